@@ -1,5 +1,7 @@
 #include "schema/text.hpp"
 
+#include <cstdint>
+#include <cstring>
 #include <memory>
 #include <stdexcept>
 
@@ -130,15 +132,25 @@ bool starts_upper(std::string_view utf8) {
     return c >= 0 && (u_isupper(c) || u_istitle(c));
 }
 
-bool valid_utf8(std::string_view bytes) {
-    int32_t i = 0;
-    const auto n = static_cast<int32_t>(bytes.size());
-    while (i < n) {
+std::size_t invalid_utf8_offset(std::string_view bytes) {
+    std::size_t i = 0;
+    while (i < bytes.size()) {
+        // ASCII runs are the bulk of news text: skip them eight bytes at a time.
+        while (i + 8 <= bytes.size()) {
+            std::uint64_t chunk;
+            std::memcpy(&chunk, bytes.data() + i, 8);
+            if (chunk & 0x8080808080808080ULL) break;
+            i += 8;
+        }
+        if (i >= bytes.size()) break;
+        const auto start = i;
         UChar32 c;
-        U8_NEXT(bytes.data(), i, n, c);
-        if (c < 0) return false;
+        auto pos = static_cast<int64_t>(i);
+        U8_NEXT(bytes.data(), pos, static_cast<int64_t>(bytes.size()), c);
+        if (c < 0) return start;
+        i = static_cast<std::size_t>(pos);
     }
-    return true;
+    return std::string_view::npos;
 }
 
 } // namespace newsdesk::text

@@ -1,0 +1,23 @@
+#pragma once
+// The newsdesk subcommands: each parses its own options and returns the exit code.
+#include <string>
+#include <vector>
+
+namespace newsdesk::cli {
+
+// Exit codes, part of the interface (README "Exit codes").
+enum Exit : int {
+    Ok = 0,              // success; search found hits
+    Incomplete = 1,      // search: no hits; index/extract: some input was skipped
+    Usage = 2,           // bad options or a malformed query
+    DatabaseProblem = 3, // missing, locked, or written by another schema version
+    Failure = 4,         // anything else
+};
+
+using Args = std::vector<std::string>;
+int index_command(const Args& args);
+int search_command(const Args& args);
+int extract_command(const Args& args);
+int info_command(const Args& args);
+
+} // namespace newsdesk::cli

@@ -1,0 +1,55 @@
+#include <iostream>
+
+#include "cli/commands.hpp"
+#include "cli/options.hpp"
+#include "cli/output.hpp"
+#include "indexer/enrich.hpp"
+#include "indexer/readers/input_files.hpp"
+
+namespace newsdesk::cli {
+
+int extract_command(const Args& args) {
+    std::string format, lang;
+    std::vector<std::string> paths;
+    po::options_description named("extract options");
+    named.add_options()
+        ("json", "one JSON object per article and line: id, title, speakers, countries")
+        ("format", po::value(&format), "jsonl or text (default: by extension)")
+        ("lang", po::value(&lang), "language of articles that do not give one")
+        ("path", po::value(&paths), "files and directories");
+    const auto vm = parse(args, named, "path",
+                          "usage: newsdesk extract [--json] PATH...\n"
+                          "Prints each article's speakers and countries without indexing.");
+    if (!vm) return Ok;
+    if (paths.empty()) throw po::error("give at least one PATH");
+    const bool json = vm->count("json") > 0;
+
+    std::vector<std::filesystem::path> inputs(paths.begin(), paths.end());
+    const auto scan = scan_inputs(inputs, parse_format(format));
+    std::size_t problems = 0;
+    ReadHandlers handlers;
+    handlers.problem = [&](const InputProblem& p) {
+        ++problems;
+        std::cerr << p.to_string() << '\n';
+        return true;
+    };
+    handlers.article = [&](Article&& a) {
+        enrich(a, lang);
+        if (json) {
+            std::cout << dump({{"id", a.id}, {"title", a.title}, {"speakers", a.speakers}, {"countries", a.countries}})
+                      << '\n';
+        } else {
+            std::cout << a.id << "  " << a.title << "\n  speakers:";
+            for (const auto& s : a.speakers) std::cout << " " << s << ";";
+            std::cout << "\n  countries:";
+            for (const auto& c : a.countries) std::cout << " " << c;
+            std::cout << "\n";
+        }
+        return true;
+    };
+    for (const auto& p : scan.problems) handlers.problem(p);
+    for (const auto& file : scan.files) read_file(file, handlers);
+    return problems ? Incomplete : Ok;
+}
+
+} // namespace newsdesk::cli

@@ -1,0 +1,102 @@
+#include <cstdio>
+#include <iostream>
+
+#include "cli/commands.hpp"
+#include "cli/options.hpp"
+#include "cli/output.hpp"
+#include "indexer/indexing.hpp"
+
+namespace newsdesk::cli {
+namespace {
+
+std::string megabytes(std::uint64_t bytes) {
+    char buf[32];
+    std::snprintf(buf, sizeof buf, "%.1f MB", static_cast<double>(bytes) / 1e6);
+    return buf;
+}
+
+std::string duration(double seconds) {
+    char buf[32];
+    const auto s = static_cast<long>(seconds + 0.5);
+    std::snprintf(buf, sizeof buf, "%ld:%02ld", s / 60, s % 60);
+    return buf;
+}
+
+void show_progress(const IndexProgress& p) {
+    const double rate = p.seconds > 0 ? static_cast<double>(p.articles) / p.seconds : 0;
+    std::string line = "\r" + std::to_string(p.articles) + " articles, " + megabytes(p.bytes);
+    if (p.total_bytes) line += " of " + megabytes(p.total_bytes);
+    line += ", " + std::to_string(static_cast<long>(rate)) + " articles/s";
+    if (p.total_bytes && p.bytes > 0 && p.bytes < p.total_bytes)
+        line += ", ETA " + duration(p.seconds * static_cast<double>(p.total_bytes - p.bytes) / static_cast<double>(p.bytes));
+    std::cerr << line << "\033[K" << std::flush;   // erase what a longer earlier line left
+}
+
+} // namespace
+
+int index_command(const Args& args) {
+    IndexOptions options;
+    std::string db, format, lang;
+    std::vector<std::string> paths;
+    po::options_description named("index options");
+    named.add_options()
+        ("db", po::value(&db)->required(), "database directory (created if missing)")
+        ("format", po::value(&format), "jsonl or text: read every file as this (default: by extension)")
+        ("lang", po::value(&lang), "language of articles that do not give one (default: detected)")
+        ("strict", po::bool_switch(&options.strict), "stop at the first bad input (what came before is kept)")
+        ("batch-size", po::value(&options.batch_size)->default_value(2000), "articles per commit")
+        ("json", "print the summary as JSON")
+        ("path", po::value(&paths), "files and directories to index");
+    const auto vm = parse(args, named, "path",
+                          "usage: newsdesk index --db DIR [OPTIONS] PATH...\n"
+                          "Indexes JSON Lines (.jsonl, .ndjson) and text articles (.txt), gzipped or not;\n"
+                          "directories are walked. Re-indexing an article with the same id replaces it.\n"
+                          "Exit: 0 all indexed, 1 some input skipped, 2 usage, 3 database problem, 4 other.");
+    if (!vm) return Ok;
+    if (paths.empty()) throw po::error("give at least one PATH to index");
+    if (options.batch_size == 0) throw po::error("--batch-size must be at least 1");
+    options.database = db;
+    options.format = parse_format(format);
+    options.default_language = lang;
+    for (const auto& p : paths) options.inputs.emplace_back(p);
+
+    const bool live = stderr_is_terminal();
+    bool progress_shown = false;
+    IndexObserver observer;
+    observer.problem = [&](const InputProblem& p) {
+        if (progress_shown) std::cerr << "\r\033[K";
+        std::cerr << p.to_string() << '\n';
+    };
+    if (live)
+        observer.progress = [&](const IndexProgress& p) {
+            progress_shown = true;
+            show_progress(p);
+        };
+    const auto s = index_archive(options, observer);
+    if (progress_shown) std::cerr << "\r\033[K";
+
+    const double rate = s.seconds > 0 ? static_cast<double>(s.indexed()) / s.seconds : 0;
+    if (vm->count("json")) {
+        nlohmann::json j = {{"indexed", s.indexed()}, {"added", s.added},       {"replaced", s.replaced},
+                            {"skipped", s.skipped},   {"files", s.files},       {"ignored_files", s.ignored_files},
+                            {"bytes", s.bytes},       {"seconds", s.seconds},   {"articles_per_second", rate},
+                            {"articles_in_database", s.articles_in_database},  {"stopped_early", s.stopped_early},
+                            {"skipped_by_reason", s.skipped_by_reason}};
+        std::cout << dump(j) << '\n';
+    } else {
+        std::cerr << "indexed " << s.indexed() << " articles (" << s.added << " new, " << s.replaced
+                  << " replaced) from " << s.files << " files, " << megabytes(s.bytes) << " in "
+                  << duration(s.seconds) << " (" << static_cast<long>(rate) << " articles/s); "
+                  << s.articles_in_database << " articles in " << db << '\n';
+        if (s.skipped) {
+            std::cerr << "skipped " << s.skipped << ":";
+            for (const auto& [reason, n] : s.skipped_by_reason) std::cerr << " " << reason << " (" << n << ")";
+            std::cerr << '\n';
+        }
+        if (s.ignored_files) std::cerr << "ignored " << s.ignored_files << " files that are not articles\n";
+        if (s.stopped_early) std::cerr << "stopped at the first problem (--strict); the articles before it are indexed\n";
+    }
+    return s.skipped ? Incomplete : Ok;
+}
+
+} // namespace newsdesk::cli

@@ -1,0 +1,41 @@
+#include <iostream>
+
+#include "cli/commands.hpp"
+#include "cli/options.hpp"
+#include "cli/output.hpp"
+#include "searcher/database.hpp"
+#include "searcher/info.hpp"
+
+namespace newsdesk::cli {
+
+int info_command(const Args& args) {
+    std::string db;
+    std::size_t limit = 10;
+    po::options_description named("info options");
+    named.add_options()
+        ("db", po::value(&db)->required(), "database directory")
+        ("facet-limit", po::value(&limit)->default_value(10), "top values shown per facet")
+        ("json", "print one JSON object");
+    const auto vm = parse(args, named, nullptr, "usage: newsdesk info --db DIR [--json]");
+    if (!vm) return Ok;
+    const auto info = index_info(open_database(db), limit);
+    if (vm->count("json")) {
+        std::cout << dump(to_json(info)) << '\n';
+        return Ok;
+    }
+    std::cout << info.articles << " articles";
+    if (!info.first_date.empty()) std::cout << ", dated " << info.first_date << " to " << info.last_date;
+    std::cout << '\n';
+    for (const auto& f : info.facets) {
+        std::cout << f.name << ":";
+        for (const auto& v : f.values) {
+            std::cout << "  " << v.value;
+            if (v.label != v.value) std::cout << " (" << v.label << ")";
+            std::cout << " " << v.count;
+        }
+        std::cout << '\n';
+    }
+    return Ok;
+}
+
+} // namespace newsdesk::cli

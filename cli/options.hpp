@@ -1,0 +1,40 @@
+#pragma once
+// Boost.Program_options plumbing shared by the subcommands.
+#include <iostream>
+#include <optional>
+
+#include <boost/program_options.hpp>
+
+#include "cli/commands.hpp"
+#include "indexer/readers/input.hpp"
+
+namespace newsdesk::cli {
+
+namespace po = boost::program_options;
+
+// Parses `args` with `named` options and the rest as `positional_name`; prints help and
+// returns nullopt when --help was asked.
+inline std::optional<po::variables_map> parse(const Args& args, po::options_description& named,
+                                              const char* positional_name, const char* usage) {
+    named.add_options()("help,h", "show this help");
+    po::positional_options_description positional;
+    if (positional_name) positional.add(positional_name, -1);
+    po::variables_map vm;
+    po::store(po::command_line_parser(args).options(named).positional(positional).run(), vm);
+    if (vm.count("help")) {
+        std::cout << usage << "\n" << named;
+        return std::nullopt;
+    }
+    po::notify(vm);
+    return vm;
+}
+
+// --format: "jsonl" or "text"; empty means "by file extension".
+inline std::optional<Format> parse_format(const std::string& name) {
+    if (name.empty()) return std::nullopt;
+    if (name == "jsonl" || name == "ndjson" || name == "json") return Format::JsonLines;
+    if (name == "text" || name == "txt") return Format::Text;
+    throw po::error("--format must be jsonl or text, not '" + name + "'");
+}
+
+} // namespace newsdesk::cli

@@ -1,0 +1,28 @@
+#pragma once
+// Rendering shared by the subcommands: JSON objects of results, and terminal text.
+#include <string>
+
+#include <nlohmann/json.hpp>
+
+#include "indexer/article.hpp"
+#include "searcher/info.hpp"
+#include "searcher/search.hpp"
+
+namespace newsdesk::cli {
+
+nlohmann::json to_json(const SearchResults& results);
+nlohmann::json to_json(const IndexInfo& info);
+nlohmann::json facets_json(const std::vector<FacetResult>& facets);
+
+// Snippet text with its matches marked: `<mark>` in HTML-escaped text for JSON, or the
+// given markers for a terminal.
+std::string marked_html(const Snippet& s);
+std::string marked_text(const Snippet& s, std::string_view open, std::string_view close);
+
+// JSON text that never throws on invalid UTF-8 (replaced by U+FFFD).
+std::string dump(const nlohmann::json& j);
+
+bool stdout_is_terminal();
+bool stderr_is_terminal();
+
+} // namespace newsdesk::cli

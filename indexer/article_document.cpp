@@ -1,0 +1,96 @@
+#include "indexer/article_document.hpp"
+
+#include <cctype>
+
+#include "indexer/stemmers.hpp"
+#include "indexer/stored_article.hpp"
+#include "schema/terms.hpp"
+#include "schema/text.hpp"
+
+namespace newsdesk {
+namespace {
+
+// Title words count more than body words when ranked.
+constexpr Xapian::termcount TitleWeight = 3;
+// Positions left empty between title and body, so no phrase spans the two.
+constexpr Xapian::termpos FieldGap = 100;
+
+class TextIndexer {
+public:
+    TextIndexer(Xapian::Document& doc, const Xapian::Stem* stemmer) : doc_(doc), stemmer_(stemmer) {}
+
+    void index(std::string_view text, std::string_view prefix, Xapian::termcount weight) {
+        std::string term;
+        std::string stem_term;
+        text::for_each_word(text, [&](const text::Word& w) {
+            term.assign(prefix);
+            term += text::normalise(w.text);
+            ++pos_;
+            if (term.size() == prefix.size() || term.size() > schema::MaxTermBytes) return;   // junk, not a word
+            doc_.add_posting(term, pos_, weight);
+            const auto word = std::string_view{term}.substr(prefix.size());
+            if (!stemmer_ || std::isdigit(static_cast<unsigned char>(word.front()))) return;
+            stem_term.assign(schema::StemPrefix);
+            stem_term += prefix;
+            stem_term += (*stemmer_)(std::string{word});
+            doc_.add_term(stem_term, weight);
+        });
+    }
+    void skip() { pos_ += FieldGap; }
+
+private:
+    Xapian::Document& doc_;
+    const Xapian::Stem* stemmer_;
+    Xapian::termpos pos_ = 0;
+};
+
+void add_exact(Xapian::Document& doc, const schema::Field& field, std::string_view value) {
+    if (value.empty()) return;
+    doc.add_boolean_term(schema::exact_term(field, value));
+    if (field.word_prefix.empty()) return;
+    text::for_each_word(value, [&](const text::Word& w) {
+        doc.add_boolean_term(schema::word_term(field, w.text));
+    });
+}
+
+void add_value(Xapian::Document& doc, const schema::Field& field, const std::vector<std::string>& values) {
+    std::string joined;
+    for (const auto& v : values) {
+        if (!joined.empty()) joined += schema::MultiValueSeparator;
+        joined += v;
+    }
+    if (!joined.empty()) doc.add_value(schema::value_no(*field.slot), joined);
+}
+
+} // namespace
+
+Xapian::Document to_document(const Article& a) {
+    Xapian::Document doc;
+    TextIndexer text_indexer(doc, stemmer_for(a.language));
+    text_indexer.index(a.title, schema::Title.prefix, 1);
+    text_indexer.skip();
+    text_indexer.index(a.title, schema::Body.prefix, TitleWeight);   // plain queries favour titles
+    text_indexer.skip();
+    text_indexer.index(a.body, schema::Body.prefix, 1);
+
+    doc.add_boolean_term(schema::exact_term(schema::Id, a.id));
+    add_exact(doc, schema::Source, a.source);
+    add_exact(doc, schema::Url, a.url);
+    add_exact(doc, schema::Language, a.language);
+    add_exact(doc, schema::Dateline, a.dateline);
+    for (const auto& author : a.authors) add_exact(doc, schema::Author, author);
+    for (const auto& speaker : a.speakers) add_exact(doc, schema::Speaker, speaker);
+    for (const auto& country : a.countries) add_exact(doc, schema::Country, country);
+
+    if (!a.date.empty()) doc.add_value(schema::value_no(schema::Slot::Date), schema::date_value(a.date));
+    add_value(doc, schema::Source, {a.source});
+    add_value(doc, schema::Language, {a.language});
+    add_value(doc, schema::Dateline, {a.dateline});
+    add_value(doc, schema::Speaker, a.speakers);
+    add_value(doc, schema::Country, a.countries);
+
+    doc.set_data(to_document_data(a));
+    return doc;
+}
+
+} // namespace newsdesk

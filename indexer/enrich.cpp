@@ -1,0 +1,46 @@
+#include "indexer/enrich.hpp"
+
+#include <algorithm>
+#include <set>
+
+#include "indexer/entities/entities.hpp"
+#include "indexer/language.hpp"
+#include "schema/text.hpp"
+
+namespace newsdesk {
+namespace {
+
+// "en-US", "EN", "en_GB" -> "en".
+std::string language_code(std::string_view tag) {
+    std::string code{tag.substr(0, tag.find_first_of("-_"))};
+    std::transform(code.begin(), code.end(), code.begin(), [](unsigned char c) { return std::tolower(c); });
+    return code;
+}
+
+void merge_names(std::vector<std::string>& names, const std::vector<std::string>& more) {
+    std::set<std::string> seen;
+    for (const auto& n : names) seen.insert(text::normalise(n));
+    for (const auto& n : more)
+        if (seen.insert(text::normalise(n)).second) names.push_back(n);
+}
+
+void merge_codes(std::vector<std::string>& codes, const std::vector<std::string>& more) {
+    std::set<std::string> all;
+    for (const auto& list : {std::cref(codes), std::cref(more)})
+        for (const auto& given : list.get())
+            if (const auto code = country_code(given)) all.insert(*code);
+    codes.assign(all.begin(), all.end());
+}
+
+} // namespace
+
+void enrich(Article& a, std::string_view default_language) {
+    if (!a.language.empty()) a.language = language_code(a.language);
+    else if (!default_language.empty()) a.language = language_code(default_language);
+    else a.language = detect_language(a.title + "\n\n" + a.body);
+    const auto found = extract_entities(a);
+    merge_names(a.speakers, found.speakers);
+    merge_codes(a.countries, found.countries);
+}
+
+} // namespace newsdesk

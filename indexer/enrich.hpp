@@ -1,0 +1,13 @@
+#pragma once
+#include <string_view>
+
+#include "indexer/article.hpp"
+
+namespace newsdesk {
+
+// Completes an article read from input before it is indexed or printed: settles its language
+// (the input's, else `default_language`, else detected), and merges the speakers and
+// countries extracted from its text with those the input gave.
+void enrich(Article& article, std::string_view default_language);
+
+} // namespace newsdesk

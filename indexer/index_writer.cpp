@@ -1,0 +1,37 @@
+#include "indexer/index_writer.hpp"
+
+#include "indexer/article_document.hpp"
+#include "schema/terms.hpp"
+
+namespace newsdesk {
+namespace {
+
+Xapian::WritableDatabase open_writable(const std::filesystem::path& path) {
+    try {
+        return Xapian::WritableDatabase(path.string(), Xapian::DB_CREATE_OR_OPEN);
+    } catch (const Xapian::DatabaseLockError&) {
+        throw DatabaseLocked("database " + path.string() + " is being written by another newsdesk process");
+    }
+}
+
+} // namespace
+
+IndexWriter::IndexWriter(const std::filesystem::path& path) : db_(open_writable(path)) {
+    schema::check_version(db_);
+    db_.set_metadata(std::string{schema::VersionKey}, std::to_string(schema::Version));
+}
+
+bool IndexWriter::add(const Article& article) {
+    const auto id_term = schema::exact_term(schema::Id, article.id);
+    const bool existed = db_.term_exists(id_term);
+    db_.replace_document(id_term, to_document(article));
+    if (++pending_ >= batch_size_) commit();
+    return existed;
+}
+
+void IndexWriter::commit() {
+    db_.commit();
+    pending_ = 0;
+}
+
+} // namespace newsdesk

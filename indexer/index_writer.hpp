@@ -1,0 +1,38 @@
+#pragma once
+// Owns the writable database: schema version, replace-by-id, batched commits.
+#include <filesystem>
+#include <string>
+
+#include <xapian.h>
+
+#include "indexer/article.hpp"
+
+namespace newsdesk {
+
+// Thrown when another process holds the database's write lock.
+struct DatabaseLocked : std::runtime_error {
+    using std::runtime_error::runtime_error;
+};
+
+class IndexWriter {
+public:
+    // Opens or creates the database at `path`. Throws DatabaseLocked, schema::VersionMismatch
+    // or Xapian::DatabaseError.
+    explicit IndexWriter(const std::filesystem::path& path);
+    // Call commit() at the end: Xapian's destructor commits too, but swallows errors.
+
+    // Adds an article whose language and entities are final; returns true if it replaced
+    // an article with the same id. Work is committed every `batch_size` articles.
+    bool add(const Article& article);
+    void commit();
+    void set_batch_size(std::size_t n) { batch_size_ = n; }
+    Xapian::doccount article_count() const { return db_.get_doccount(); }
+    std::size_t uncommitted() const { return pending_; }
+
+private:
+    Xapian::WritableDatabase db_;
+    std::size_t batch_size_ = 2000;
+    std::size_t pending_ = 0;
+};
+
+} // namespace newsdesk

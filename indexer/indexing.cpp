@@ -1,0 +1,72 @@
+#include "indexer/indexing.hpp"
+
+#include "indexer/enrich.hpp"
+#include "indexer/index_writer.hpp"
+#include "indexer/readers/input_files.hpp"
+
+namespace newsdesk {
+
+std::string problem_reason(const std::string& message) {
+    // "malformed JSON: ...", "field \"date\" is not ...": the words before details begin.
+    const auto end = message.find_first_of(":(");
+    auto reason = message.substr(0, end);
+    while (!reason.empty() && reason.back() == ' ') reason.pop_back();
+    return reason;
+}
+
+IndexSummary index_archive(const IndexOptions& options, const IndexObserver& observer) {
+    using Clock = std::chrono::steady_clock;
+    const auto started = Clock::now();
+    IndexSummary summary;
+    IndexProgress progress;
+    auto last_report = started;
+
+    auto note_problem = [&](const InputProblem& p) {
+        ++summary.skipped;
+        ++summary.skipped_by_reason[problem_reason(p.message)];
+        if (observer.problem) observer.problem(p);
+        if (options.strict) summary.stopped_early = true;
+        return !options.strict;
+    };
+
+    auto scan = scan_inputs(options.inputs, options.format);
+    summary.ignored_files = scan.ignored;
+    for (const auto& f : scan.files) progress.total_bytes += f.size;
+    for (const auto& p : scan.problems)
+        if (!note_problem(p)) return summary;   // nothing written yet
+
+    IndexWriter writer(options.database);
+    writer.set_batch_size(options.batch_size);
+
+    ReadHandlers handlers;
+    handlers.problem = note_problem;
+    handlers.article = [&](Article&& a) {
+        enrich(a, options.default_language);
+        if (writer.add(a)) ++summary.replaced;
+        else ++summary.added;
+        ++progress.articles;
+        return true;
+    };
+    handlers.bytes_read = [&](std::uint64_t n) {
+        progress.bytes += n;
+        const auto now = Clock::now();
+        if (observer.progress && now - last_report > std::chrono::milliseconds(250)) {
+            last_report = now;
+            progress.seconds = std::chrono::duration<double>(now - started).count();
+            observer.progress(progress);
+        }
+    };
+
+    for (const auto& file : scan.files) {
+        ++summary.files;
+        read_file(file, handlers);
+        if (summary.stopped_early) break;
+    }
+    writer.commit();
+    summary.bytes = progress.bytes;
+    summary.articles_in_database = writer.article_count();
+    summary.seconds = std::chrono::duration<double>(Clock::now() - started).count();
+    return summary;
+}
+
+} // namespace newsdesk

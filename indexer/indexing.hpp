@@ -1,0 +1,60 @@
+#pragma once
+// Indexing an archive: files in, articles committed, a summary out.
+#include <chrono>
+#include <cstdint>
+#include <filesystem>
+#include <functional>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "indexer/readers/input.hpp"
+
+namespace newsdesk {
+
+struct IndexOptions {
+    std::filesystem::path database;
+    std::vector<std::filesystem::path> inputs;   // files and directories
+    std::optional<Format> format;                // overrides the file-name extension
+    std::string default_language;                // for articles that do not say
+    bool strict = false;                         // stop at the first problem
+    std::size_t batch_size = 2000;               // articles per commit
+};
+
+struct IndexProgress {
+    std::uint64_t articles = 0;
+    std::uint64_t bytes = 0;         // input bytes read (compressed size for .gz)
+    std::uint64_t total_bytes = 0;   // of all input files
+    double seconds = 0;
+};
+
+struct IndexSummary {
+    std::uint64_t added = 0;
+    std::uint64_t replaced = 0;
+    std::uint64_t skipped = 0;                        // input pieces not indexed
+    std::map<std::string, std::uint64_t> skipped_by_reason;
+    std::uint64_t files = 0;
+    std::uint64_t ignored_files = 0;                  // not article files, in walked directories
+    std::uint64_t bytes = 0;
+    double seconds = 0;
+    std::uint64_t articles_in_database = 0;
+    bool stopped_early = false;                       // --strict met a problem
+    std::uint64_t indexed() const { return added + replaced; }
+};
+
+struct IndexObserver {
+    std::function<void(const InputProblem&)> problem;       // each problem, as it is met
+    std::function<void(const IndexProgress&)> progress;     // a few times a second
+};
+
+// Indexes every article of the inputs into the database, committing in batches and at the
+// end. Input problems are reported and skipped (or stop the run with `strict`, after
+// committing the articles before them). Throws DatabaseLocked, schema::VersionMismatch or
+// Xapian::Error when the database itself fails.
+IndexSummary index_archive(const IndexOptions& options, const IndexObserver& observer);
+
+// The short reason of a problem message, for the summary's counts by reason.
+std::string problem_reason(const std::string& message);
+
+} // namespace newsdesk

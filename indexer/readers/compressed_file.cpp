@@ -1,0 +1,87 @@
+#include "indexer/readers/compressed_file.hpp"
+
+#include <cerrno>
+#include <cstring>
+#include <stdexcept>
+
+#include <zlib.h>
+
+namespace newsdesk {
+namespace {
+constexpr unsigned ChunkBytes = 1 << 16;
+gzFile gz(void* f) { return static_cast<gzFile>(f); }
+} // namespace
+
+CompressedFile::CompressedFile(const std::filesystem::path& path) : path_(path.string()) {
+    errno = 0;
+    file_ = gzopen(path_.c_str(), "rb");
+    if (!file_)
+        throw std::runtime_error(std::string("cannot open: ") + (errno ? std::strerror(errno) : "out of memory"));
+    gzbuffer(gz(file_), ChunkBytes);
+}
+
+CompressedFile::~CompressedFile() { gzclose(gz(file_)); }
+
+bool CompressedFile::fill() {
+    if (eof_) return false;
+    buffer_.erase(0, start_);
+    start_ = 0;
+    const auto old = buffer_.size();
+    buffer_.resize(old + ChunkBytes);
+    const int n = gzread(gz(file_), buffer_.data() + old, ChunkBytes);
+    if (n < 0) {
+        int code = 0;
+        const char* msg = gzerror(gz(file_), &code);
+        buffer_.resize(old);
+        throw std::runtime_error(code == Z_ERRNO ? std::string("read error: ") + std::strerror(errno)
+                                                 : std::string("corrupt compressed data: ") + msg);
+    }
+    buffer_.resize(old + static_cast<std::size_t>(n));
+    if (n == 0) {
+        eof_ = true;
+        // zlib reports a truncated gzip stream only as an early end: ask it.
+        int code = 0;
+        const char* msg = gzerror(gz(file_), &code);
+        if (code != Z_OK && code != Z_STREAM_END)
+            throw std::runtime_error(std::string("truncated or corrupt compressed data: ") + msg);
+        return false;
+    }
+    return true;
+}
+
+bool CompressedFile::next_line(std::string& line) {
+    std::size_t scanned = start_;
+    for (;;) {
+        const auto nl = buffer_.find('\n', scanned);
+        if (nl != std::string::npos) {
+            auto end = nl;
+            if (end > start_ && buffer_[end - 1] == '\r') --end;
+            line.assign(buffer_, start_, end - start_);
+            start_ = nl + 1;
+            return true;
+        }
+        scanned = buffer_.size() - start_;   // fill() moves the unread part to the front
+        if (!fill()) {
+            if (start_ >= buffer_.size()) return false;
+            line.assign(buffer_, start_);
+            if (!line.empty() && line.back() == '\r') line.pop_back();
+            start_ = buffer_.size();
+            return true;
+        }
+    }
+}
+
+std::string CompressedFile::read_all(std::size_t limit) {
+    while (fill())
+        if (buffer_.size() - start_ > limit) throw std::runtime_error("larger than the size limit");
+    std::string all = buffer_.substr(start_);
+    start_ = buffer_.size();
+    return all;
+}
+
+std::uint64_t CompressedFile::offset() const {
+    const auto off = gzoffset(gz(file_));
+    return off < 0 ? 0 : static_cast<std::uint64_t>(off);
+}
+
+} // namespace newsdesk

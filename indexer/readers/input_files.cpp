@@ -1,0 +1,73 @@
+#include "indexer/readers/input_files.hpp"
+
+#include <algorithm>
+#include <system_error>
+
+#include "indexer/readers/jsonl_reader.hpp"
+#include "indexer/readers/text_article_reader.hpp"
+
+namespace newsdesk {
+namespace fs = std::filesystem;
+
+std::optional<Format> format_of(const fs::path& path) {
+    auto name = path.filename().string();
+    std::transform(name.begin(), name.end(), name.begin(), [](unsigned char c) { return std::tolower(c); });
+    if (name.ends_with(".gz")) name.resize(name.size() - 3);
+    if (name.ends_with(".jsonl") || name.ends_with(".ndjson")) return Format::JsonLines;
+    if (name.ends_with(".txt")) return Format::Text;
+    return std::nullopt;
+}
+
+InputScan scan_inputs(const std::vector<fs::path>& paths, std::optional<Format> forced) {
+    InputScan scan;
+    auto add_file = [&](const fs::path& p, bool named) {
+        std::error_code ec;
+        const auto size = fs::file_size(p, ec);
+        const auto format = forced ? forced : format_of(p);
+        if (!format) {
+            if (named) scan.problems.push_back({p.string(), "unknown file type (expected .jsonl, .ndjson, .txt, "
+                                                            "optionally .gz); use --format to say which"});
+            else ++scan.ignored;
+            return;
+        }
+        scan.files.push_back({p, *format, ec ? 0 : size});
+    };
+    for (const auto& path : paths) {
+        std::error_code ec;
+        const auto status = fs::status(path, ec);
+        if (ec || !fs::exists(status)) {
+            scan.problems.push_back({path.string(), "no such file or directory"});
+            continue;
+        }
+        if (!fs::is_directory(status)) {
+            add_file(path, true);
+            continue;
+        }
+        std::vector<fs::path> found;
+        fs::recursive_directory_iterator it(path, fs::directory_options::skip_permission_denied, ec), end;
+        if (ec) {
+            scan.problems.push_back({path.string(), "cannot read directory: " + ec.message()});
+            continue;
+        }
+        for (; it != end; it.increment(ec)) {
+            if (ec) {
+                scan.problems.push_back({path.string(), "cannot walk directory: " + ec.message()});
+                break;
+            }
+            std::error_code type_ec;
+            if (it->is_regular_file(type_ec)) found.push_back(it->path());
+        }
+        std::sort(found.begin(), found.end());
+        for (const auto& f : found) add_file(f, false);
+    }
+    return scan;
+}
+
+void read_file(const InputFile& file, const ReadHandlers& handlers) {
+    switch (file.format) {
+    case Format::JsonLines: read_jsonl(file, handlers); break;
+    case Format::Text: read_text_article(file, handlers); break;
+    }
+}
+
+} // namespace newsdesk

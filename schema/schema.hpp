@@ -1,0 +1,98 @@
+#pragma once
+// The index schema, declared once: every field's query name, Xapian term prefix, value slot
+// and kind. The indexer and the searcher derive their behaviour from this table; no prefix
+// or slot number is written anywhere else.
+#include <array>
+#include <optional>
+#include <string_view>
+
+#include <xapian.h>
+
+namespace newsdesk::schema {
+
+inline constexpr int Version = 1;   // bump when the layout changes: older indexes are refused
+inline constexpr std::string_view VersionKey = "newsdesk:schema-version";
+
+// Value slots, each with its encoding.
+enum class Slot : Xapian::valueno {
+    Date = 0,       // "YYYYMMDD": sorts as text and is what Xapian::DateRangeProcessor compares
+    Source = 1,     // display form of the source, one per article
+    Language = 2,   // ISO 639-1 code, one per article
+    Speakers = 3,   // display names joined by MultiValueSeparator
+    Countries = 4,  // alpha-2 codes joined by MultiValueSeparator
+    Dateline = 5,   // display form of the dateline place
+};
+inline constexpr char MultiValueSeparator = '\x1f';   // ASCII unit separator: never in a name
+
+inline constexpr Xapian::valueno value_no(Slot s) { return static_cast<Xapian::valueno>(s); }
+
+enum class Kind {
+    Id,          // the unique id term: one per article, replace-by-id
+    Text,        // free text through the analyser, positions kept
+    Exact,       // one boolean term per article (filter), values OR'd when repeated in a query
+    ExactMulti,  // several boolean terms per article, values AND'd when repeated in a query
+    Date,        // a value slot only, queried by range and period
+};
+
+struct Field {
+    std::string_view name;     // as typed in queries ("source:"), and the facet name
+    std::string_view prefix;   // Xapian term prefix (Omega conventions; our own ones are X...:)
+    Kind kind;
+    std::optional<Slot> slot = std::nullopt;   // stored as a value too: sorting and facets
+    bool multi_valued = false;                 // the slot holds several values
+    // For names: each word of the value is indexed under this prefix as well, so that
+    // `speaker:rouhani` finds "Hassan Rouhani" while `speaker:"hassan rouhani"` is exact.
+    std::string_view word_prefix = {};
+};
+
+inline constexpr Field Id       {"id",       "Q",          Kind::Id};
+inline constexpr Field Title    {"title",    "S",          Kind::Text};
+inline constexpr Field Body     {"body",     "",           Kind::Text};
+inline constexpr Field Date     {"date",     "",           Kind::Date,       Slot::Date};
+inline constexpr Field Source   {"source",   "XSOURCE:",   Kind::Exact,      Slot::Source};
+inline constexpr Field Url      {"url",      "U",          Kind::Exact};
+inline constexpr Field Language {"lang",     "L",          Kind::Exact,      Slot::Language};
+inline constexpr Field Author   {"author",   "A",          Kind::ExactMulti, std::nullopt, false, "XAUTHORWORD:"};
+inline constexpr Field Speaker  {"speaker",  "XSPEAKER:",  Kind::ExactMulti, Slot::Speakers, true, "XSPEAKERWORD:"};
+inline constexpr Field Country  {"country",  "XCOUNTRY:",  Kind::ExactMulti, Slot::Countries, true};
+inline constexpr Field Dateline {"dateline", "XDATELINE:", Kind::Exact,      Slot::Dateline};
+
+inline constexpr auto Fields =
+    std::to_array({Id, Title, Body, Date, Source, Url, Language, Author, Speaker, Country, Dateline});
+
+// Prefix Xapian's QueryParser and TermGenerator use for stemmed terms.
+inline constexpr std::string_view StemPrefix = "Z";
+
+// Facets offered by search: a field's slot, or a period derived from the date slot.
+enum class FacetKind { Field, Year, Month };
+struct Facet {
+    std::string_view name;
+    FacetKind kind;
+    const Field* field;   // the field counted (the date field for periods)
+};
+inline constexpr std::array Facets{
+    Facet{"speaker", FacetKind::Field, &Speaker}, Facet{"country", FacetKind::Field, &Country},
+    Facet{"source", FacetKind::Field, &Source},   Facet{"lang", FacetKind::Field, &Language},
+    Facet{"dateline", FacetKind::Field, &Dateline},
+    Facet{"year", FacetKind::Year, &Date},        Facet{"month", FacetKind::Month, &Date},
+};
+
+// Compile-time checks of the table.
+consteval bool all_distinct(auto key) {
+    for (std::size_t i = 0; i < Fields.size(); ++i)
+        for (std::size_t j = i + 1; j < Fields.size(); ++j)
+            if (key(Fields[i]) && key(Fields[j]) && *key(Fields[i]) == *key(Fields[j])) return false;
+    return true;
+}
+static_assert(all_distinct([](const Field& f) { return std::optional{f.name}; }), "duplicate field name");
+static_assert(all_distinct([](const Field& f) {
+    return f.prefix.empty() ? std::nullopt : std::optional{f.prefix}; }), "duplicate prefix");
+static_assert(all_distinct([](const Field& f) { return f.slot; }), "duplicate value slot");
+consteval bool prefixes_well_formed() {
+    for (const auto& f : Fields)
+        if (f.prefix.size() > 1 && (f.prefix.front() != 'X' || f.prefix.back() != ':')) return false;
+    return true;
+}
+static_assert(prefixes_well_formed(), "multi-letter prefixes are X...: (Omega convention)");
+
+} // namespace newsdesk::schema

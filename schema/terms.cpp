@@ -1,0 +1,54 @@
+#include "schema/terms.hpp"
+
+#include <functional>
+
+#include "schema/text.hpp"
+
+namespace newsdesk::schema {
+namespace {
+
+std::size_t utf8_floor(std::string_view s, std::size_t n) {
+    while (n > 0 && (static_cast<unsigned char>(s[n]) & 0xC0) == 0x80) --n;
+    return n;
+}
+
+std::string bounded(std::string term) {
+    if (term.size() <= MaxTermBytes) return term;
+    char tag[20];
+    const auto len = std::snprintf(tag, sizeof tag, "#%016zx", std::hash<std::string>{}(term));
+    term.resize(utf8_floor(term, MaxTermBytes - static_cast<std::size_t>(len)));
+    term.append(tag, static_cast<std::size_t>(len));
+    return term;
+}
+
+} // namespace
+
+std::string exact_term(const Field& field, std::string_view value) {
+    // Ids are identities, compared byte for byte; every other value matches as people type it.
+    if (field.kind == Kind::Id) return bounded(std::string{field.prefix} + std::string{value});
+    return bounded(std::string{field.prefix} + text::normalise(value));
+}
+
+std::string word_term(const Field& field, std::string_view word) {
+    return bounded(std::string{field.word_prefix} + text::normalise(word));
+}
+
+void check_version(const Xapian::Database& db) {
+    const auto stored = db.get_metadata(std::string{VersionKey});
+    if (stored.empty()) {
+        if (db.get_doccount() == 0) return;
+        throw VersionMismatch("this database was not written by newsdesk (no schema version)");
+    }
+    if (stored != std::to_string(Version))
+        throw VersionMismatch("this database has schema version " + stored + ", newsdesk reads version " +
+                              std::to_string(Version) + ": re-index the archive into a new database");
+}
+
+std::string date_value(std::string_view iso_date) {
+    std::string out;
+    for (char c : iso_date)
+        if (c != '-') out += c;
+    return out;
+}
+
+} // namespace newsdesk::schema

@@ -1,0 +1,59 @@
+#include "searcher/date_query.hpp"
+
+#include <algorithm>
+
+#include "indexer/date.hpp"
+#include "schema/schema.hpp"
+
+namespace newsdesk {
+namespace {
+
+const auto DateSlot = schema::value_no(*schema::Date.slot);
+
+[[noreturn]] void bad_date(const std::string& text) {
+    throw Xapian::QueryParserError("date:" + text + ": not a date (use YYYY, YYYY-MM or YYYY-MM-DD)");
+}
+
+bool all_digits(std::string_view s) {
+    return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
+} // namespace
+
+std::pair<std::string, std::string> date_period(const std::string& text) {
+    if (text.size() == 4 && all_digits(text)) return {text + "0101", text + "1231"};
+    if (text.size() == 7 && text[4] == '-' && all_digits(text.substr(0, 4)) && all_digits(text.substr(5))) {
+        const int month = std::stoi(text.substr(5));
+        if (month < 1 || month > 12) bad_date(text);
+        const auto first = text.substr(0, 4) + text.substr(5) + "01";
+        // The month's last day: try 31 down to 28 against the calendar check.
+        for (int day = 31; day >= 28; --day)
+            if (iso_date(text + "-" + std::to_string(day))) return {first, first.substr(0, 6) + std::to_string(day)};
+        bad_date(text);
+    }
+    if (text.size() == 10) {
+        if (const auto d = iso_date(text)) {
+            const auto v = d->substr(0, 4) + d->substr(5, 2) + d->substr(8, 2);
+            return {v, v};
+        }
+    }
+    bad_date(text);
+}
+
+Xapian::Query DatePeriodProcessor::operator()(const std::string& text) {
+    const auto [first, last] = date_period(text);
+    return Xapian::Query(Xapian::Query::OP_VALUE_RANGE, DateSlot, first, last);
+}
+
+DateRangeProcessor::DateRangeProcessor() : Xapian::RangeProcessor(DateSlot, std::string{schema::Date.name} + ":") {}
+
+Xapian::Query DateRangeProcessor::operator()(const std::string& begin, const std::string& end) {
+    if (begin.empty() && end.empty()) throw Xapian::QueryParserError("date:..: give at least one end of the range");
+    if (begin.empty()) return Xapian::Query(Xapian::Query::OP_VALUE_LE, DateSlot, date_period(end).second);
+    if (end.empty()) return Xapian::Query(Xapian::Query::OP_VALUE_GE, DateSlot, date_period(begin).first);
+    const auto lo = date_period(begin).first, hi = date_period(end).second;
+    if (lo > hi) throw Xapian::QueryParserError("date:" + begin + ".." + end + ": the range ends before it begins");
+    return Xapian::Query(Xapian::Query::OP_VALUE_RANGE, DateSlot, lo, hi);
+}
+
+} // namespace newsdesk

@@ -1,0 +1,28 @@
+#include "searcher/info.hpp"
+
+#include "schema/schema.hpp"
+
+namespace newsdesk {
+namespace {
+std::string iso(const std::string& yyyymmdd) {
+    if (yyyymmdd.size() != 8) return {};
+    return yyyymmdd.substr(0, 4) + "-" + yyyymmdd.substr(4, 2) + "-" + yyyymmdd.substr(6, 2);
+}
+} // namespace
+
+IndexInfo index_info(const Xapian::Database& db, std::size_t facet_limit) {
+    IndexInfo info;
+    info.articles = db.get_doccount();
+    const auto slot = schema::value_no(*schema::Date.slot);
+    info.first_date = iso(db.get_value_lower_bound(slot));
+    info.last_date = iso(db.get_value_upper_bound(slot));
+    SearchRequest all;
+    all.limit = 0;
+    all.facet_limit = facet_limit;
+    for (const auto& f : schema::Facets)
+        if (f.kind != schema::FacetKind::Month) all.facets.emplace_back(f.name);
+    info.facets = search(db, all).facets;
+    return info;
+}
+
+} // namespace newsdesk

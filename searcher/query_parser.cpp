@@ -1,0 +1,211 @@
+#include "searcher/query_parser.hpp"
+
+#include <algorithm>
+#include <memory>
+
+#include <unicode/uchar.h>
+#include <unicode/uscript.h>
+#include <unicode/utf8.h>
+
+#include "indexer/stemmers.hpp"
+#include "schema/schema.hpp"
+#include "schema/text.hpp"
+#include "searcher/date_query.hpp"
+#include "searcher/field_processors.hpp"
+
+namespace newsdesk {
+namespace {
+
+bool is_operator(std::string_view token) {
+    static constexpr std::string_view ops[] = {"AND", "OR", "NOT", "XOR", "NEAR", "ADJ"};
+    const auto base = token.substr(0, token.find('/'));   // NEAR/3
+    return std::find(std::begin(ops), std::end(ops), base) != std::end(ops);
+}
+
+const schema::Field* field_named(std::string_view name) {
+    for (const auto& f : schema::Fields)
+        if (f.name == name) return &f;
+    return nullptr;
+}
+
+std::string field_list() {
+    std::string names;
+    for (const auto& f : schema::Fields) names += (names.empty() ? "" : ", ") + std::string{f.name};
+    return names;
+}
+
+// Scripts written without spaces between words: ICU finds the words, we make them a phrase.
+bool unspaced_script(std::string_view token) {
+    for (int32_t i = 0; i < static_cast<int32_t>(token.size());) {
+        UChar32 c;
+        U8_NEXT(token.data(), i, static_cast<int32_t>(token.size()), c);
+        UErrorCode status = U_ZERO_ERROR;
+        switch (uscript_getScript(c, &status)) {
+        case USCRIPT_HAN: case USCRIPT_HIRAGANA: case USCRIPT_KATAKANA: case USCRIPT_THAI:
+        case USCRIPT_LAO: case USCRIPT_KHMER: case USCRIPT_MYANMAR: return true;
+        default: break;
+        }
+    }
+    return false;
+}
+
+// Rejects what Xapian's parser would silently reinterpret: an unclosed quote or bracket,
+// and a field name the schema does not have.
+void check_syntax(std::string_view q) {
+    bool in_quote = false;
+    std::size_t quote_at = 0;
+    std::vector<std::size_t> open;
+    for (std::size_t i = 0; i < q.size(); ++i) {
+        const char c = q[i];
+        if (c == '"') {
+            in_quote = !in_quote;
+            quote_at = i;
+        } else if (in_quote) {
+            continue;
+        } else if (c == '(') {
+            open.push_back(i);
+        } else if (c == ')') {
+            if (open.empty()) throw QueryError("')' without a matching '('", i);
+            open.pop_back();
+        } else if (c == ':') {
+            std::size_t b = i;
+            while (b > 0 && std::isalpha(static_cast<unsigned char>(q[b - 1]))) --b;
+            const bool at_token_start = b == 0 || std::string_view{" (+-"}.find(q[b - 1]) != std::string_view::npos;
+            const auto name = q.substr(b, i - b);
+            if (at_token_start && !name.empty() && i + 1 < q.size() && q[i + 1] != ' ' && !field_named(name))
+                throw QueryError("unknown field '" + std::string{name} + ":' (fields: " + field_list() + ")", b);
+        }
+    }
+    if (in_quote) throw QueryError("'\"' opens a phrase that is never closed", quote_at);
+    if (!open.empty()) throw QueryError("'(' is never closed", open.back());
+}
+
+std::unique_ptr<Xapian::QueryParser> make_parser(const Xapian::Database& db, const std::string& stem_language) {
+    auto qp = std::make_unique<Xapian::QueryParser>();
+    qp->set_database(db);
+    qp->set_default_op(Xapian::Query::OP_AND);   // news searchers expect every word to count
+    if (const auto* stem = stemmer_for(stem_language)) {
+        qp->set_stemmer(*stem);
+        qp->set_stemming_strategy(Xapian::QueryParser::STEM_SOME);
+    }
+    for (const auto& field : schema::Fields) {
+        const std::string name{field.name};
+        switch (field.kind) {
+        case schema::Kind::Id: qp->add_boolean_prefix(name, std::string{field.prefix}); break;
+        case schema::Kind::Text: qp->add_prefix(name, std::string{field.prefix}); break;
+        case schema::Kind::Exact:
+        case schema::Kind::ExactMulti: {
+            Xapian::FieldProcessor* proc;
+            if (&field == &schema::Country) proc = new CountryFieldProcessor;
+            else if (!field.word_prefix.empty()) proc = new NameFieldProcessor(field);
+            else proc = new ExactFieldProcessor(field);
+            // Single-valued fields OR repeated filters (source:a source:b); multi-valued AND them.
+            qp->add_boolean_prefix(name, proc->release(), field.kind == schema::Kind::Exact);
+            break;
+        }
+        case schema::Kind::Date:
+            qp->add_rangeprocessor((new DateRangeProcessor)->release());
+            qp->add_boolean_prefix(name, (new DatePeriodProcessor)->release());
+            break;
+        }
+    }
+    return qp;
+}
+
+// Each stemmed term also matches the exact words it came from: the query's stemmer may not
+// be the one an article was indexed with.
+Xapian::Query widen_stems(const Xapian::Query& q, const Xapian::QueryParser& qp) {
+    const auto type = q.get_type();
+    if (type == Xapian::Query::LEAF_TERM) {
+        const auto term = *q.get_terms_begin();
+        if (term.empty() || term.front() != schema::StemPrefix.front()) return q;
+        std::vector<Xapian::Query> forms{q};
+        for (auto u = qp.unstem_begin(term); u != qp.unstem_end(term); ++u) forms.emplace_back(*u);
+        return forms.size() == 1 ? q : Xapian::Query(Xapian::Query::OP_SYNONYM, forms.begin(), forms.end());
+    }
+    switch (type) {
+    case Xapian::Query::OP_AND: case Xapian::Query::OP_OR: case Xapian::Query::OP_AND_NOT:
+    case Xapian::Query::OP_XOR: case Xapian::Query::OP_AND_MAYBE: case Xapian::Query::OP_FILTER: {
+        std::vector<Xapian::Query> subs;
+        for (std::size_t i = 0; i < q.get_num_subqueries(); ++i) subs.push_back(widen_stems(q.get_subquery(i), qp));
+        return Xapian::Query(type, subs.begin(), subs.end());
+    }
+    default:
+        return q;   // phrases use exact words already; ranges and filters have no stems
+    }
+}
+
+} // namespace
+
+std::string normalise_query(std::string_view text) {
+    std::string q{text};
+    for (std::string_view curly : {"\u201C", "\u201D", "\u201E", "\u00AB", "\u00BB"})   // “ ” „ « »
+        for (auto p = q.find(curly); p != std::string::npos; p = q.find(curly, p)) q.replace(p, curly.size(), "\"");
+    std::string out;
+    bool in_quote = false;
+    std::size_t pos = 0;
+    while (pos < q.size()) {
+        const auto end = std::min(q.find(' ', pos), q.size());
+        const std::string_view token{q.data() + pos, end - pos};
+        std::string rewritten;
+        const auto colon = token.find(':');
+        const auto name_start = std::min(token.find_first_not_of("+-("), token.size());
+        const auto* field = colon == std::string_view::npos || colon < name_start
+                                ? nullptr : field_named(token.substr(name_start, colon - name_start));
+        if (token.empty() || is_operator(token)) {
+            rewritten = token;
+        } else if (field && field->kind != schema::Kind::Text) {
+            rewritten = token;   // field processors normalise their values themselves
+        } else if (unspaced_script(token)) {
+            std::string joined;
+            for (const auto& w : text::words(token)) joined += (joined.empty() ? "" : " ") + text::normalise(w.text);
+            rewritten = in_quote || token.find('"') != std::string_view::npos ? joined : "\"" + joined + "\"";
+        } else {
+            rewritten = text::normalise(token);
+        }
+        if (std::count(token.begin(), token.end(), '"') % 2) in_quote = !in_quote;
+        out += rewritten;
+        if (end < q.size()) out += ' ';
+        pos = end + 1;
+    }
+    return out;
+}
+
+ParsedQuery parse_query(const std::string& text, const Xapian::Database& db, const std::string& stem_language) {
+    ParsedQuery parsed;
+    if (text.find_first_not_of(" \t") == std::string::npos) {
+        parsed.query = Xapian::Query::MatchAll;   // browse everything, with facets
+        return parsed;
+    }
+    check_syntax(text);
+    const auto normalised = normalise_query(text);
+    const auto qp = make_parser(db, stem_language);
+    constexpr unsigned flags = Xapian::QueryParser::FLAG_DEFAULT | Xapian::QueryParser::FLAG_WILDCARD |
+                               Xapian::QueryParser::FLAG_PURE_NOT;
+    try {
+        parsed.query = widen_stems(qp->parse_query(normalised, flags), *qp);
+    } catch (const Xapian::QueryParserError& e) {
+        throw QueryError(e.get_msg(), std::string::npos);
+    }
+    for (auto t = parsed.query.get_unique_terms_begin(); t != parsed.query.get_unique_terms_end(); ++t) {
+        const std::string& term = *t;
+        const bool upper = !term.empty() && term[0] >= 'A' && term[0] <= 'Z';
+        if (!upper) parsed.words.push_back(term);
+        else if (term.size() > 1 && term[0] == schema::StemPrefix.front() && !(term[1] >= 'A' && term[1] <= 'Z'))
+            parsed.stems.push_back(term.substr(1));
+    }
+    std::size_t pos = 0;
+    while (pos < normalised.size()) {   // "sanction*" -> mark words starting "sanction"
+        const auto end = std::min(normalised.find(' ', pos), normalised.size());
+        auto token = std::string_view{normalised}.substr(pos, end - pos);
+        if (token.size() > 1 && token.back() == '*' && token.find(':') == std::string_view::npos) {
+            token.remove_prefix(std::min(token.find_first_not_of("+-(\""), token.size()));
+            token.remove_suffix(1);
+            if (!token.empty()) parsed.wildcards.emplace_back(token);
+        }
+        pos = end + 1;
+    }
+    return parsed;
+}
+
+} // namespace newsdesk

@@ -1,0 +1,39 @@
+#pragma once
+// The query language: words, "phrases", AND/OR/NOT, +/-, wildcards, parentheses and the
+// schema's field prefixes, parsed by Xapian's QueryParser configured from the schema.
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+#include <xapian.h>
+
+namespace newsdesk {
+
+// A query that cannot be parsed; `position` is the byte offset in the query text.
+struct QueryError : std::runtime_error {
+    QueryError(const std::string& message, std::size_t where)
+        : std::runtime_error(message), position(where) {}
+    std::size_t position;
+};
+
+struct ParsedQuery {
+    Xapian::Query query;
+    // What snippets mark: normalised words, stems ("Z"-prefixed) and wildcard stems.
+    std::vector<std::string> words;
+    std::vector<std::string> stems;
+    std::vector<std::string> wildcards;
+};
+
+// Parses `text` against `db` (needed to expand wildcards). `stem_language` selects the
+// stemmer applied to query words; each stemmed word also matches its exact form, so
+// articles stemmed in other languages are still found by the words they contain.
+// Throws QueryError.
+ParsedQuery parse_query(const std::string& text, const Xapian::Database& db,
+                        const std::string& stem_language = "en");
+
+// The query text with each word normalised as the indexer normalises text (case, accents,
+// script variants) and unspaced scripts split into words, leaving operators and field
+// names as they are. Exposed for tests.
+std::string normalise_query(std::string_view text);
+
+} // namespace newsdesk

@@ -1,0 +1,156 @@
+#include <catch2/catch.hpp>
+
+#include <zlib.h>
+
+#include "indexer/date.hpp"
+#include "indexer/readers/input_files.hpp"
+#include "indexer/readers/jsonl_reader.hpp"
+#include "indexer/readers/text_article_reader.hpp"
+#include "support/temp_dir.hpp"
+
+using namespace newsdesk;
+using newsdesk::testing::TempDir;
+
+namespace {
+
+struct Collected {
+    std::vector<Article> articles;
+    std::vector<InputProblem> problems;
+};
+
+Collected read_all(const std::vector<std::filesystem::path>& paths, std::optional<Format> format = std::nullopt) {
+    Collected c;
+    const auto scan = scan_inputs(paths, format);
+    c.problems = scan.problems;
+    ReadHandlers h;
+    h.article = [&](Article&& a) { c.articles.push_back(std::move(a)); return true; };
+    h.problem = [&](const InputProblem& p) { c.problems.push_back(p); return true; };
+    for (const auto& f : scan.files) read_file(f, h);
+    return c;
+}
+
+void write_gzip(const std::filesystem::path& p, const std::string& content, std::size_t keep = std::string::npos) {
+    std::string packed(compressBound(static_cast<uLong>(content.size())) + 64, '\0');
+    z_stream zs{};
+    deflateInit2(&zs, Z_DEFAULT_COMPRESSION, Z_DEFLATED, 15 + 16, 8, Z_DEFAULT_STRATEGY);   // gzip wrapper
+    zs.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(content.data()));
+    zs.avail_in = static_cast<uInt>(content.size());
+    zs.next_out = reinterpret_cast<Bytef*>(packed.data());
+    zs.avail_out = static_cast<uInt>(packed.size());
+    deflate(&zs, Z_FINISH);
+    packed.resize(zs.total_out);
+    deflateEnd(&zs);
+    if (keep != std::string::npos) packed.resize(keep);
+    std::ofstream(p, std::ios::binary) << packed;
+}
+
+} // namespace
+
+TEST_CASE("JSON lines give articles with every known field", "[readers]") {
+    const auto r = parse_json_line(
+        R"({"id":"a1","title":"T","text":"B","date":"2021-05-16T09:30:00Z","source":"S","url":"u",)"
+        R"("language":"en-GB","authors":"One Writer","speakers":["X Y"],"countries":["TR"],"extra":{"x":1}})");
+    REQUIRE(r.article);
+    CHECK(r.article->id == "a1");
+    CHECK(r.article->body == "B");
+    CHECK(r.article->date == "2021-05-16");
+    CHECK(r.article->authors == std::vector<std::string>{"One Writer"});
+    CHECK(r.article->speakers == std::vector<std::string>{"X Y"});
+    CHECK(r.article->countries == std::vector<std::string>{"TR"});
+    CHECK(r.article->language == "en-GB");
+    CHECK(parse_json_line(R"({"id": 42, "body": "x"})").article->id == "42");
+}
+
+TEST_CASE("bad JSON lines are refused with the reason", "[readers]") {
+    CHECK(parse_json_line(R"({"title": "x")").problem.starts_with("malformed JSON"));
+    CHECK(parse_json_line(R"([1,2])").problem == "not a JSON object");
+    CHECK(parse_json_line(R"({"date": 5, "body": "x"})").problem == "field \"date\" should be a string");
+    CHECK(parse_json_line(R"({"speakers": "x", "body": "x"})").article);   // one name is a fine shorthand
+    CHECK(parse_json_line(R"({"speakers": [1], "body": "x"})").problem == "field \"speakers\" should be a list of strings");
+    CHECK(parse_json_line(R"({"date": "2021-02-30", "body": "x"})").problem.find("not an ISO 8601 date") != std::string::npos);
+    CHECK(parse_json_line(R"({"id": "x"})").problem == "no title and no body");
+    CHECK(parse_json_line("{\"body\": \"bad \xff\"}").problem == "not valid UTF-8");
+}
+
+TEST_CASE("a JSON Lines file reports bad lines by number and keeps the rest", "[readers]") {
+    TempDir dir;
+    const auto file = dir.write("feed.jsonl", "{\"id\":\"a\",\"body\":\"one\"}\n\n{broken\n{\"body\":\"three\"}\r\n");
+    const auto c = read_all({file});
+    REQUIRE(c.articles.size() == 2);
+    REQUIRE(c.problems.size() == 1);
+    CHECK(c.problems[0].location == file.string() + ":3");
+    CHECK(c.articles[1].id == "feed.jsonl:4");   // no id: derived from file name and line
+    CHECK(c.articles[1].body == "three");
+}
+
+TEST_CASE("gzip input is read, and a truncated one reported", "[readers]") {
+    TempDir dir;
+    std::string lines;
+    for (int i = 0; i < 2000; ++i) lines += R"({"id":")" + std::to_string(i) + R"(","body":"article text number )" + std::to_string(i) + "\"}\n";
+    write_gzip(dir / "whole.jsonl.gz", lines);
+    CHECK(read_all({dir / "whole.jsonl.gz"}).articles.size() == 2000);
+    write_gzip(dir / "cut.jsonl.gz", lines, 3000);
+    const auto cut = read_all({dir / "cut.jsonl.gz"});
+    CHECK(cut.articles.size() < 2000);
+    REQUIRE(cut.problems.size() == 1);
+    CHECK(cut.problems[0].message.find("truncated") != std::string::npos);
+}
+
+TEST_CASE("empty, missing and unknown files are problems; directories are walked", "[readers]") {
+    TempDir dir;
+    dir.write("a/empty.jsonl", "");
+    dir.write("a/b/one.txt", "Nairobi (MW) \u2013 The council met on Monday. It agreed.\n\nMore text.");
+    dir.write("a/notes.md", "not an article");
+    const auto scan = scan_inputs({dir / "a"}, std::nullopt);
+    CHECK(scan.files.size() == 2);
+    CHECK(scan.ignored == 1);
+    const auto c = read_all({dir / "a", dir / "missing.jsonl", dir / "a/notes.md"});
+    CHECK(c.articles.size() == 1);
+    REQUIRE(c.problems.size() == 3);
+    CHECK(c.problems[0].message == "no such file or directory");
+    CHECK(c.problems[1].message.starts_with("unknown file type"));
+    CHECK(c.problems[2].message == "empty file");
+}
+
+TEST_CASE("text articles: dateline, agency, title from the first sentence, link lists cut", "[readers]") {
+    const auto a = parse_text_article(
+        "Ankara (KN) \u2013 Turkey's trade minister said on Monday that exports rose. Officials agreed.\n\n"
+        "Second paragraph with Mr. Smith.\n\n\nRead more: \n\nMinister visits Moldova\n\nOther headline\n");
+    CHECK(a.dateline == "Ankara");
+    CHECK(a.source == "KN");
+    CHECK(a.title == "Turkey's trade minister said on Monday that exports rose.");
+    CHECK(a.body.find("Moldova") == std::string::npos);
+    CHECK(a.body.find("Second paragraph") != std::string::npos);
+
+    const auto titled = parse_text_article("Council approves budget\n\nWASHINGTON, May 16 (Reuters) - The council voted.");
+    CHECK(titled.title == "Council approves budget");
+    CHECK(titled.dateline == "WASHINGTON");
+    CHECK(titled.source == "Reuters");
+
+    const auto plain = parse_text_article("Mr. J. Smith arrived in the capital today. He spoke.");
+    CHECK(plain.title == "Mr. J. Smith arrived in the capital today.");
+    CHECK(plain.dateline.empty());
+}
+
+TEST_CASE("text files: id from the name, bad bytes reported with their line", "[readers]") {
+    TempDir dir;
+    dir.write("001_abc.txt", "Lima (HT) \u2013 Something happened.");
+    dir.write("bad.txt", "line one\nline two \xff\n");
+    dir.write("binary.txt", std::string("ab\0cd", 5));
+    const auto c = read_all({dir / "001_abc.txt", dir / "bad.txt", dir / "binary.txt"});
+    REQUIRE(c.articles.size() == 1);
+    CHECK(c.articles[0].id == "001_abc");
+    REQUIRE(c.problems.size() == 2);
+    CHECK(c.problems[0].to_string() == (dir / "bad.txt").string() + ":2: not valid UTF-8");
+    CHECK(c.problems[1].message.find("binary") != std::string::npos);
+}
+
+TEST_CASE("ISO dates", "[readers]") {
+    CHECK(iso_date("2021-05-16") == "2021-05-16");
+    CHECK(iso_date("2020-02-29T23:59:59+03:00") == "2020-02-29");
+    CHECK(iso_date("2021-05-16 08:00") == "2021-05-16");
+    CHECK_FALSE(iso_date("2021-02-29"));
+    CHECK_FALSE(iso_date("2021-13-01"));
+    CHECK_FALSE(iso_date("16/05/2021"));
+    CHECK_FALSE(iso_date("2021-05-16x"));
+}
