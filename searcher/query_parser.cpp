@@ -72,7 +72,8 @@ void check_syntax(std::string_view q) {
             while (b > 0 && std::isalpha(static_cast<unsigned char>(q[b - 1]))) --b;
             const bool at_token_start = b == 0 || std::string_view{" (+-"}.find(q[b - 1]) != std::string_view::npos;
             const auto name = q.substr(b, i - b);
-            if (at_token_start && !name.empty() && i + 1 < q.size() && q[i + 1] != ' ' && !field_named(name))
+            const bool url = q.substr(i + 1, 2) == "//";
+            if (at_token_start && !name.empty() && !url && i + 1 < q.size() && q[i + 1] != ' ' && !field_named(name))
                 throw QueryError("unknown field '" + std::string{name} + ":' (fields: " + field_list() + ")", b);
         }
     }
@@ -119,8 +120,13 @@ Xapian::Query widen_stems(const Xapian::Query& q, const Xapian::QueryParser& qp)
     if (type == Xapian::Query::LEAF_TERM) {
         const auto term = *q.get_terms_begin();
         if (term.empty() || term.front() != schema::StemPrefix.front()) return q;
+        // "Z" + field prefix + stem; the parser's unstem list holds the words without prefix.
+        std::size_t prefix_end = 1;
+        if (term.size() > 1 && term[1] == 'X') prefix_end = term.find(':') + 1;
+        else if (term.size() > 1 && term[1] >= 'A' && term[1] <= 'Z') prefix_end = 2;
+        const auto prefix = term.substr(1, prefix_end - 1);
         std::vector<Xapian::Query> forms{q};
-        for (auto u = qp.unstem_begin(term); u != qp.unstem_end(term); ++u) forms.emplace_back(*u);
+        for (auto u = qp.unstem_begin(term); u != qp.unstem_end(term); ++u) forms.emplace_back(prefix + *u);
         return forms.size() == 1 ? q : Xapian::Query(Xapian::Query::OP_SYNONYM, forms.begin(), forms.end());
     }
     switch (type) {

@@ -81,7 +81,7 @@ SearchResults search(const Xapian::Database& db, const SearchRequest& request) {
     results.limit = request.limit;
     for (auto it = mset.begin(); it != mset.end(); ++it) {
         Hit hit;
-        hit.rank = request.offset + it.get_rank() + 1;
+        hit.rank = it.get_rank() + 1;   // get_rank() counts from the first match, not the page
         hit.score = it.get_weight();
         hit.article = from_document_data(it.get_document().get_data());
         hit.snippet = make_snippet(hit.article.body, parsed, hit.article.language, request.stem_language);
