@@ -18,19 +18,27 @@ Xapian::WritableDatabase open_writable(const std::filesystem::path& path) {
 
 IndexWriter::IndexWriter(const std::filesystem::path& path) : db_(open_writable(path)) {
     schema::check_version(db_);
-    db_.set_metadata(std::string{schema::VersionKey}, std::to_string(schema::Version));
+    if (db_.get_metadata(std::string{schema::VersionKey}).empty()) {
+        db_.set_metadata(std::string{schema::VersionKey}, std::to_string(schema::Version));
+        db_.commit();
+    }
+    committed_ = Xapian::Database(path.string());
 }
 
 bool IndexWriter::add(const Article& article) {
     const auto id_term = schema::exact_term(schema::Id, article.id);
-    const bool existed = db_.term_exists(id_term);
-    db_.replace_document(id_term, to_document(article));
+    const bool existed = batch_ids_.contains(id_term) || committed_.term_exists(id_term);
+    if (existed) db_.replace_document(id_term, to_document(article));
+    else db_.add_document(to_document(article));
+    batch_ids_.insert(id_term);
     if (++pending_ >= batch_size_) commit();
     return existed;
 }
 
 void IndexWriter::commit() {
     db_.commit();
+    committed_.reopen();
+    batch_ids_.clear();
     pending_ = 0;
 }
 

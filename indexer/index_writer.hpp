@@ -2,6 +2,7 @@
 // Owns the writable database: schema version, replace-by-id, batched commits.
 #include <filesystem>
 #include <string>
+#include <unordered_set>
 
 #include <xapian.h>
 
@@ -31,6 +32,10 @@ public:
 
 private:
     Xapian::WritableDatabase db_;
+    // What is committed, read without the writer's pending changes: asking the writer whether
+    // an id exists makes Xapian merge its uncommitted postings, which dominated indexing time.
+    Xapian::Database committed_;
+    std::unordered_set<std::string> batch_ids_;   // ids added since the last commit
     std::size_t batch_size_ = 2000;
     std::size_t pending_ = 0;
 };

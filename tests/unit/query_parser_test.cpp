@@ -33,6 +33,8 @@ TEST_CASE("the query language maps onto schema terms", "[query]") {
         {"date:2021..", "Query(VALUE_GE 0 20210101)"},
         {"date:..2020-06", "Query(VALUE_LE 0 20200630)"},
         {"id:Sample-1", "Query(0 * QSample-1)"},
+        {"country:Türkiye", "Query(0 * XCOUNTRY:tr)"},
+        {"country:IRAN country:us", "Query(0 * (XCOUNTRY:ir AND XCOUNTRY:us))"},
     };
     for (const auto& [input, expected] : cases) {
         INFO(input);
@@ -56,6 +58,7 @@ TEST_CASE("malformed queries are refused with a position", "[query]") {
     CHECK(position("date:2021-13") == std::string::npos);          // from the date processor, no position
     CHECK(position("date:2021-05..2021-01") == std::string::npos);
     CHECK(position("AND") == std::string::npos);
+    CHECK(position("country:atlantis") == std::string::npos);
     CHECK(position("http://example.org") == std::string::npos - 1);   // not a field: fine
 }
 

@@ -1,0 +1,176 @@
+#include "indexer/entities/country_extractor.hpp"
+
+#include <algorithm>
+#include <array>
+#include <map>
+#include <string_view>
+
+namespace newsdesk::entities {
+namespace {
+
+bool locative(std::string_view norm) {
+    static constexpr std::array<std::string_view, 19> words{
+        "in", "from", "to", "into", "across", "throughout", "of", "near", "via", "toward",
+        "towards", "visit", "visited", "visiting", "visits", "around", "within", "outside", "inside"};
+    return std::find(words.begin(), words.end(), norm) != words.end();
+}
+
+// Words that commonly precede a city name without being a given name ("central London").
+bool area_word(std::string_view norm) {
+    static constexpr std::array<std::string_view, 14> words{
+        "north", "south", "east", "west", "northern", "southern", "eastern", "western",
+        "central", "greater", "downtown", "metropolitan", "old", "suburban"};
+    return std::find(words.begin(), words.end(), norm) != words.end();
+}
+
+// The candidate forms of a key that fit how the words are written here.
+std::vector<const CountryForm*> fitting(const std::vector<CountryForm>& forms, const TokenStream& ts,
+                                        std::size_t first, std::size_t last) {
+    std::vector<const CountryForm*> out;
+    std::string written;
+    for (std::size_t i = first; i <= last; ++i) {
+        if (i > first) written += ' ';
+        written += ts[i].raw;
+    }
+    const bool stop_follows = ts.gap_after(last).starts_with(".");
+    for (const auto& f : forms) {
+        if (f.needs_stop && !stop_follows) continue;
+        if (f.exact_case) {
+            if (written != f.written) continue;
+        } else if (ts[first].lower) {
+            continue;   // "turkey", "china": country names are capitalised
+        }
+        out.push_back(&f);
+    }
+    return out;
+}
+
+} // namespace
+
+std::vector<CountryMatch> match_countries(const TokenStream& ts, bool headline) {
+    const auto& gaz = CountryGazetteer::instance();
+    struct Raw {
+        CountryMatch m;
+        FormTrust trust = FormTrust::plain;
+    };
+    std::vector<Raw> found;
+    std::string key;
+    for (std::size_t i = 0; i < ts.size(); ++i) {
+        // "DeKalb County", "Hall Township": counties and townships named this way are American
+        if (i + 1 < ts.size() && ts[i].upper && ts[i + 1].upper && !ts[i].all_caps &&
+            gap_is_space(ts[i + 1].gap) && (ts[i + 1].norm == "county" || ts[i + 1].norm == "township") &&
+            !(i > 0 && ts[i - 1].norm == "county") && !gaz.starts_form(ts[i].norm)) {
+            Raw r;
+            r.m = CountryMatch{i, i + 1, "US", FormKind::place, false};
+            found.push_back(std::move(r));
+            ++i;
+            continue;
+        }
+        if (!gaz.starts_form(ts[i].norm) && !gaz.starts_form(strip_possessive(ts[i].norm))) continue;
+        const std::size_t longest = std::min(gaz.max_words(), ts.size() - i);
+        for (std::size_t n = longest; n >= 1; --n) {
+            const std::size_t last = i + n - 1;
+            // a name does not run across a sentence end or a comma (except "Washington, D.C.")
+            bool broken = false;
+            for (std::size_t k = i + 1; k <= last && !broken; ++k)
+                broken = ts[k].sentence_start;
+            if (broken) continue;
+            key.clear();
+            for (std::size_t k = i; k <= last; ++k) {
+                if (k > i) key += ' ';
+                key += k == last ? strip_possessive(ts[k].norm) : std::string_view{ts[k].norm};
+            }
+            const auto* forms = gaz.find(key);
+            if (forms == nullptr) continue;
+            const auto fit = fitting(*forms, ts, i, last);
+            if (fit.empty()) continue;
+            Raw r;
+            r.m.first = i;
+            r.m.last = last;
+            r.m.kind = fit.front()->kind;
+            bool several = false;
+            for (const auto* f : fit) {
+                if (f->kind == FormKind::blocker) { r.m.kind = FormKind::blocker; several = true; break; }
+                if (r.m.code.empty()) r.m.code = f->code;
+                else if (r.m.code != f->code) several = true;
+                // the least trusted reading decides
+                if (f->trust > r.trust) r.trust = f->trust;
+                if (f->kind == FormKind::place || f->kind == FormKind::capital) r.m.kind = f->kind;
+            }
+            if (several) r.m.code.clear();
+            found.push_back(std::move(r));
+            i = last;
+            break;
+        }
+    }
+
+    std::vector<CountryMatch> out;
+    out.reserve(found.size());
+    for (std::size_t k = 0; k < found.size(); ++k) {
+        auto m = found[k].m;
+        const auto trust = found[k].trust;
+        bool ok = !m.code.empty();
+        const bool single = m.first == m.last;
+        const bool next_adjacent_cap = m.last + 1 < ts.size() && gap_is_space(ts.gap_after(m.last)) &&
+                                       ts[m.last + 1].upper && !ts[m.last + 1].sentence_start;
+        if (ok && trust == FormTrust::not_title && headline) ok = false;
+        if (ok && trust == FormTrust::locative) {
+            // "in Jordan" is the country; "Jordan said", "Michael Jordan" are not
+            ok = m.first > 0 && locative(ts[m.first - 1].norm) && !next_adjacent_cap;
+        }
+        if (ok && single && (m.kind == FormKind::capital || m.kind == FormKind::place)) {
+            // "Jack London", "George Washington": a city name as a surname. (A place name that
+            // starts a longer name still names the place: "Texas Department of Transportation".)
+            if (m.first > 0 && gap_is_space(ts[m.first].gap) && ts[m.first - 1].upper &&
+                !ts[m.first - 1].sentence_start && !area_word(ts[m.first - 1].norm) &&
+                !(k > 0 && found[k - 1].m.last + 1 == m.first))
+                ok = false;
+        }
+        if (ok && m.kind != FormKind::demonym && m.kind != FormKind::alias && k + 1 < found.size()) {
+            // "Paris, Texas", "Lebanon, Pa.", "London, Ontario": a North American town
+            const auto& next = found[k + 1].m;
+            if (next.first == m.last + 1 && gap_has(ts[next.first].gap, ",") &&
+                next.kind == FormKind::place && next.code != m.code &&
+                (next.code == "US" || next.code == "CA"))
+                ok = false;
+        }
+        m.accepted = ok;
+        out.push_back(std::move(m));
+    }
+    return out;
+}
+
+void collect_countries(const std::vector<CountryMatch>& matches, std::set<std::string>& codes) {
+    for (const auto& m : matches)
+        if (m.accepted) codes.insert(m.code);
+}
+
+void confirm_places(const std::vector<const TokenStream*>& texts, std::vector<std::vector<CountryMatch>*>& matches) {
+    // Which countries are named otherwise than by a single town, and which have towns named.
+    std::map<std::string, std::set<std::string>> keys_of;   // code -> distinct forms seen
+    std::set<std::string> named, with_places;
+    for (std::size_t s = 0; s < matches.size(); ++s) {
+        for (const auto& m : *matches[s]) {
+            if (!m.accepted) continue;
+            std::string key;
+            for (std::size_t i = m.first; i <= m.last; ++i) key += (*texts[s])[i].norm + ' ';
+            keys_of[m.code].insert(key);
+            if (m.kind == FormKind::place) with_places.insert(m.code);
+            else if (m.kind != FormKind::capital) named.insert(m.code);
+        }
+    }
+    // A city or region of a country the article never names, in an article that names places
+    // of another country, is most likely a namesake: Paris, Texas; Athens, Georgia; Edmonton,
+    // Queensland. It counts only when the article confirms its country.
+    for (auto* list : matches) {
+        for (auto& m : *list) {
+            if (!m.accepted || (m.kind != FormKind::place && m.kind != FormKind::capital)) continue;
+            if (named.count(m.code) != 0 || keys_of[m.code].size() > 1) continue;
+            const bool elsewhere = std::any_of(with_places.begin(), with_places.end(),
+                                               [&](const std::string& c) { return c != m.code; });
+            if (elsewhere) m.accepted = false;
+        }
+    }
+}
+
+} // namespace newsdesk::entities

@@ -1,0 +1,70 @@
+#pragma once
+// Every way of naming a country that extraction and look-up know: the project's English table
+// (countries.tsv, compiled in) and the country names of all ICU locales. Built once, immutable,
+// shared by all threads.
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <unordered_set>
+#include <vector>
+
+namespace newsdesk::entities {
+
+enum class FormKind : std::uint8_t {
+    name,       // "Turkey", "United States", ICU names in any language
+    demonym,    // "Turkish", "Turks"
+    capital,    // "Ankara"
+    place,      // other cities and regions ("Istanbul", "Texas"): extraction only
+    alias,      // metonyms and nicknames ("the Kremlin", "Zionist regime")
+    blocker,    // names containing country words that name no country ("Indian Ocean")
+};
+
+// How much a form can be trusted when it appears in text.
+enum class FormTrust : std::uint8_t {
+    plain,       // any capitalised occurrence
+    not_title,   // a common English word too ("Turkey"): not in headlines
+    locative,    // a given name or a place elsewhere too ("Jordan"): only after "in", "from"...
+};
+
+struct CountryForm {
+    std::string code;             // "TR"; empty for blockers
+    FormKind kind = FormKind::name;
+    FormTrust trust = FormTrust::plain;
+    bool exact_case = false;      // "US" must be written "US"
+    bool needs_stop = false;      // "Calif." needs its full stop
+    std::string written;          // the form's words as written, space-joined (for exact_case)
+    bool from_icu = false;
+};
+
+class CountryGazetteer {
+public:
+    static const CountryGazetteer& instance();
+
+    // Forms whose normalised words, space-joined, equal `key` ("united states"); null if none.
+    const std::vector<CountryForm>* find(std::string_view key) const;
+    // True if some form starts with this normalised word: lets matching skip most words cheaply.
+    bool starts_form(std::string_view first_word) const { return first_words_.count(std::string{first_word}) != 0; }
+    std::size_t max_words() const { return max_words_; }
+
+    bool is_code(std::string_view upper_code) const { return codes_.count(std::string{upper_code}) != 0; }
+    std::optional<std::string> code_of(std::string_view name_or_code) const;
+    std::string english_name(std::string_view code) const;
+
+    // Normalised key of a phrase: its ICU words, normalised, space-joined.
+    static std::string key_of(std::string_view phrase);
+
+private:
+    CountryGazetteer();
+    void add(std::string_view written, CountryForm form);
+    void load_table();
+    void load_icu();
+
+    std::unordered_map<std::string, std::vector<CountryForm>> forms_;
+    std::unordered_set<std::string> first_words_;
+    std::unordered_set<std::string> codes_;
+    std::size_t max_words_ = 1;
+};
+
+} // namespace newsdesk::entities

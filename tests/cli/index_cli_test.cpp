@@ -1,0 +1,71 @@
+// End-to-end: `newsdesk index` on real files, through the real program.
+#include <nlohmann/json.hpp>
+
+#include "support/run_program.hpp"
+
+using namespace newsdesk::testing;
+using nlohmann::json;
+
+TEST_CASE("index the sample archive and the seed, then again without duplicates", "[cli][index]") {
+    TempDir dir;
+    const auto db = (dir / "db").string();
+    const auto first = run_newsdesk({"index", "--db", db, "--json", sample_dir().string(), seed_article().string()});
+    INFO(first.err);
+    REQUIRE(first.exit_code == 0);
+    const auto s1 = json::parse(first.out);
+    CHECK(s1["added"].get<int>() >= 45);
+    CHECK(s1["replaced"] == 0);
+    CHECK(s1["skipped"] == 0);
+
+    const auto again = run_newsdesk({"index", "--db", db, "--json", sample_dir().string(), seed_article().string()});
+    REQUIRE(again.exit_code == 0);
+    const auto s2 = json::parse(again.out);
+    CHECK(s2["added"] == 0);
+    CHECK(s2["replaced"] == s1["added"]);
+    const auto info = json::parse(run_newsdesk({"info", "--db", db, "--json"}).out);
+    CHECK(info["articles"] == s1["added"]);
+}
+
+TEST_CASE("a malformed line is reported with its line number; the other lines are indexed", "[cli][index]") {
+    TempDir dir;
+    const auto feed = dir.write("feed.jsonl", "{\"id\":\"1\",\"title\":\"First\",\"body\":\"Alpha story.\"}\n"
+                                              "{\"id\":\"2\",\"title\":\"Second\",\"body\":\"Beta story.\"\n"
+                                              "{\"id\":\"3\",\"title\":\"Third\",\"body\":\"Gamma story.\",\"date\":5}\n"
+                                              "{\"id\":\"4\",\"title\":\"Fourth\",\"body\":\"Delta story.\"}\n");
+    const auto db = (dir / "db").string();
+    const auto r = run_newsdesk({"index", "--db", db, feed.string()});
+    CHECK(r.exit_code == 1);
+    CHECK(r.err.find(feed.string() + ":2: malformed JSON") != std::string::npos);
+    CHECK(r.err.find(feed.string() + ":3: field \"date\" should be a string") != std::string::npos);
+    CHECK(r.err.find("skipped 2") != std::string::npos);
+    const auto found = json::parse(run_newsdesk({"search", "--db", db, "--json", "story"}).out);
+    CHECK(found["total"] == 2);
+
+    SECTION("--strict stops at the first problem, keeping what came before") {
+        const auto strict_db = (dir / "strict").string();
+        const auto s = run_newsdesk({"index", "--db", strict_db, "--strict", feed.string()});
+        CHECK(s.exit_code == 1);
+        CHECK(s.err.find(":3:") == std::string::npos);   // never got that far
+        CHECK(json::parse(run_newsdesk({"info", "--db", strict_db, "--json"}).out)["articles"] == 1);
+    }
+}
+
+TEST_CASE("wrong usage, a missing database and a locked one get distinct exit codes", "[cli][index]") {
+    TempDir dir;
+    CHECK(run_newsdesk({"index", "--db", (dir / "db").string()}).exit_code == 2);                  // no PATH
+    CHECK(run_newsdesk({"index", "--db", (dir / "db").string(), "--format", "xml", "x"}).exit_code == 2);
+    CHECK(run_newsdesk({"frobnicate"}).exit_code == 2);
+    const auto missing = run_newsdesk({"search", "--db", (dir / "none").string(), "oil"});
+    CHECK(missing.exit_code == 3);
+    CHECK(missing.err.find("no database") != std::string::npos);
+}
+
+TEST_CASE("the real Wikinews corpus indexes as it is", "[cli][index]") {
+    const auto corpus = shared_data("data/corpora/wikinews-2019-2020.jsonl");
+    if (!std::filesystem::exists(corpus)) return;
+    TempDir dir;
+    const auto r = run_newsdesk({"index", "--db", (dir / "db").string(), "--json", corpus.string()});
+    INFO(r.err);
+    CHECK(r.exit_code == 0);
+    CHECK(json::parse(r.out)["added"] == 293);
+}

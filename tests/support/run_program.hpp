@@ -1,0 +1,65 @@
+#pragma once
+// Runs the real newsdesk program and captures what it prints and its exit code.
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include <sys/wait.h>
+
+#include <catch2/catch.hpp>
+
+#include "support/temp_dir.hpp"
+
+namespace newsdesk::testing {
+
+struct Run {
+    int exit_code = -1;
+    std::string out, err;
+};
+
+inline std::string shell_quote(const std::string& s) {
+    std::string q = "'";
+    for (char c : s) q += c == '\'' ? std::string("'\\''") : std::string(1, c);
+    return q + "'";
+}
+
+inline std::string slurp(const std::filesystem::path& p) {
+    std::ifstream in(p, std::ios::binary);
+    std::stringstream ss;
+    ss << in.rdbuf();
+    return ss.str();
+}
+
+// newsdesk ARGS..., with stdin from /dev/null.
+inline Run run_newsdesk(const std::vector<std::string>& args) {
+    static const TempDir scratch;
+    std::string cmd = shell_quote(NEWSDESK_PROGRAM);
+    for (const auto& a : args) cmd += " " + shell_quote(a);
+    const auto out = scratch / "stdout", err = scratch / "stderr";
+    cmd += " </dev/null >" + shell_quote(out.string()) + " 2>" + shell_quote(err.string());
+    const int status = std::system(cmd.c_str());
+    Run r;
+    r.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+    r.out = slurp(out);
+    r.err = slurp(err);
+    return r;
+}
+
+// A file from ../shared/data; when it is missing the test is skipped, except under CI
+// (where the data is guaranteed) where it fails.
+inline std::filesystem::path shared_data(const std::string& relative) {
+    const auto p = shared_dir() / relative;
+    if (!std::filesystem::exists(p)) {
+        if (std::getenv("CI")) FAIL("missing shared data under CI: " << p);
+        WARN("skipped: shared data not found: " << p);
+    }
+    return p;
+}
+
+inline std::filesystem::path sample_dir() { return std::filesystem::path(NEWSDESK_SOURCE_DIR) / "data" / "sample"; }
+inline std::filesystem::path seed_article() { return shared_dir() / "seed" / "000_b94c0258166ae0dd.txt"; }
+
+} // namespace newsdesk::testing
