@@ -1,5 +1,7 @@
 #include "indexer/language.hpp"
 
+#include <cstdio>   // compact_lang_det.h uses FILE without including it
+
 #include <cld2/public/compact_lang_det.h>
 
 namespace newsdesk {
@@ -10,7 +12,13 @@ std::string detect_language(std::string_view utf8) {
     std::size_t n = std::min(utf8.size(), Sample);
     while (n < utf8.size() && (static_cast<unsigned char>(utf8[n]) & 0xC0) == 0x80) --n;
     bool reliable = false;
-    const auto lang = CLD2::DetectLanguage(utf8.data(), static_cast<int>(n), true, &reliable);
+    CLD2::Language top3[3];
+    int percent3[3];
+    int text_bytes = 0;
+    CLD2::ExtDetectLanguageSummary(utf8.data(), static_cast<int>(n), true, top3, percent3, &text_bytes, &reliable);
+    // The language with most of the text. CLD2's own summary prefers any other language over
+    // English when a sixth of the text is foreign, which calls an English report on Paris French.
+    const auto lang = top3[0];
     if (lang == CLD2::UNKNOWN_LANGUAGE || lang == CLD2::TG_UNKNOWN_LANGUAGE) return {};
     std::string code = CLD2::LanguageCode(lang);
     if (const auto dash = code.find('-'); dash != std::string::npos) code.resize(dash);   // zh-Hant
