@@ -143,6 +143,7 @@ void CountryGazetteer::load_icu() {
     int32_t count = 0;
     const icu::Locale* locales = icu::Locale::getAvailableLocales(count);
     std::string name;
+    std::unordered_set<std::string> done;   // locales repeat most names: segment each once per code
     for (int32_t i = 0; i < count; ++i) {
         UErrorCode status = U_ZERO_ERROR;
         UResourceBundle* bundle =
@@ -161,6 +162,7 @@ void CountryGazetteer::load_icu() {
                 if (!country_region(code, iso) || std::char_traits<char>::length(region) != 2) continue;
                 name.clear();
                 icu::UnicodeString(u, length).toUTF8String(name);
+                if (!done.insert(code + name).second) continue;
                 const std::string key = key_of(name);
                 if (key.empty() || key.size() < 2) continue;
                 // Short Latin names are mostly codes or ordinary words ("Man" for the Isle of Man).
@@ -194,7 +196,9 @@ std::optional<std::string> CountryGazetteer::code_of(std::string_view name_or_co
             if (c >= 'a' && c <= 'z') c = static_cast<char>(c - 'a' + 'A');
         if (is_code(upper)) return upper;
     }
-    const auto* forms = find(key_of(name_or_code));
+    std::string key = key_of(name_or_code);
+    if (key.starts_with("the ") && find(key) == nullptr) key.erase(0, 4);   // "the Kremlin"
+    const auto* forms = find(key);
     if (forms == nullptr) return std::nullopt;
     std::string found;
     for (const auto& f : *forms) {

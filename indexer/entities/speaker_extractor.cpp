@@ -181,7 +181,7 @@ PersonView Extractor::view(std::size_t s, std::size_t first, std::size_t last) c
         if (t.possessive && i < last) { ++i; continue; }
         if (lx::title_word(t.norm)) {
             v.titles.push_back(t.norm);
-            v.any_title = true;
+            v.any_title = v.any_title || lx::person_title(t.norm);
             ++i;
             continue;
         }
@@ -194,9 +194,11 @@ PersonView Extractor::view(std::size_t s, std::size_t first, std::size_t last) c
     // "Judicial Watch President Tom Fitton": the name follows the last title of the run
     for (std::size_t k = last; k > i; --k) {
         if (lx::title_word(tok(s, k - 1).norm) && k - 1 >= i && !lx::name_particle(tok(s, k - 1).norm)) {
-            for (std::size_t t = i; t < k; ++t)
-                if (lx::title_word(tok(s, t).norm)) v.titles.push_back(tok(s, t).norm);
-            v.any_title = true;
+            for (std::size_t t = i; t < k; ++t) {
+                if (!lx::title_word(tok(s, t).norm)) continue;
+                v.titles.push_back(tok(s, t).norm);
+                v.any_title = v.any_title || lx::person_title(tok(s, t).norm);
+            }
             i = k;
             break;
         }
@@ -213,8 +215,11 @@ PersonView Extractor::view(std::size_t s, std::size_t first, std::size_t last) c
         const auto norm = strip_possessive(t.norm);
         if (lx::organisation_word(norm) || lx::not_name_word(norm) || lx::title_word(norm)) return v;
         if (t.all_caps && t.raw.size() > 1 && t.raw.find('.') == std::string_view::npos) return v;
-        // a place after a given name can be a surname ("Steve Israel"); otherwise not a person
-        if (country_at(s, k) != nullptr && (k == i || country_at(s, i) != nullptr)) return v;
+        // a one-word place after a given name can be a surname ("Steve Israel"); otherwise
+        // a place inside the run means it is not a person ("Addressing New York")
+        if (const auto* cm = country_at(s, k);
+            cm != nullptr && (k == i || k != e || cm->first != cm->last || country_at(s, i) != nullptr))
+            return v;
         if (is_digit_word(norm)) return v;
     }
     v.valid = true;
@@ -364,13 +369,17 @@ void Extractor::subject_before(std::size_t s, std::size_t verb) {
         bool skipped = false;
         for (int chunk = 0; chunk < 4; ++chunk) {
             std::size_t k = j;
+            bool comma = false;
             for (int steps = 0; steps < 25 && k > 0; ++steps) {
                 const auto g = tok(s, k).gap;
-                if (gap_has_quote(g) || tok(s, k).sentence_start || gap_has(g, ";:()")) return;
-                if (gap_has(g, ",")) break;
+                if (gap_has_quote(g) || tok(s, k).sentence_start || gap_has(g, ";:()")) break;
+                if (gap_has(g, ",")) { comma = true; break; }
                 --k;
             }
-            if (k == 0 || !gap_has(tok(s, k).gap, ",")) return;
+            if (!comma || k == 0) {
+                if (!skipped) return;
+                break;   // the subject starts the clause
+            }
             const auto& opener = tok(s, k);
             const bool appositive = !opener.upper || is_digit_word(opener.norm) || opener.norm == "the" ||
                                     opener.norm == "a" || opener.norm == "an" || opener.norm == "who";
@@ -382,10 +391,6 @@ void Extractor::subject_before(std::size_t s, std::size_t verb) {
             }
             skipped = true;
             j = k - 1;
-            if (!gap_has(tok(s, k - 1 + 1).gap, ",") || !only_place) {
-                // after a real appositive the subject comes right before its comma
-                if (!only_place) break;
-            }
         }
     }
     if (const int r = run_ending_at(s, j); r >= 0) {

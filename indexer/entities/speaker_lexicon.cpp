@@ -62,11 +62,7 @@ const WordSet& speech_verbs() {
         "elaborated", "emphasize", "maintain", "reassure", "reassured", "insinuate",
         "insinuated", "imply", "implied", "implies", "characterise", "characterised",
         "characterize", "characterized", "label", "labeled", "labelled", "brand", "branded",
-        "accuse", "acknowledge", "announce", "conclude", "determine", "determined", "find",
-        "found", "finds", "notice", "noticed", "learn", "learned", "hear", "heard", "see", "saw",
-        "consider", "considers", "considered", "wish", "wishes", "wished", "intend", "intends",
-        "intended", "plan", "plans", "planned", "decide", "decided", "decides", "seek", "seeks",
-        "sought", "try", "tries", "tried", "refuse", "refused", "refuses", "need", "needs"});
+        "accuse", "acknowledge", "announce", "conclude"});
     return set;
 }
 
@@ -143,6 +139,20 @@ const WordSet& title_heads() {
         "chancellor", "premier", "king", "queen", "prince", "pope", "ayatollah", "sheikh", "emir",
         "sultan", "envoy", "general", "commander", "chief", "director", "judge", "coach",
         "manager", "commissioner", "representative", "congressman", "congresswoman"});
+    return set;
+}
+
+const WordSet& person_titles() {
+    static const WordSet set = make({
+        "mr", "mrs", "ms", "miss", "mx", "dr", "sen", "senator", "rep", "representative", "gov",
+        "governor", "gen", "general", "rev", "reverend", "prof", "professor", "sir", "dame",
+        "lord", "lady", "judge", "justice", "sheikh", "sheik", "ayatollah", "pope", "king",
+        "queen", "prince", "princess", "president", "minister", "secretary", "chancellor",
+        "premier", "mayor", "ambassador", "spokesman", "spokeswoman", "spokesperson", "chairman",
+        "chairwoman", "speaker", "lt", "col", "colonel", "adm", "admiral", "sgt", "capt",
+        "captain", "maj", "cpl", "congressman", "congresswoman", "commissioner", "coach",
+        "emir", "sultan", "imam", "rabbi", "bishop", "cardinal", "archbishop", "detective",
+        "sheriff", "officer", "leader", "director", "attorney"});
     return set;
 }
 
@@ -255,6 +265,7 @@ bool inverting_verb(std::string_view w) { return inverting_verbs().count(w) != 0
 bool verb_companion(std::string_view w) { return companions().count(w) != 0; }
 bool title_word(std::string_view w) { return titles().count(w) != 0; }
 bool title_head(std::string_view w) { return title_heads().count(w) != 0; }
+bool person_title(std::string_view w) { return person_titles().count(w) != 0; }
 bool party_word(std::string_view w) { return parties().count(w) != 0; }
 bool organisation_word(std::string_view w) { return organisations().count(w) != 0; }
 bool not_name_word(std::string_view w) { return not_names().count(w) != 0; }

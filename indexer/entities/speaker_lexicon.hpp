@@ -15,6 +15,9 @@ bool verb_companion(std::string_view w);
 bool title_word(std::string_view w);
 // Heads of a title that a person can be referred to by ("president", "minister", "spokesman").
 bool title_head(std::string_view w);
+// Titles and honorifics that only a person carries ("Mr", "Sen", "President"): a lone surname
+// after one of them is a person ("Mr. Ryan"), unlike after "Grand" or "National".
+bool person_title(std::string_view w);
 // Party and political-side words used as modifiers ("Republican", "Labour").
 bool party_word(std::string_view w);
 // Words that mark an organisation, publication or institution ("Ministry", "Times").

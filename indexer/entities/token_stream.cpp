@@ -20,9 +20,10 @@ bool abbreviation(std::string_view norm) {
     return norm.size() == 1 || norm.find('.') != std::string_view::npos;   // "D.", "U.S."
 }
 
+// A full stop followed by a comma ends an abbreviation, not a sentence ("Mobile, Ala., says").
 bool ends_sentence(std::string_view gap) {
-    for (char c : gap)
-        if (c == '.' || c == '!' || c == '?') return true;
+    const auto stop = gap.find_last_of(".!?");
+    if (stop != std::string_view::npos && gap.find_first_of(",;", stop) == std::string_view::npos) return true;
     return gap_has_paragraph(gap);
 }
 
@@ -74,8 +75,10 @@ TokenStream tokenise(std::string_view text) {
             t.sentence_start = true;
         } else {
             const auto& p = out.tokens.back();
+            // a lower-case word does not start a sentence ("the U.S. embassy")
             t.sentence_start = gap_has_paragraph(t.gap) ||
-                               (ends_sentence(t.gap) && !(t.gap.front() == '.' && abbreviation(p.norm)));
+                               (ends_sentence(t.gap) && !t.lower &&
+                                !(t.gap.front() == '.' && abbreviation(p.norm)));
         }
         out.tokens.push_back(std::move(t));
     });

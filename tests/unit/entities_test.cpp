@@ -1,0 +1,194 @@
+#include <catch2/catch.hpp>
+
+#include <algorithm>
+#include <fstream>
+#include <sstream>
+
+#include "indexer/entities/entities.hpp"
+
+using namespace newsdesk;
+
+namespace {
+
+Article article(std::string body, std::string title = {}, std::string dateline = {}) {
+    Article a;
+    a.title = std::move(title);
+    a.body = std::move(body);
+    a.dateline = std::move(dateline);
+    return a;
+}
+
+std::vector<std::string> countries(const std::string& body, const std::string& title = {}) {
+    return extract_entities(article(body, title)).countries;
+}
+
+std::vector<std::string> speakers(const std::string& body) {
+    return extract_entities(article(body)).speakers;
+}
+
+bool has(const std::vector<std::string>& list, const std::string& item) {
+    return std::find(list.begin(), list.end(), item) != list.end();
+}
+
+using Names = std::vector<std::string>;
+
+} // namespace
+
+TEST_CASE("country_code accepts codes, names in many languages, demonyms, capitals, aliases", "[entities]") {
+    CHECK(country_code("tr") == "TR");
+    CHECK(country_code("Tr") == "TR");
+    CHECK(country_code("Turkey") == "TR");
+    CHECK(country_code("Türkiye") == "TR");
+    CHECK(country_code("Turkish") == "TR");
+    CHECK(country_code("Turks") == "TR");
+    CHECK(country_code("Ankara") == "TR");
+    CHECK(country_code("Deutschland") == "DE");
+    CHECK(country_code("Германия") == "DE");
+    CHECK(country_code("ایران") == "IR");
+    CHECK(country_code("the Kremlin") == "RU");
+    CHECK(country_code("Zionist regime") == "IL");
+    CHECK(country_code("U.S.") == "US");
+    CHECK(country_code("united states") == "US");
+    CHECK(country_code("Kosovo") == "XK");
+    CHECK_FALSE(country_code("Atlantis").has_value());
+    CHECK_FALSE(country_code("qq").has_value());
+    CHECK_FALSE(country_code("Indian Ocean").has_value());
+}
+
+TEST_CASE("country_name gives the English name from ICU", "[entities]") {
+    CHECK(country_name("TR") == "Turkey");
+    CHECK(country_name("de") == "Germany");
+    CHECK(country_name("IR") == "Iran");
+    CHECK(country_name("QQ") == "QQ");
+}
+
+TEST_CASE("countries are found by name, demonym, capital and alias", "[entities]") {
+    const auto found = countries(
+        "Officials in Ankara met a Japanese delegation on Monday. The talks in Nairobi touched on "
+        "trade with Brazil, and the Kremlin sent an observer. The United Arab Emirates stayed away.");
+    CHECK(found == Names{"AE", "BR", "JP", "KE", "RU", "TR"});
+    CHECK(countries("A minister criticised the Zionist regime.") == Names{"IL"});
+    CHECK(countries("Il a quitté la Tunisie hier.") == Names{"TN"});   // ICU's French name
+}
+
+TEST_CASE("countries: title and dateline count too", "[entities]") {
+    CHECK(extract_entities(article("The minister arrived.", "Chile votes")).countries == Names{"CL"});
+    CHECK(extract_entities(article("The minister arrived.", "", "Tehran")).countries == Names{"IR"});
+}
+
+TEST_CASE("countries: abbreviations only as written", "[entities]") {
+    CHECK(countries("The U.S. embassy said nothing.") == Names{"US"});
+    CHECK(countries("Exports to the US rose.") == Names{"US"});
+    CHECK(countries("They told us to leave.").empty());
+    CHECK(countries("Give us the keys, Us Weekly wrote.").empty());
+}
+
+TEST_CASE("countries: lower-case common words are not countries", "[entities]") {
+    CHECK(countries("We ate turkey from fine china.").empty());
+    CHECK(countries("The plant sold out.", "Turkey Prices Rise Before Thanksgiving").empty());
+}
+
+TEST_CASE("countries: given names and lone ambiguous names need a locative context", "[entities]") {
+    CHECK(countries("Michael Jordan scored 40 points.").empty());
+    CHECK(countries("Chad Johnson caught the ball.").empty());
+    CHECK(countries("Refugees arrived in Jordan last week.") == Names{"JO"});
+    CHECK(countries("The convoy crossed into Chad at dawn.") == Names{"TD"});
+}
+
+TEST_CASE("countries: longer names that only contain a country word", "[entities]") {
+    CHECK(countries("Storms crossed the Indian Ocean.").empty());
+    CHECK(countries("Prices in Latin America fell.").empty());
+    CHECK(countries("He moved to New Mexico.") == Names{"US"});
+    CHECK(countries("He flew to Papua New Guinea.") == Names{"PG"});
+}
+
+TEST_CASE("countries: a North American namesake town is not the foreign city", "[entities]") {
+    CHECK(countries("The fair in Paris, Texas, drew crowds.") == Names{"US"});
+    CHECK(countries("Police in Athens said the Clarke County jail was full.") == Names{"US"});
+    CHECK(countries("Police in Athens said the strike was over.") == Names{"GR"});
+    CHECK(countries("The novelist Jack London wrote about dogs.").empty());
+}
+
+TEST_CASE("speakers: subject before a reporting verb", "[entities]") {
+    CHECK(speakers("Maria Gonzalez said the budget was balanced.") == Names{"Maria Gonzalez"});
+    CHECK(speakers("Tom Archer also warned that rates would rise.") == Names{"Tom Archer"});
+    CHECK(speakers("Obama and Joe Biden told reporters they were pleased. Barack Obama left.") ==
+          Names{"Barack Obama", "Joe Biden"});
+}
+
+TEST_CASE("speakers: inverted order after a quote", "[entities]") {
+    CHECK(speakers("\"We will not wait,\" said Laura Chen, a council member.") == Names{"Laura Chen"});
+    CHECK(speakers("“It is over,” added Sen. Ben Sasse.") == Names{"Ben Sasse"});
+}
+
+TEST_CASE("speakers: according to", "[entities]") {
+    CHECK(speakers("The plan failed, according to Peter Novak.") == Names{"Peter Novak"});
+}
+
+TEST_CASE("speakers: appositives and parentheses between subject and verb", "[entities]") {
+    CHECK(speakers("Anna Berg, the finance minister, told reporters the deficit had shrunk.") ==
+          Names{"Anna Berg"});
+    CHECK(speakers("Dana Pike, 41, of Mobile, Ala., says she will vote.") == Names{"Dana Pike"});
+    CHECK(speakers("Sen. Mark Ellis (R-Ohio) argued against it.") == Names{"Mark Ellis"});
+}
+
+TEST_CASE("speakers: titles, honorifics and demonyms are stripped", "[entities]") {
+    CHECK(speakers("Iranian President Hassan Rouhani said talks would go on.") == Names{"Hassan Rouhani"});
+    CHECK(speakers("Nebraska Sen. Ben Sasse said no.") == Names{"Ben Sasse"});
+    CHECK(speakers("Judicial Watch President Tom Fitton said the emails mattered.") == Names{"Tom Fitton"});
+}
+
+TEST_CASE("speakers: surnames resolve to the longest full name", "[entities]") {
+    CHECK(speakers("Paul D. Ryan spoke first. Mr. Ryan said he was hopeful.") == Names{"Paul D. Ryan"});
+    CHECK(speakers("Rouhani said the deal held. Hassan Rouhani is president.") == Names{"Hassan Rouhani"});
+}
+
+TEST_CASE("speakers: a lone surname without title or full name is left out", "[entities]") {
+    CHECK(speakers("Morales said the vote was fair.").empty());
+    CHECK(speakers("Mr. Morales said the vote was fair.") == Names{"Morales"});
+}
+
+TEST_CASE("speakers: title references resolve to the named person with that title", "[entities]") {
+    const auto found = speakers(
+        "Turkish President Recep Tayyip Erdogan met Iranian President Hassan Rouhani. "
+        "\"Trade must grow,\" the Turkish president said. The Iranian President stressed the "
+        "same point.");
+    CHECK(found == Names{"Recep Tayyip Erdogan", "Hassan Rouhani"});
+    CHECK(speakers("Greek Prime Minister Eleni Markou visited. The prime minister said little.") ==
+          Names{"Eleni Markou"});
+}
+
+TEST_CASE("speakers: nobody is invented from pronouns or bare titles", "[entities]") {
+    CHECK(speakers("He said the vote was fair. She told reporters it was not.").empty());
+    CHECK(speakers("The president said the economy was strong.").empty());
+    CHECK(speakers("A spokesman for Daniel Ortiz said the trip was off.").empty());
+}
+
+TEST_CASE("speakers: possessors, listeners, places and organisations are not speakers", "[entities]") {
+    CHECK(speakers("Karen Wu's campaign said the ads would run.").empty());
+    CHECK(speakers("The Foreign Ministry said the talks had failed.").empty());
+    CHECK(speakers("Iran said the talks had failed. Washington said nothing.").empty());
+    CHECK(speakers("Republicans said the bill was dead.").empty());
+    CHECK(speakers("Susan Hale told John Reyes the vote was close.") == Names{"Susan Hale"});
+}
+
+TEST_CASE("seed article: speakers and countries", "[entities]") {
+    std::ifstream in(NEWSDESK_SOURCE_DIR "/../shared/seed/000_b94c0258166ae0dd.txt");
+    REQUIRE(in);
+    std::stringstream buffer;
+    buffer << in.rdbuf();
+    std::string text = buffer.str();
+    const auto cut = text.find("Read more:");
+    REQUIRE(cut != std::string::npos);
+    const auto found = extract_entities(article(text.substr(0, cut), "", "Tehran"));
+    CHECK(found.speakers == Names{"Hassan Rouhani", "Recep Tayyip Erdogan"});
+    for (const char* code : {"IR", "TR", "IL", "PS", "SY", "YE", "US"}) {
+        INFO(code);
+        CHECK(has(found.countries, code));
+    }
+    CHECK(std::is_sorted(found.countries.begin(), found.countries.end()));
+}
+
+TEST_CASE("seed article: the Zionist regime alone names Israel", "[entities]") {
+    CHECK(countries("It is necessary to confront the crimes of the Zionist regime.") == Names{"IL"});
+}
