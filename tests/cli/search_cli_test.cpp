@@ -101,6 +101,11 @@ TEST_CASE("Persian, Arabic and Turkish words are found", "[cli][search]") {
     CHECK(search({"ايران"})["total"] == persian["total"]);
     CHECK(search({"ISTANBUL"})["total"].get<int>() > 0);
     CHECK(search({"ISTANBUL"})["total"] == search({"İstanbul"})["total"]);
+    CHECK(search({"РОССИЯ"})["total"].get<int>() > 0);                     // Cyrillic, case-folded
+    const auto chinese = search({"中国"});                                   // ICU splits unspaced text
+    REQUIRE(chinese["total"].get<int>() > 0);
+    CHECK(chinese["hits"][0]["language"] == "zh");
+    CHECK(chinese["hits"][0]["snippet"].get<std::string>().find("<mark>中国</mark>") != std::string::npos);
 }
 
 TEST_CASE("the trailing link list of a text article is not indexed", "[cli][search]") {
