@@ -9,13 +9,14 @@
 namespace newsdesk::cli {
 
 int extract_command(const Args& args) {
-    std::string format, lang;
+    std::string format, lang, alias_file;
     std::vector<std::string> paths;
     po::options_description named("extract options");
     named.add_options()
         ("json", "one JSON object per article and line: id, title, speakers, countries")
         ("format", po::value(&format), "jsonl or text (default: by extension)")
         ("lang", po::value(&lang), "language of articles that do not give one")
+        ("aliases", po::value(&alias_file), "speaker alias file: lines \"Canonical Name<TAB>variant...\"")
         ("path", po::value(&paths), "files and directories");
     const auto vm = parse(args, named, "path",
                           "usage: newsdesk extract [--json] PATH...\n"
@@ -23,6 +24,8 @@ int extract_command(const Args& args) {
     if (!vm) return Ok;
     if (paths.empty()) throw po::error("give at least one PATH");
     const bool json = vm->count("json") > 0;
+    SpeakerAliases aliases;
+    if (!alias_file.empty()) aliases.load(alias_file);
 
     std::vector<std::filesystem::path> inputs(paths.begin(), paths.end());
     const auto scan = scan_inputs(inputs, parse_format(format));
@@ -34,7 +37,7 @@ int extract_command(const Args& args) {
         return true;
     };
     handlers.article = [&](Article&& a) {
-        enrich(a, lang);
+        enrich(a, lang, aliases);
         if (json) {
             std::cout << dump({{"id", a.id}, {"title", a.title}, {"speakers", a.speakers}, {"countries", a.countries}})
                       << '\n';

@@ -36,13 +36,14 @@ void show_progress(const IndexProgress& p) {
 
 int index_command(const Args& args) {
     IndexOptions options;
-    std::string db, format, lang;
+    std::string db, format, lang, aliases;
     std::vector<std::string> paths;
     po::options_description named("index options");
     named.add_options()
         ("db", po::value(&db)->required(), "database directory (created if missing)")
         ("format", po::value(&format), "jsonl or text: read every file as this (default: by extension)")
         ("lang", po::value(&lang), "language of articles that do not give one (default: detected)")
+        ("aliases", po::value(&aliases), "speaker alias file: lines \"Canonical Name<TAB>variant...\"")
         ("strict", po::bool_switch(&options.strict), "stop at the first bad input (what came before is kept)")
         ("batch-size", po::value(&options.batch_size)->default_value(2000), "articles per commit")
         ("json", "print the summary as JSON")
@@ -58,6 +59,7 @@ int index_command(const Args& args) {
     options.database = db;
     options.format = parse_format(format);
     options.default_language = lang;
+    options.aliases = aliases;
     for (const auto& p : paths) options.inputs.emplace_back(p);
 
     const bool live = stderr_is_terminal();

@@ -1,9 +1,27 @@
 #pragma once
 // One news article as the readers produce it and the indexer consumes it.
+#include <cstddef>
 #include <string>
 #include <vector>
 
 namespace newsdesk {
+
+// One piece of direct or indirect speech in an article.
+struct Quote {
+    std::string speaker;      // a name from Article::speakers or Article::organisations
+    std::string text;         // the quoted words (direct) or the reported clause (indirect)
+    std::string verb;         // the reporting verb or phrase, lower case: "said", "according to"
+    std::size_t offset = 0;   // byte offset of `text` in the article body
+    bool direct = false;      // inside quotation marks
+};
+
+// How an article names one country.
+struct CountryMention {
+    std::string code;        // ISO 3166-1 alpha-2
+    unsigned count = 0;      // mentions in title, body and dateline
+    bool dateline = false;   // the dateline place is in this country
+    bool focus = false;      // one of the one or two countries the article is mainly about
+};
 
 struct Article {
     std::string id;                      // stable identity: re-indexing the same id replaces
@@ -14,8 +32,11 @@ struct Article {
     std::string url;
     std::string language;                // ISO 639-1 ("en", "fa"); empty: detect
     std::vector<std::string> authors;
-    std::vector<std::string> speakers;   // given by the input; merged with extracted ones
-    std::vector<std::string> countries;  // ISO 3166-1 alpha-2, given by the input; merged too
+    std::vector<std::string> speakers;        // people quoted; given by the input, merged with extracted ones
+    std::vector<std::string> organisations;   // organisations quoted (extracted)
+    std::vector<std::string> countries;       // ISO 3166-1 alpha-2, given by the input; merged too
+    std::vector<CountryMention> country_mentions;   // extracted: counts and roles
+    std::vector<Quote> quotes;                // extracted
     std::string dateline;                // place of the dateline ("Tehran"), text articles only
     std::string origin;                  // "path:line" it was read from, for messages
 };

@@ -34,13 +34,21 @@ void merge_codes(std::vector<std::string>& codes, const std::vector<std::string>
 
 } // namespace
 
-void enrich(Article& a, std::string_view default_language) {
+void enrich(Article& a, std::string_view default_language, const SpeakerAliases& aliases) {
     if (!a.language.empty()) a.language = language_code(a.language);
     else if (!default_language.empty()) a.language = language_code(default_language);
     else a.language = detect_language(a.title + "\n\n" + a.body);
-    const auto found = extract_entities(a);
-    merge_names(a.speakers, found.speakers);
-    merge_codes(a.countries, found.countries);
+    const auto found = extract_entities(a, aliases);
+    std::vector<std::string> people, organisations;
+    for (const auto& s : found.speakers)
+        (s.kind == SpeakerKind::Person ? people : organisations).push_back(s.name);
+    merge_names(a.speakers, people);
+    merge_names(a.organisations, organisations);
+    std::vector<std::string> codes;
+    for (const auto& c : found.countries) codes.push_back(c.code);
+    merge_codes(a.countries, codes);
+    a.country_mentions = found.countries;
+    a.quotes = found.quotes;
 }
 
 } // namespace newsdesk

@@ -35,13 +35,15 @@ IndexSummary index_archive(const IndexOptions& options, const IndexObserver& obs
     for (const auto& p : scan.problems)
         if (!note_problem(p)) return summary;   // nothing written yet
 
+    SpeakerAliases aliases;
+    if (!options.aliases.empty()) aliases.load(options.aliases);
     IndexWriter writer(options.database);
     writer.set_batch_size(options.batch_size);
 
     ReadHandlers handlers;
     handlers.problem = note_problem;
     handlers.article = [&](Article&& a) {
-        enrich(a, options.default_language);
+        enrich(a, options.default_language, aliases);
         if (writer.add(a)) ++summary.replaced;
         else ++summary.added;
         ++progress.articles;

@@ -18,6 +18,7 @@ struct IndexOptions {
     std::vector<std::filesystem::path> inputs;   // files and directories
     std::optional<Format> format;                // overrides the file-name extension
     std::string default_language;                // for articles that do not say
+    std::filesystem::path aliases;               // speaker alias file added to the defaults
     bool strict = false;                         // stop at the first problem
     std::size_t batch_size = 2000;               // articles per commit
 };

@@ -11,6 +11,11 @@
 namespace newsdesk {
 
 Entities extract_entities(const Article& article) {
+    static const SpeakerAliases defaults;
+    return extract_entities(article, defaults);
+}
+
+Entities extract_entities(const Article& article, const SpeakerAliases& aliases) {
     using namespace entities;
     std::vector<Segment> segments;
     segments.reserve(2);
@@ -41,8 +46,11 @@ Entities extract_entities(const Article& article) {
         }
     }
     Entities out;
-    out.speakers = extract_speakers(segments);
-    out.countries.assign(codes.begin(), codes.end());
+    for (auto& name : extract_speakers(segments)) {
+        const auto canonical = aliases.canonical(name);
+        out.speakers.push_back({canonical ? *canonical : std::move(name), SpeakerKind::Person});
+    }
+    for (const auto& code : codes) out.countries.push_back({code, 1, false, false});
     return out;
 }
 

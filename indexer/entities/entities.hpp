@@ -1,5 +1,9 @@
 #pragma once
-// Speakers and countries an article names: the extraction behind the speaker and country facets.
+// Speakers, quotes and countries an article names: the extraction behind the speaker and
+// country facets and the quote records.
+#include <filesystem>
+#include <map>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -9,13 +13,37 @@
 
 namespace newsdesk {
 
+enum class SpeakerKind { Person, Organisation };
+
+struct Speaker {
+    std::string name;   // canonical: the fullest form in the article, after the alias table
+    SpeakerKind kind = SpeakerKind::Person;
+    bool operator==(const Speaker&) const = default;
+};
+
 struct Entities {
-    std::vector<std::string> speakers;    // canonical full names, one per person, in order of appearance
-    std::vector<std::string> countries;   // ISO 3166-1 alpha-2 codes, upper case, sorted, unique
+    std::vector<Speaker> speakers;             // people and organisations, in order of first appearance
+    std::vector<Quote> quotes;                 // in text order
+    std::vector<CountryMention> countries;     // sorted by code, unique
+};
+
+// Maps name variants to one canonical speaker name across the archive ("Tayyip Erdogan",
+// "Erdoğan" -> "Recep Tayyip Erdogan"). Starts with the shipped defaults; load() adds a user
+// file of lines "Canonical Name<TAB>variant<TAB>variant..." ('#' starts a comment).
+class SpeakerAliases {
+public:
+    SpeakerAliases();                                  // the shipped defaults
+    void load(const std::filesystem::path& file);      // throws std::runtime_error "file:line: ..."
+    std::optional<std::string> canonical(std::string_view name) const;
+    std::size_t size() const;
+
+private:
+    std::map<std::string, std::string> by_folded_;    // normalised variant -> canonical
 };
 
 // Extracts from the article's title, body and dateline. Thread-safe.
-Entities extract_entities(const Article& article);
+Entities extract_entities(const Article& article, const SpeakerAliases& aliases);
+Entities extract_entities(const Article& article);   // with the shipped default aliases
 
 // Country look-up shared with the searcher (`country:Türkiye`). Accepts an alpha-2 code in any
 // case, or a country name, adjective, demonym, capital or alias in any language ICU knows;

@@ -20,12 +20,12 @@ TEST_CASE("enrich settles the language and merges given entities with extracted 
     a.language = "EN-gb";
     a.speakers = {"recep tayyip erdogan", "Jane Doe"};
     a.countries = {"fr", "Turkey"};
-    enrich(a, "de");
+    enrich(a, "de", SpeakerAliases{});
     CHECK(a.language == "en");
     CHECK(a.speakers == std::vector<std::string>{"recep tayyip erdogan", "Jane Doe"});   // same person once
     CHECK(a.countries == std::vector<std::string>{"FR", "IR", "TR"});
     Article b;
     b.body = "Kein Sprachfeld.";
-    enrich(b, "de");
+    enrich(b, "de", SpeakerAliases{});
     CHECK(b.language == "de");   // --lang for articles that do not say
 }

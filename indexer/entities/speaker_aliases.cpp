@@ -1,0 +1,44 @@
+#include <fstream>
+#include <stdexcept>
+
+#include "indexer/entities/entities.hpp"
+#include "schema/text.hpp"
+
+namespace newsdesk {
+
+SpeakerAliases::SpeakerAliases() = default;
+
+void SpeakerAliases::load(const std::filesystem::path& file) {
+    std::ifstream in(file);
+    if (!in) throw std::runtime_error(file.string() + ": cannot open alias file");
+    std::string line;
+    for (std::size_t number = 1; std::getline(in, line); ++number) {
+        if (const auto hash = line.find('#'); hash != std::string::npos) line.resize(hash);
+        std::vector<std::string> cells;
+        std::size_t pos = 0;
+        while (pos <= line.size()) {
+            const auto tab = std::min(line.find('\t', pos), line.size());
+            auto cell = line.substr(pos, tab - pos);
+            while (!cell.empty() && (cell.back() == ' ' || cell.back() == '\r')) cell.pop_back();
+            while (!cell.empty() && cell.front() == ' ') cell.erase(0, 1);
+            if (!cell.empty()) cells.push_back(cell);
+            pos = tab + 1;
+        }
+        if (cells.empty()) continue;
+        if (!text::valid_utf8(line))
+            throw std::runtime_error(file.string() + ":" + std::to_string(number) + ": not valid UTF-8");
+        if (cells.size() < 2)
+            throw std::runtime_error(file.string() + ":" + std::to_string(number) +
+                                     ": expected \"Canonical Name<TAB>variant...\"");
+        for (const auto& variant : cells) by_folded_[text::normalise(variant)] = cells.front();
+    }
+}
+
+std::optional<std::string> SpeakerAliases::canonical(std::string_view name) const {
+    if (const auto it = by_folded_.find(text::normalise(name)); it != by_folded_.end()) return it->second;
+    return std::nullopt;
+}
+
+std::size_t SpeakerAliases::size() const { return by_folded_.size(); }
+
+} // namespace newsdesk
