@@ -17,6 +17,7 @@ enum Exit : int {
 using Args = std::vector<std::string>;
 int index_command(const Args& args);
 int search_command(const Args& args);
+int quotes_command(const Args& args);
 int extract_command(const Args& args);
 int info_command(const Args& args);
 

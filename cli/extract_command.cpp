@@ -39,14 +39,29 @@ int extract_command(const Args& args) {
     handlers.article = [&](Article&& a) {
         enrich(a, lang, aliases);
         if (json) {
-            std::cout << dump({{"id", a.id}, {"title", a.title}, {"speakers", a.speakers}, {"countries", a.countries}})
+            auto quotes = nlohmann::json::array();
+            for (const auto& q : a.quotes) quotes.push_back(quote_json(q));
+            std::cout << dump({{"id", a.id},
+                               {"title", a.title},
+                               {"speakers", a.speakers},
+                               {"organisations", a.organisations},
+                               {"countries", a.countries},
+                               {"country_mentions", mentions_json(a.country_mentions)},
+                               {"quotes", std::move(quotes)}})
                       << '\n';
         } else {
             std::cout << a.id << "  " << a.title << "\n  speakers:";
             for (const auto& s : a.speakers) std::cout << " " << s << ";";
+            if (!a.organisations.empty()) std::cout << "\n  organisations:";
+            for (const auto& s : a.organisations) std::cout << " " << s << ";";
             std::cout << "\n  countries:";
-            for (const auto& c : a.countries) std::cout << " " << c;
+            for (const auto& c : a.country_mentions)
+                std::cout << " " << c.code << "\u00d7" << c.count << (c.focus ? " (focus)" : "")
+                          << (c.dateline ? " (dateline)" : "");
             std::cout << "\n";
+            for (const auto& q : a.quotes)
+                std::cout << "  " << q.speaker << " " << q.verb << ": " << (q.direct ? "\u201c" : "") << q.text
+                          << (q.direct ? "\u201d" : "") << "\n";
         }
         return true;
     };

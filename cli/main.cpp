@@ -21,6 +21,7 @@ constexpr const char* UsageText =
     "commands:\n"
     "  index    --db DIR [--format jsonl|text] [--lang L] [--strict] PATH...   add articles to an index\n"
     "  search   --db DIR [--facet NAME]... [--sort S] [--limit N] [--json] QUERY  ranked, faceted search\n"
+    "  quotes   --db DIR [--facet NAME]... [--json] QUERY                        search quotes: who said it\n"
     "  extract  [--json] PATH...                                                 speakers and countries\n"
     "  info     --db DIR [--json]                                                what an index holds\n"
     "\n"
@@ -41,6 +42,7 @@ int run(int argc, char* argv[]) {
     const Args args(argv + 2, argv + argc);
     if (command == "index") return index_command(args);
     if (command == "search") return search_command(args);
+    if (command == "quotes") return quotes_command(args);
     if (command == "extract") return extract_command(args);
     if (command == "info") return info_command(args);
     if (command == "--help" || command == "-h" || command == "help") {

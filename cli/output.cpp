@@ -45,7 +45,8 @@ nlohmann::json facets_json(const std::vector<FacetResult>& facets) {
         auto values = nlohmann::json::array();
         for (const auto& v : facet.values) {
             nlohmann::json value = {{"value", v.value}, {"count", v.count}};
-            if (facet.name == "country") value["name"] = v.label;
+            if (v.label != v.value) value["name"] = v.label;
+            if (!v.type.empty()) value["type"] = v.type;
             values.push_back(std::move(value));
         }
         out[facet.name] = std::move(values);
@@ -53,15 +54,44 @@ nlohmann::json facets_json(const std::vector<FacetResult>& facets) {
     return out;
 }
 
+nlohmann::json quote_json(const Quote& q) {
+    return {{"speaker", q.speaker}, {"verb", q.verb}, {"text", q.text}, {"direct", q.direct}, {"offset", q.offset}};
+}
+
+nlohmann::json mentions_json(const std::vector<CountryMention>& mentions) {
+    auto out = nlohmann::json::array();
+    for (const auto& m : mentions)
+        out.push_back({{"code", m.code}, {"count", m.count}, {"dateline", m.dateline}, {"focus", m.focus}});
+    return out;
+}
+
 nlohmann::json to_json(const SearchResults& r) {
     auto hits = nlohmann::json::array();
     for (const auto& h : r.hits) {
         const auto& a = h.article;
+        auto quotes = nlohmann::json::array();
+        for (const auto& q : a.quotes) quotes.push_back(quote_json(q));
         hits.push_back({{"rank", h.rank},         {"score", h.score},       {"id", a.id},
                         {"title", a.title},       {"date", a.date},         {"source", a.source},
                         {"url", a.url},           {"language", a.language}, {"authors", a.authors},
-                        {"dateline", a.dateline}, {"speakers", a.speakers}, {"countries", a.countries},
-                        {"snippet", marked_html(h.snippet)}});
+                        {"dateline", a.dateline}, {"speakers", a.speakers}, {"organisations", a.organisations},
+                        {"countries", a.countries}, {"country_mentions", mentions_json(a.country_mentions)},
+                        {"quotes", std::move(quotes)}, {"snippet", marked_html(h.snippet)}});
+    }
+    return {{"query", r.query}, {"total", r.total},         {"offset", r.offset},
+            {"limit", r.limit}, {"hits", std::move(hits)}, {"facets", facets_json(r.facets)}};
+}
+
+nlohmann::json to_json(const QuoteResults& r) {
+    auto hits = nlohmann::json::array();
+    for (const auto& h : r.hits) {
+        const auto& a = h.record.article;
+        auto quote = quote_json(h.record.quote);
+        quote["speaker_type"] = h.record.organisation ? "organisation" : "person";
+        quote["marked"] = marked_html(h.text);
+        hits.push_back({{"rank", h.rank}, {"score", h.score}, {"quote", std::move(quote)},
+                        {"article", {{"id", a.id}, {"title", a.title}, {"date", a.date}, {"source", a.source},
+                                     {"url", a.url}, {"countries", a.countries}}}});
     }
     return {{"query", r.query}, {"total", r.total},         {"offset", r.offset},
             {"limit", r.limit}, {"hits", std::move(hits)}, {"facets", facets_json(r.facets)}};

@@ -11,6 +11,9 @@
 namespace newsdesk::cli {
 
 nlohmann::json to_json(const SearchResults& results);
+nlohmann::json to_json(const QuoteResults& results);
+nlohmann::json quote_json(const Quote& quote);
+nlohmann::json mentions_json(const std::vector<CountryMention>& mentions);
 nlohmann::json to_json(const IndexInfo& info);
 nlohmann::json facets_json(const std::vector<FacetResult>& facets);
 

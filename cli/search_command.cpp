@@ -1,5 +1,6 @@
 #include <cstdio>
 #include <iostream>
+#include <optional>
 
 #include "cli/commands.hpp"
 #include "cli/options.hpp"
@@ -23,6 +24,20 @@ std::string joined(const std::vector<std::string>& values) {
     return out;
 }
 
+void print_facets(const std::vector<FacetResult>& facets, bool colour) {
+    const auto bold = colour ? "\033[1m" : "", plain = colour ? "\033[0m" : "";
+    for (const auto& f : facets) {
+        std::cout << bold << f.name << plain << ":";
+        if (f.values.empty()) std::cout << " (none)";
+        for (const auto& v : f.values) {
+            std::cout << "\n  " << v.count << "  " << v.value;
+            if (v.label != v.value) std::cout << " (" << v.label << ")";
+            if (v.type == "organisation") std::cout << " [organisation]";
+        }
+        std::cout << "\n";
+    }
+}
+
 void print_text(const SearchResults& r, bool colour) {
     const auto bold = colour ? "\033[1m" : "", plain = colour ? "\033[0m" : "";
     std::cout << r.total << (r.total == 1 ? " article matches" : " articles match");
@@ -38,51 +53,87 @@ void print_text(const SearchResults& r, bool colour) {
         std::cout << " · " << a.id << '\n';
         if (!a.url.empty()) std::cout << "   " << a.url << '\n';
         if (!a.speakers.empty()) std::cout << "   speakers: " << joined(a.speakers) << '\n';
+        if (!a.organisations.empty()) std::cout << "   organisations: " << joined(a.organisations) << '\n';
         if (!a.countries.empty()) std::cout << "   countries: " << joined(a.countries) << '\n';
         const auto snippet = colour ? marked_text(h.snippet, "\033[1;33m", "\033[0m") : marked_text(h.snippet, "[", "]");
         if (!snippet.empty()) std::cout << "   " << snippet << '\n';
         std::cout << '\n';
     }
-    for (const auto& f : r.facets) {
-        std::cout << bold << f.name << plain << ":";
-        if (f.values.empty()) std::cout << " (none)";
-        for (const auto& v : f.values) {
-            std::cout << "\n  " << v.count << "  " << v.value;
-            if (v.label != v.value) std::cout << " (" << v.label << ")";
-        }
-        std::cout << "\n";
+    print_facets(r.facets, colour);
+}
+
+void print_text(const QuoteResults& r, bool colour) {
+    const auto bold = colour ? "\033[1m" : "", plain = colour ? "\033[0m" : "";
+    std::cout << r.total << (r.total == 1 ? " quote matches" : " quotes match");
+    if (!r.hits.empty()) std::cout << "; showing " << r.hits.front().rank << "-" << r.hits.back().rank;
+    std::cout << "\n\n";
+    for (const auto& h : r.hits) {
+        const auto& q = h.record.quote;
+        const auto& a = h.record.article;
+        const auto text = colour ? marked_text(h.text, "\033[1;33m", "\033[0m") : marked_text(h.text, "[", "]");
+        std::cout << h.rank << ". " << bold << q.speaker << plain << " " << q.verb << ": "
+                  << (q.direct ? "\u201c" : "") << text << (q.direct ? "\u201d" : "") << '\n';
+        std::cout << "   " << (a.date.empty() ? "undated" : a.date);
+        if (!a.source.empty()) std::cout << " \u00b7 " << a.source;
+        std::cout << " \u00b7 " << a.title << " (" << a.id << ")\n\n";
     }
+    print_facets(r.facets, colour);
+}
+
+
+// The options search and quotes share; nullopt when --help was asked.
+struct ParsedSearch {
+    SearchRequest request;
+    std::string db;
+    bool json = false;
+};
+
+std::optional<ParsedSearch> parse_search(const Args& args, const std::string& usage) {
+    ParsedSearch p;
+    std::string sort = "relevance";
+    std::vector<std::string> words;
+    po::options_description named("options");
+    named.add_options()
+        ("db", po::value(&p.db)->required(), "database directory")
+        ("facet", po::value(&p.request.facets)->composing(), ("count matches by this facet (repeatable): " + facet_names()).c_str())
+        ("facet-limit", po::value(&p.request.facet_limit)->default_value(10), "values shown per facet")
+        ("sort", po::value(&sort), "relevance (default), newest or oldest")
+        ("limit", po::value(&p.request.limit)->default_value(10), "hits per page")
+        ("offset", po::value(&p.request.offset)->default_value(0), "hits to skip (paging)")
+        ("lang", po::value(&p.request.stem_language)->default_value("en"), "language of the query's words, for stemming")
+        ("json", "print one JSON object")
+        ("query", po::value(&words), "the query");
+    const auto vm = parse(args, named, "query",
+                          (usage + "\n"
+                          "QUERY: words, \"phrases\", AND OR NOT, +word -word, prefix*, (...), and fields:\n"
+                          "  title: quote: speaker: organisation: speaker_type: country: focus: dateline_country:\n"
+                          "  source: lang: author: dateline: verb: url: id: article:\n"
+                          "  date:2021  date:2021-05  date:2021-05-01..2021-05-31  date:2021..  date:..2020-12\n"
+                          "Exit: 0 hits found, 1 no hits, 2 usage or bad query, 3 database problem, 4 other.").c_str());
+    if (!vm) return std::nullopt;
+    for (const auto& w : words) p.request.query += (p.request.query.empty() ? "" : " ") + w;
+    p.request.sort = parse_sort(sort);
+    p.json = vm->count("json") > 0;
+    return p;
 }
 
 } // namespace
 
 int search_command(const Args& args) {
-    SearchRequest request;
-    std::string db, sort = "relevance";
-    std::vector<std::string> words;
-    po::options_description named("search options");
-    named.add_options()
-        ("db", po::value(&db)->required(), "database directory")
-        ("facet", po::value(&request.facets)->composing(), ("count matches by this facet (repeatable): " + facet_names()).c_str())
-        ("facet-limit", po::value(&request.facet_limit)->default_value(10), "values shown per facet")
-        ("sort", po::value(&sort), "relevance (default), newest or oldest")
-        ("limit", po::value(&request.limit)->default_value(10), "hits per page")
-        ("offset", po::value(&request.offset)->default_value(0), "hits to skip (paging)")
-        ("lang", po::value(&request.stem_language)->default_value("en"), "language of the query's words, for stemming")
-        ("json", "print one JSON object")
-        ("query", po::value(&words), "the query");
-    const auto vm = parse(args, named, "query",
-                          "usage: newsdesk search --db DIR [OPTIONS] QUERY\n"
-                          "QUERY: words, \"phrases\", AND OR NOT, +word -word, prefix*, (...), and fields:\n"
-                          "  title: speaker: country: source: lang: author: dateline: url: id:\n"
-                          "  date:2021  date:2021-05  date:2021-05-01..2021-05-31  date:2021..  date:..2020-12\n"
-                          "Exit: 0 hits found, 1 no hits, 2 usage or bad query, 3 database problem, 4 other.");
-    if (!vm) return Ok;
-    for (const auto& w : words) request.query += (request.query.empty() ? "" : " ") + w;
-    request.sort = parse_sort(sort);
-    const auto database = open_database(db);
-    const auto results = search(database, request);
-    if (vm->count("json")) std::cout << dump(to_json(results)) << '\n';
+    const auto p = parse_search(args, "usage: newsdesk search --db DIR [OPTIONS] QUERY\nRanked, faceted search of articles.");
+    if (!p) return Ok;
+    const auto results = search(open_database(p->db), p->request);
+    if (p->json) std::cout << dump(to_json(results)) << '\n';
+    else print_text(results, stdout_is_terminal());
+    return results.total ? Ok : Incomplete;
+}
+
+int quotes_command(const Args& args) {
+    const auto p = parse_search(args, "usage: newsdesk quotes --db DIR [OPTIONS] QUERY\n"
+                                      "Searches quotes, direct and indirect, each on its own: who said it, how often.");
+    if (!p) return Ok;
+    const auto results = search_quotes(open_database(p->db), p->request);
+    if (p->json) std::cout << dump(to_json(results)) << '\n';
     else print_text(results, stdout_is_terminal());
     return results.total ? Ok : Incomplete;
 }

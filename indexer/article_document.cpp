@@ -1,5 +1,6 @@
 #include "indexer/article_document.hpp"
 
+#include <algorithm>
 #include <cctype>
 
 #include "indexer/stemmers.hpp"
@@ -62,6 +63,45 @@ void add_value(Xapian::Document& doc, const schema::Field& field, const std::vec
     if (!joined.empty()) doc.add_value(schema::value_no(*field.slot), joined);
 }
 
+
+// What both an article and its quote records carry: filters and facets of the article.
+void add_article_fields(Xapian::Document& doc, const Article& a) {
+    add_exact(doc, schema::Source, a.source);
+    add_exact(doc, schema::Language, a.language);
+    add_exact(doc, schema::Dateline, a.dateline);
+    for (const auto& country : a.countries) add_exact(doc, schema::Country, country);
+    if (!a.date.empty()) doc.add_value(schema::value_no(schema::Slot::Date), schema::date_value(a.date));
+    add_value(doc, schema::Source, {a.source});
+    add_value(doc, schema::Language, {a.language});
+    add_value(doc, schema::Dateline, {a.dateline});
+    add_value(doc, schema::Country, a.countries);
+    std::vector<std::string> focus, dateline_country;
+    for (const auto& m : a.country_mentions) {
+        if (m.focus) focus.push_back(m.code);
+        if (m.dateline) dateline_country.push_back(m.code);
+    }
+    if (dateline_country.size() > 1) dateline_country.resize(1);   // one place, one country
+    for (const auto& code : focus) add_exact(doc, schema::Focus, code);
+    for (const auto& code : dateline_country) add_exact(doc, schema::DatelineCountry, code);
+    add_value(doc, schema::Focus, focus);
+    add_value(doc, schema::DatelineCountry, dateline_country);
+}
+
+// Speakers: people and organisations both answer `speaker:`; `organisation:` and
+// `speaker_type:` tell them apart.
+void add_speakers(Xapian::Document& doc, const std::vector<std::string>& people,
+                  const std::vector<std::string>& organisations) {
+    for (const auto& name : people) add_exact(doc, schema::Speaker, name);
+    for (const auto& name : organisations) {
+        add_exact(doc, schema::Speaker, name);
+        add_exact(doc, schema::Organisation, name);
+    }
+    if (!people.empty()) add_exact(doc, schema::SpeakerType, "person");
+    if (!organisations.empty()) add_exact(doc, schema::SpeakerType, "organisation");
+    add_value(doc, schema::Speaker, people);
+    add_value(doc, schema::Organisation, organisations);
+}
+
 } // namespace
 
 Xapian::Document to_document(const Article& a) {
@@ -72,25 +112,48 @@ Xapian::Document to_document(const Article& a) {
     text_indexer.index(a.title, schema::Body.prefix, TitleWeight);   // plain queries favour titles
     text_indexer.skip();
     text_indexer.index(a.body, schema::Body.prefix, 1);
+    for (const auto& q : a.quotes) {
+        text_indexer.skip();
+        text_indexer.index(q.text, schema::QuoteText.prefix, 1);
+    }
 
     doc.add_boolean_term(schema::exact_term(schema::Id, a.id));
-    add_exact(doc, schema::Source, a.source);
+    add_exact(doc, schema::DocKind, schema::ArticleKind);
     add_exact(doc, schema::Url, a.url);
-    add_exact(doc, schema::Language, a.language);
-    add_exact(doc, schema::Dateline, a.dateline);
     for (const auto& author : a.authors) add_exact(doc, schema::Author, author);
-    for (const auto& speaker : a.speakers) add_exact(doc, schema::Speaker, speaker);
-    for (const auto& country : a.countries) add_exact(doc, schema::Country, country);
-
-    if (!a.date.empty()) doc.add_value(schema::value_no(schema::Slot::Date), schema::date_value(a.date));
-    add_value(doc, schema::Source, {a.source});
-    add_value(doc, schema::Language, {a.language});
-    add_value(doc, schema::Dateline, {a.dateline});
-    add_value(doc, schema::Speaker, a.speakers);
-    add_value(doc, schema::Country, a.countries);
-
+    add_speakers(doc, a.speakers, a.organisations);
+    add_article_fields(doc, a);
     doc.set_data(to_document_data(a));
     return doc;
+}
+
+std::string quote_id(const Article& a, std::size_t n) { return a.id + "#q" + std::to_string(n + 1); }
+
+std::vector<Xapian::Document> to_quote_documents(const Article& a) {
+    std::vector<Xapian::Document> docs;
+    for (std::size_t n = 0; n < a.quotes.size(); ++n) {
+        const auto& q = a.quotes[n];
+        const bool organisation = std::find(a.organisations.begin(), a.organisations.end(), q.speaker) !=
+                                  a.organisations.end();
+        Xapian::Document doc;
+        TextIndexer text_indexer(doc, stemmer_for(a.language));
+        text_indexer.index(q.text, schema::Body.prefix, 1);
+        text_indexer.skip();
+        text_indexer.index(q.text, schema::QuoteText.prefix, 1);
+        doc.add_boolean_term(schema::exact_term(schema::Id, quote_id(a, n)));
+        doc.add_boolean_term(schema::exact_term(schema::ArticleId, a.id));
+        add_exact(doc, schema::DocKind, schema::QuoteKind);
+        add_exact(doc, schema::Verb, q.verb);
+        if (organisation) add_speakers(doc, {}, {q.speaker});
+        else add_speakers(doc, {q.speaker}, {});
+        add_article_fields(doc, a);
+        Article header = a;
+        header.body.clear();
+        header.quotes.clear();
+        doc.set_data(to_document_data(QuoteRecord{std::move(header), q, organisation}));
+        docs.push_back(std::move(doc));
+    }
+    return docs;
 }
 
 } // namespace newsdesk

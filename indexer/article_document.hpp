@@ -1,5 +1,8 @@
 #pragma once
 // Article -> Xapian::Document, following the schema.
+#include <string>
+#include <vector>
+
 #include <xapian.h>
 
 #include "indexer/article.hpp"
@@ -11,5 +14,13 @@ namespace newsdesk {
 // (with positions, for phrases) and stemmed with the article's language where Xapian has a
 // stemmer. Filter fields get boolean terms; facet and sort fields get value slots.
 Xapian::Document to_document(const Article& article);
+
+// One document per quote of the article, searched by `newsdesk quotes`: the quote's words,
+// its speaker and verb, and the article's filters and facets. Each carries the article's id
+// under schema::ArticleId, so that re-indexing the article can replace them all.
+std::vector<Xapian::Document> to_quote_documents(const Article& article);
+
+// The id of an article's n-th quote record (0-based n).
+std::string quote_id(const Article& article, std::size_t n);
 
 } // namespace newsdesk

@@ -28,11 +28,20 @@ IndexWriter::IndexWriter(const std::filesystem::path& path) : db_(open_writable(
 bool IndexWriter::add(const Article& article) {
     const auto id_term = schema::exact_term(schema::Id, article.id);
     const bool existed = batch_ids_.contains(id_term) || committed_.term_exists(id_term);
-    if (existed) db_.replace_document(id_term, to_document(article));
-    else db_.add_document(to_document(article));
+    if (existed) {
+        db_.replace_document(id_term, to_document(article));
+        db_.delete_document(schema::exact_term(schema::ArticleId, article.id));   // its old quotes
+    } else {
+        db_.add_document(to_document(article));
+    }
+    for (auto& quote : to_quote_documents(article)) db_.add_document(quote);
     batch_ids_.insert(id_term);
     if (++pending_ >= batch_size_) commit();
     return existed;
+}
+
+Xapian::doccount IndexWriter::article_count() const {
+    return db_.get_termfreq(schema::exact_term(schema::DocKind, schema::ArticleKind));
 }
 
 void IndexWriter::commit() {

@@ -27,7 +27,7 @@ public:
     bool add(const Article& article);
     void commit();
     void set_batch_size(std::size_t n) { batch_size_ = n; }
-    Xapian::doccount article_count() const { return db_.get_doccount(); }
+    Xapian::doccount article_count() const;
     std::size_t uncommitted() const { return pending_; }
 
 private:

@@ -4,40 +4,98 @@
 
 namespace newsdesk {
 
+// nlohmann's ADL hooks; lenient in reading so that older records still load.
+void to_json(nlohmann::json& j, const Quote& q) {
+    j = {{"speaker", q.speaker}, {"text", q.text}, {"verb", q.verb}, {"offset", q.offset}, {"direct", q.direct}};
+}
+void from_json(const nlohmann::json& j, Quote& q) {
+    q.speaker = j.value("speaker", "");
+    q.text = j.value("text", "");
+    q.verb = j.value("verb", "");
+    q.offset = j.value("offset", std::size_t{0});
+    q.direct = j.value("direct", false);
+}
+void to_json(nlohmann::json& j, const CountryMention& c) {
+    j = {{"code", c.code}, {"count", c.count}, {"dateline", c.dateline}, {"focus", c.focus}};
+}
+void from_json(const nlohmann::json& j, CountryMention& c) {
+    c.code = j.value("code", "");
+    c.count = j.value("count", 0u);
+    c.dateline = j.value("dateline", false);
+    c.focus = j.value("focus", false);
+}
+
+namespace {
+
+// Input may hold invalid UTF-8 in corners we do not validate; never fail on output.
+std::string dump(const nlohmann::json& j) { return j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace); }
+
+nlohmann::json header(const Article& a) {
+    return {{"id", a.id},         {"title", a.title},       {"date", a.date},
+            {"source", a.source}, {"url", a.url},           {"language", a.language},
+            {"authors", a.authors}, {"dateline", a.dateline}, {"countries", a.countries}};
+}
+
+template <typename T>
+void read(const nlohmann::json& j, const char* key, T& out) {
+    if (const auto it = j.find(key); it != j.end() && !it->is_null()) {
+        try {
+            out = it->get<T>();
+        } catch (const nlohmann::json::exception&) {   // a field of another type: leave it empty
+        }
+    }
+}
+
+Article read_header(const nlohmann::json& j) {
+    Article a;
+    read(j, "id", a.id);
+    read(j, "title", a.title);
+    read(j, "date", a.date);
+    read(j, "source", a.source);
+    read(j, "url", a.url);
+    read(j, "language", a.language);
+    read(j, "authors", a.authors);
+    read(j, "dateline", a.dateline);
+    read(j, "countries", a.countries);
+    return a;
+}
+
+} // namespace
+
 std::string to_document_data(const Article& a) {
-    nlohmann::json j = {{"id", a.id},          {"title", a.title},   {"body", a.body},
-                        {"date", a.date},      {"source", a.source}, {"url", a.url},
-                        {"language", a.language}, {"authors", a.authors},
-                        {"speakers", a.speakers}, {"countries", a.countries},
-                        {"dateline", a.dateline}};
-    // Input may hold invalid UTF-8 in corners we do not validate; never fail on output.
-    return j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+    auto j = header(a);
+    j["body"] = a.body;
+    j["speakers"] = a.speakers;
+    j["organisations"] = a.organisations;
+    j["country_mentions"] = a.country_mentions;
+    j["quotes"] = a.quotes;
+    return dump(j);
 }
 
 Article from_document_data(std::string_view data) {
-    Article a;
     const auto j = nlohmann::json::parse(data, nullptr, false);
-    if (!j.is_object()) return a;
-    auto text = [&](const char* key, std::string& out) {
-        if (auto it = j.find(key); it != j.end() && it->is_string()) out = it->get<std::string>();
-    };
-    auto list = [&](const char* key, std::vector<std::string>& out) {
-        if (auto it = j.find(key); it != j.end() && it->is_array())
-            for (const auto& v : *it)
-                if (v.is_string()) out.push_back(v.get<std::string>());
-    };
-    text("id", a.id);
-    text("title", a.title);
-    text("body", a.body);
-    text("date", a.date);
-    text("source", a.source);
-    text("url", a.url);
-    text("language", a.language);
-    text("dateline", a.dateline);
-    list("authors", a.authors);
-    list("speakers", a.speakers);
-    list("countries", a.countries);
+    if (!j.is_object()) return {};
+    auto a = read_header(j);
+    read(j, "body", a.body);
+    read(j, "speakers", a.speakers);
+    read(j, "organisations", a.organisations);
+    read(j, "country_mentions", a.country_mentions);
+    read(j, "quotes", a.quotes);
     return a;
+}
+
+std::string to_document_data(const QuoteRecord& r) {
+    return dump({{"article", header(r.article)}, {"quote", r.quote}, {"organisation", r.organisation}});
+}
+
+QuoteRecord quote_from_document_data(std::string_view data) {
+    QuoteRecord r;
+    const auto j = nlohmann::json::parse(data, nullptr, false);
+    if (!j.is_object()) return r;
+    if (const auto it = j.find("article"); it != j.end() && it->is_object()) r.article = read_header(*it);
+    read(j, "quote", r.quote);
+    read(j, "organisation", r.organisation);
+    return r;
 }
 
 } // namespace newsdesk

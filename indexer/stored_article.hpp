@@ -1,6 +1,6 @@
 #pragma once
-// The document data of an indexed article: what a hit shows without re-reading the archive.
-// A JSON object, so that fields can be added without breaking older readers.
+// The document data of indexed articles and quote records: what a hit shows without
+// re-reading the archive. JSON objects, so that fields can be added without breaking readers.
 #include <string>
 #include <string_view>
 
@@ -10,5 +10,14 @@ namespace newsdesk {
 
 std::string to_document_data(const Article& article);
 Article from_document_data(std::string_view data);   // tolerant: missing keys stay empty
+
+// One quote as its own record: the quote, and its article without body or other quotes.
+struct QuoteRecord {
+    Article article;
+    Quote quote;
+    bool organisation = false;   // the speaker is an organisation
+};
+std::string to_document_data(const QuoteRecord& record);
+QuoteRecord quote_from_document_data(std::string_view data);
 
 } // namespace newsdesk

@@ -10,7 +10,7 @@
 
 namespace newsdesk::schema {
 
-inline constexpr int Version = 1;   // bump when the layout changes: older indexes are refused
+inline constexpr int Version = 2;   // bump when the layout changes: older indexes are refused
 inline constexpr std::string_view VersionKey = "newsdesk:schema-version";
 
 // Value slots, each with its encoding.
@@ -21,6 +21,9 @@ enum class Slot : Xapian::valueno {
     Speakers = 3,   // display names joined by MultiValueSeparator
     Countries = 4,  // alpha-2 codes joined by MultiValueSeparator
     Dateline = 5,   // display form of the dateline place
+    Organisations = 6,     // names of organisations quoted, joined by MultiValueSeparator
+    Focus = 7,             // alpha-2 codes of the one or two main countries, joined likewise
+    DatelineCountry = 8,   // alpha-2 code of the dateline place's country
 };
 inline constexpr char MultiValueSeparator = '\x1f';   // ASCII unit separator: never in a name
 
@@ -43,6 +46,7 @@ struct Field {
     // For names: each word of the value is indexed under this prefix as well, so that
     // `speaker:rouhani` finds "Hassan Rouhani" while `speaker:"hassan rouhani"` is exact.
     std::string_view word_prefix = {};
+    bool country = false;   // values are alpha-2 codes; queries may give any country name
 };
 
 inline constexpr Field Id       {"id",       "Q",          Kind::Id};
@@ -54,11 +58,26 @@ inline constexpr Field Url      {"url",      "U",          Kind::Exact};
 inline constexpr Field Language {"lang",     "L",          Kind::Exact,      Slot::Language};
 inline constexpr Field Author   {"author",   "A",          Kind::ExactMulti, std::nullopt, false, "XAUTHORWORD:"};
 inline constexpr Field Speaker  {"speaker",  "XSPEAKER:",  Kind::ExactMulti, Slot::Speakers, true, "XSPEAKERWORD:"};
-inline constexpr Field Country  {"country",  "XCOUNTRY:",  Kind::ExactMulti, Slot::Countries, true};
+inline constexpr Field Country  {"country",  "XCOUNTRY:",  Kind::ExactMulti, Slot::Countries, true, {}, true};
 inline constexpr Field Dateline {"dateline", "XDATELINE:", Kind::Exact,      Slot::Dateline};
+// Organisations quoted are speakers too (`speaker:` finds them); this field holds them apart.
+inline constexpr Field Organisation {"organisation", "XORG:", Kind::ExactMulti, Slot::Organisations, true,
+                                     "XORGWORD:"};
+inline constexpr Field SpeakerType {"speaker_type", "XSPEAKERTYPE:", Kind::ExactMulti};   // person, organisation
+inline constexpr Field Focus    {"focus",    "XFOCUS:",    Kind::ExactMulti, Slot::Focus, true, {}, true};
+inline constexpr Field DatelineCountry {"dateline_country", "XDATELINECOUNTRY:", Kind::Exact,
+                                        Slot::DatelineCountry, false, {}, true};
+// Words said in quotes, direct or indirect: `quote:sanctions`.
+inline constexpr Field QuoteText {"quote",   "XQUOTE:",    Kind::Text};
+inline constexpr Field Verb     {"verb",     "XVERB:",     Kind::Exact};       // quote records: "said", "warned"
+inline constexpr Field ArticleId {"article", "XARTICLE:",  Kind::Id};          // quote records: their article
+// What a document is: an article, or one quote of an article (searched by `newsdesk quotes`).
+inline constexpr Field DocKind  {"kind",     "XKIND:",     Kind::Exact};
+inline constexpr std::string_view ArticleKind = "article", QuoteKind = "quote";
 
 inline constexpr auto Fields =
-    std::to_array({Id, Title, Body, Date, Source, Url, Language, Author, Speaker, Country, Dateline});
+    std::to_array({Id, Title, Body, Date, Source, Url, Language, Author, Speaker, Country, Dateline,
+                   Organisation, SpeakerType, Focus, DatelineCountry, QuoteText, Verb, ArticleId, DocKind});
 
 // Prefix Xapian's QueryParser and TermGenerator use for stemmed terms.
 inline constexpr std::string_view StemPrefix = "Z";
@@ -68,13 +87,21 @@ enum class FacetKind { Field, Year, Month };
 struct Facet {
     std::string_view name;
     FacetKind kind;
-    const Field* field;   // the field counted (the date field for periods)
+    const Field* field;           // the field counted (the date field for periods)
+    const Field* also = nullptr;  // a second field counted into the same facet
 };
 inline constexpr std::array Facets{
-    Facet{"speaker", FacetKind::Field, &Speaker}, Facet{"country", FacetKind::Field, &Country},
-    Facet{"source", FacetKind::Field, &Source},   Facet{"lang", FacetKind::Field, &Language},
+    Facet{"speaker", FacetKind::Field, &Speaker, &Organisation},
+    Facet{"person", FacetKind::Field, &Speaker},
+    Facet{"organisation", FacetKind::Field, &Organisation},
+    Facet{"country", FacetKind::Field, &Country},
+    Facet{"focus", FacetKind::Field, &Focus},
+    Facet{"dateline_country", FacetKind::Field, &DatelineCountry},
+    Facet{"source", FacetKind::Field, &Source},
+    Facet{"lang", FacetKind::Field, &Language},
     Facet{"dateline", FacetKind::Field, &Dateline},
-    Facet{"year", FacetKind::Year, &Date},        Facet{"month", FacetKind::Month, &Date},
+    Facet{"year", FacetKind::Year, &Date},
+    Facet{"month", FacetKind::Month, &Date},
 };
 
 // Compile-time checks of the table.

@@ -19,8 +19,10 @@ Xapian::Query NameFieldProcessor::operator()(const std::string& value) {
 
 Xapian::Query CountryFieldProcessor::operator()(const std::string& value) {
     const auto code = country_code(value);
-    if (!code) throw Xapian::QueryParserError("country:" + value + ": unknown country (give a name or ISO code)");
-    return Xapian::Query(schema::exact_term(schema::Country, *code));
+    if (!code)
+        throw Xapian::QueryParserError(std::string{field.name} + ":" + value +
+                                       ": unknown country (give a name or ISO code)");
+    return Xapian::Query(schema::exact_term(field, *code));
 }
 
 } // namespace newsdesk

@@ -21,9 +21,11 @@ struct NameFieldProcessor : Xapian::FieldProcessor {
     const schema::Field& field;
 };
 
-// `country:tr`, `country:Turkey`, `country:Türkiye`, `country:turkish`.
+// `country:tr`, `country:Turkey`, `country:Türkiye`, `country:turkish` (and focus:, ...).
 struct CountryFieldProcessor : Xapian::FieldProcessor {
+    explicit CountryFieldProcessor(const schema::Field& f) : field(f) {}
     Xapian::Query operator()(const std::string& value) override;
+    const schema::Field& field;
 };
 
 } // namespace newsdesk

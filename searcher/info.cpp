@@ -12,7 +12,7 @@ std::string iso(const std::string& yyyymmdd) {
 
 IndexInfo index_info(const Xapian::Database& db, std::size_t facet_limit) {
     IndexInfo info;
-    info.articles = db.get_doccount();
+    info.articles = article_count(db);
     const auto slot = schema::value_no(*schema::Date.slot);
     info.first_date = iso(db.get_value_lower_bound(slot));
     info.last_date = iso(db.get_value_upper_bound(slot));

@@ -97,7 +97,7 @@ std::unique_ptr<Xapian::QueryParser> make_parser(const Xapian::Database& db, con
         case schema::Kind::Exact:
         case schema::Kind::ExactMulti: {
             Xapian::FieldProcessor* proc;
-            if (field.name == schema::Country.name) proc = new CountryFieldProcessor;   // codes from names
+            if (field.country) proc = new CountryFieldProcessor(field);   // codes from names
             else if (!field.word_prefix.empty()) proc = new NameFieldProcessor(field);
             else proc = new ExactFieldProcessor(field);
             // Single-valued fields OR repeated filters (source:a source:b); multi-valued AND them.

@@ -1,13 +1,14 @@
 #include "searcher/search.hpp"
 
 #include <algorithm>
+#include <limits>
 #include <map>
 #include <memory>
 #include <stdexcept>
 
 #include "indexer/entities/entities.hpp"
-#include "indexer/stored_article.hpp"
 #include "schema/schema.hpp"
+#include "schema/terms.hpp"
 #include "searcher/facet_counter.hpp"
 #include "searcher/query_parser.hpp"
 
@@ -23,9 +24,11 @@ const schema::Facet& facet_named(const std::string& name) {
 FacetResult collect(const schema::Facet& facet, const ValueListCountSpy& spy, std::size_t limit) {
     FacetResult result{std::string{facet.name}, {}};
     if (facet.kind == schema::FacetKind::Field) {
+        const bool typed = facet.also != nullptr;   // the speaker facet: people, then organisations
         for (const auto& [value, count] : spy.counts()) {
-            const auto label = facet.field == &schema::Country ? country_name(value) : value;
-            result.values.push_back({value, label, count});
+            const auto label = facet.field->country ? country_name(value) : value;
+            const auto type = !typed ? "" : count.slot_index == 0 ? "person" : "organisation";
+            result.values.push_back({value, label, count.documents, type});
         }
         std::sort(result.values.begin(), result.values.end(), [](const FacetValue& a, const FacetValue& b) {
             return a.count != b.count ? a.count > b.count : a.value < b.value;
@@ -37,11 +40,49 @@ FacetResult collect(const schema::Facet& facet, const ValueListCountSpy& spy, st
     std::map<std::string, std::uint64_t> periods;
     for (const auto& [day, count] : spy.counts()) {
         if (day.size() < 6) continue;
-        periods[facet.kind == schema::FacetKind::Year ? day.substr(0, 4) : day.substr(0, 4) + "-" + day.substr(4, 2)] +=
-            count;
+        const auto period = facet.kind == schema::FacetKind::Year ? day.substr(0, 4)
+                                                                  : day.substr(0, 4) + "-" + day.substr(4, 2);
+        periods[period] += count.documents;
     }
-    for (const auto& [period, count] : periods) result.values.push_back({period, period, count});
+    for (const auto& [period, count] : periods) result.values.push_back({period, period, count, ""});
     return result;
+}
+
+// One matching pass over documents of one kind: the page, the exact total and the facets.
+struct Matched {
+    ParsedQuery parsed;
+    Xapian::MSet mset;
+    std::vector<FacetResult> facets;
+};
+
+Matched match(const Xapian::Database& db, const SearchRequest& request, std::string_view kind) {
+    std::vector<const schema::Facet*> facets;
+    for (const auto& name : request.facets) facets.push_back(&facet_named(name));
+
+    Matched m;
+    m.parsed = parse_query(request.query, db, request.stem_language);
+    Xapian::Enquire enquire(db);
+    enquire.set_query(Xapian::Query(Xapian::Query::OP_FILTER, m.parsed.query,
+                                    Xapian::Query(schema::exact_term(schema::DocKind, kind))));
+    const auto date_slot = schema::value_no(*schema::Date.slot);
+    switch (request.sort) {
+    case SortOrder::Relevance: break;
+    case SortOrder::Newest: enquire.set_sort_by_value_then_relevance(date_slot, true); break;
+    case SortOrder::Oldest: enquire.set_sort_by_value_then_relevance(date_slot, false); break;
+    }
+    // Spies must outlive get_mset(); counting the whole match set makes counts and total exact.
+    std::vector<std::unique_ptr<ValueListCountSpy>> spies;
+    for (const auto* facet : facets) {
+        std::vector<Xapian::valueno> slots{schema::value_no(*facet->field->slot)};
+        if (facet->also) slots.push_back(schema::value_no(*facet->also->slot));
+        spies.push_back(std::make_unique<ValueListCountSpy>(std::move(slots)));
+        enquire.add_matchspy(spies.back().get());
+    }
+    m.mset = enquire.get_mset(static_cast<Xapian::doccount>(request.offset),
+                              static_cast<Xapian::doccount>(request.limit), db.get_doccount());
+    for (std::size_t i = 0; i < facets.size(); ++i)
+        m.facets.push_back(collect(*facets[i], *spies[i], request.facet_limit));
+    return m;
 }
 
 } // namespace
@@ -52,44 +93,48 @@ std::string facet_names() {
     return names;
 }
 
+std::uint64_t article_count(const Xapian::Database& db) {
+    return db.get_termfreq(schema::exact_term(schema::DocKind, schema::ArticleKind));
+}
+
 SearchResults search(const Xapian::Database& db, const SearchRequest& request) {
-    std::vector<const schema::Facet*> facets;
-    for (const auto& name : request.facets) facets.push_back(&facet_named(name));
-
-    const auto parsed = parse_query(request.query, db, request.stem_language);
-    Xapian::Enquire enquire(db);
-    enquire.set_query(parsed.query);
-    const auto date_slot = schema::value_no(*schema::Date.slot);
-    switch (request.sort) {
-    case SortOrder::Relevance: break;
-    case SortOrder::Newest: enquire.set_sort_by_value_then_relevance(date_slot, true); break;
-    case SortOrder::Oldest: enquire.set_sort_by_value_then_relevance(date_slot, false); break;
-    }
-    // Spies must outlive get_mset(); counting the whole match set makes counts and total exact.
-    std::vector<std::unique_ptr<ValueListCountSpy>> spies;
-    for (const auto* facet : facets) {
-        spies.push_back(std::make_unique<ValueListCountSpy>(schema::value_no(*facet->field->slot)));
-        enquire.add_matchspy(spies.back().get());
-    }
-    const auto mset = enquire.get_mset(static_cast<Xapian::doccount>(request.offset),
-                                       static_cast<Xapian::doccount>(request.limit), db.get_doccount());
-
+    auto m = match(db, request, schema::ArticleKind);
     SearchResults results;
     results.query = request.query;
-    results.total = mset.get_matches_estimated();
+    results.total = m.mset.get_matches_estimated();
     results.offset = request.offset;
     results.limit = request.limit;
-    for (auto it = mset.begin(); it != mset.end(); ++it) {
+    for (auto it = m.mset.begin(); it != m.mset.end(); ++it) {
         Hit hit;
         hit.rank = it.get_rank() + 1;   // get_rank() counts from the first match, not the page
         hit.score = it.get_weight();
         hit.article = from_document_data(it.get_document().get_data());
-        hit.snippet = make_snippet(hit.article.body, parsed, hit.article.language, request.stem_language);
+        hit.snippet = make_snippet(hit.article.body, m.parsed, hit.article.language, request.stem_language);
         hit.article.body.clear();
         results.hits.push_back(std::move(hit));
     }
-    for (std::size_t i = 0; i < facets.size(); ++i)
-        results.facets.push_back(collect(*facets[i], *spies[i], request.facet_limit));
+    results.facets = std::move(m.facets);
+    return results;
+}
+
+QuoteResults search_quotes(const Xapian::Database& db, const SearchRequest& request) {
+    auto m = match(db, request, schema::QuoteKind);
+    QuoteResults results;
+    results.query = request.query;
+    results.total = m.mset.get_matches_estimated();
+    results.offset = request.offset;
+    results.limit = request.limit;
+    for (auto it = m.mset.begin(); it != m.mset.end(); ++it) {
+        QuoteHit hit;
+        hit.rank = it.get_rank() + 1;
+        hit.score = it.get_weight();
+        hit.record = quote_from_document_data(it.get_document().get_data());
+        // A quote is short: show all of it, matches marked.
+        hit.text = make_snippet(hit.record.quote.text, m.parsed, hit.record.article.language, request.stem_language,
+                                std::numeric_limits<std::size_t>::max() / 2);
+        results.hits.push_back(std::move(hit));
+    }
+    results.facets = std::move(m.facets);
     return results;
 }
 

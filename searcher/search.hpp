@@ -7,6 +7,7 @@
 #include <xapian.h>
 
 #include "indexer/article.hpp"
+#include "indexer/stored_article.hpp"
 #include "searcher/snippet.hpp"
 
 namespace newsdesk {
@@ -32,8 +33,9 @@ struct Hit {
 
 struct FacetValue {
     std::string value;   // the value as filtered on (a name, a code, "2021", "2021-05")
-    std::string label;   // for people: the country's English name; otherwise the value
+    std::string label;   // for countries: the English name; otherwise the value
     std::uint64_t count = 0;
+    std::string type;    // speaker facet: "person" or "organisation"; otherwise empty
 };
 
 struct FacetResult {
@@ -50,8 +52,32 @@ struct SearchResults {
     std::vector<FacetResult> facets;   // in the order requested
 };
 
-// Throws QueryError for a bad query, std::invalid_argument for an unknown facet name.
+// Searches the articles. Throws QueryError for a bad query, std::invalid_argument for an
+// unknown facet name.
 SearchResults search(const Xapian::Database& db, const SearchRequest& request);
+
+struct QuoteHit {
+    std::size_t rank = 0;
+    double score = 0;
+    QuoteRecord record;   // the quote and its article (no body)
+    Snippet text;         // the whole quote, with matched words located
+};
+
+struct QuoteResults {
+    std::string query;
+    std::uint64_t total = 0;   // exact number of matching quotes
+    std::size_t offset = 0;
+    std::size_t limit = 0;
+    std::vector<QuoteHit> hits;
+    std::vector<FacetResult> facets;   // counted over quotes: `speaker` answers "who said it, how often"
+};
+
+// Searches the quote records: each quote (direct or indirect) of every article on its own,
+// with its speaker, verb and its article's fields. Same query language and facets as search().
+QuoteResults search_quotes(const Xapian::Database& db, const SearchRequest& request);
+
+// The number of articles in a database (quote records aside).
+std::uint64_t article_count(const Xapian::Database& db);
 
 // Facet names search accepts, for messages and --help.
 std::string facet_names();

@@ -1,0 +1,38 @@
+#!/usr/bin/env bash
+# Extraction quality guard: runs `newsdesk extract --json` on the development gold sets, scores
+# it with the shared scorer, and fails if either F1 is more than 0.02 below the figure published
+# in README.md (the table under "Speakers and countries").
+# Usage: extraction_scores.sh NEWSDESK SOURCE_DIR
+set -euo pipefail
+newsdesk=$1
+src=$2
+shared="$src/../shared"
+if [ ! -d "$shared/data/eval" ]; then
+    if [ -n "${CI:-}" ]; then echo "missing shared data under CI: $shared/data/eval" >&2; exit 1; fi
+    echo "skipped: $shared/data/eval not found" >&2
+    exit 77
+fi
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+
+# The published F1 of a set: the last number on its README table row.
+published() { grep -E "^\| $1 \(" "$src/README.md" | awk -F'|' '{gsub(/ /, "", $5); print $5}'; }
+
+status=0
+for set in speakers countries; do
+    gold="$shared/data/eval/$set-dev.jsonl"
+    "$newsdesk" extract --json "$gold" > "$work/pred.jsonl"
+    line=$("$shared/tools/score-entities" "$gold" "$work/pred.jsonl" | tail -n 1)
+    # "speakers P=0.933 R=0.695 F1=0.797 | countries P=..." : take this set's part.
+    part=$(echo "$line" | tr '|' '\n' | grep "$set")
+    p=$(echo "$part" | sed -E 's/.*P=([0-9.]+).*/\1/')
+    f1=$(echo "$part" | sed -E 's/.*F1=([0-9.]+).*/\1/')
+    want=$(published "$set")
+    if [ -z "$want" ]; then echo "README.md has no published F1 for $set" >&2; exit 1; fi
+    echo "$set: P=$p F1=$f1 (published F1 $want)"
+    if awk -v f="$f1" -v w="$want" 'BEGIN { exit !(f < w - 0.02) }'; then
+        echo "FAIL: $set F1 $f1 is more than 0.02 below the published $want" >&2
+        status=1
+    fi
+done
+exit $status
