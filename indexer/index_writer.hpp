@@ -7,6 +7,7 @@
 #include <xapian.h>
 
 #include "indexer/article.hpp"
+#include "indexer/speaker_registry.hpp"
 
 namespace newsdesk {
 
@@ -20,11 +21,14 @@ public:
     // Opens or creates the database at `path`. Throws DatabaseLocked, schema::VersionMismatch
     // or Xapian::DatabaseError.
     explicit IndexWriter(const std::filesystem::path& path);
+    IndexWriter(const IndexWriter&) = delete;   // the registry refers to this writer's database
+    IndexWriter& operator=(const IndexWriter&) = delete;
     // Call commit() at the end: Xapian's destructor commits too, but swallows errors.
 
-    // Adds an article whose language and entities are final; returns true if it replaced
-    // an article with the same id. Work is committed every `batch_size` articles.
-    bool add(const Article& article);
+    // Adds an article whose language and entities are final, its people's names settled to
+    // the forms the archive knows (SpeakerRegistry); returns true if it replaced an article
+    // with the same id. Work is committed every `batch_size` articles.
+    bool add(Article article);
     void commit();
     void set_batch_size(std::size_t n) { batch_size_ = n; }
     Xapian::doccount article_count() const;
@@ -36,6 +40,7 @@ private:
     // an id exists makes Xapian merge its uncommitted postings, which dominated indexing time.
     Xapian::Database committed_;
     std::unordered_set<std::string> batch_ids_;   // ids added since the last commit
+    SpeakerRegistry speakers_{db_};
     std::size_t batch_size_ = 2000;
     std::size_t pending_ = 0;
 };

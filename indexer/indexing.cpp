@@ -44,7 +44,7 @@ IndexSummary index_archive(const IndexOptions& options, const IndexObserver& obs
     handlers.problem = note_problem;
     handlers.article = [&](Article&& a) {
         enrich(a, options.default_language, aliases);
-        if (writer.add(a)) ++summary.replaced;
+        if (writer.add(std::move(a))) ++summary.replaced;
         else ++summary.added;
         ++progress.articles;
         return true;
