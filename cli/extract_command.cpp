@@ -4,6 +4,7 @@
 #include "cli/options.hpp"
 #include "cli/output.hpp"
 #include "indexer/enrich.hpp"
+#include "indexer/speaker_registry.hpp"
 #include "indexer/readers/input_files.hpp"
 
 namespace newsdesk::cli {
@@ -26,6 +27,9 @@ int extract_command(const Args& args) {
     const bool json = vm->count("json") > 0;
     SpeakerAliases aliases;
     if (!alias_file.empty()) aliases.load(alias_file);
+    // Names settle across the articles of this run as they would in an index built from them.
+    Xapian::WritableDatabase names("", Xapian::DB_BACKEND_INMEMORY);
+    SpeakerRegistry registry(names);
 
     std::vector<std::filesystem::path> inputs(paths.begin(), paths.end());
     const auto scan = scan_inputs(inputs, parse_format(format));
@@ -38,6 +42,7 @@ int extract_command(const Args& args) {
     };
     handlers.article = [&](Article&& a) {
         enrich(a, lang, aliases);
+        registry.settle(a);
         if (json) {
             auto quotes = nlohmann::json::array();
             for (const auto& q : a.quotes) quotes.push_back(quote_json(q));

@@ -1,7 +1,5 @@
 #include "indexer/index_writer.hpp"
 
-#include <algorithm>
-
 #include "indexer/article_document.hpp"
 #include "schema/terms.hpp"
 
@@ -28,14 +26,7 @@ IndexWriter::IndexWriter(const std::filesystem::path& path) : db_(open_writable(
 }
 
 bool IndexWriter::add(Article article) {
-    for (auto& name : article.speakers) {
-        auto settled = speakers_.canonical(name);
-        for (auto& q : article.quotes)
-            if (q.speaker == name) q.speaker = settled;
-        name = std::move(settled);
-    }
-    std::sort(article.speakers.begin(), article.speakers.end());   // two forms may have become one
-    article.speakers.erase(std::unique(article.speakers.begin(), article.speakers.end()), article.speakers.end());
+    speakers_.settle(article);
     const auto id_term = schema::exact_term(schema::Id, article.id);
     const bool existed = batch_ids_.contains(id_term) || committed_.term_exists(id_term);
     if (existed) {

@@ -40,6 +40,17 @@ std::vector<SpeakerRegistry::Known>& SpeakerRegistry::known_with_surname(const s
     return it->second;
 }
 
+void SpeakerRegistry::settle(Article& article) {
+    std::vector<std::string> settled;
+    for (const auto& name : article.speakers) {
+        auto form = canonical(name);
+        for (auto& q : article.quotes)
+            if (q.speaker == name) q.speaker = form;
+        if (std::find(settled.begin(), settled.end(), form) == settled.end()) settled.push_back(std::move(form));
+    }
+    article.speakers = std::move(settled);
+}
+
 std::string SpeakerRegistry::canonical(const std::string& name) {
     const auto words = folded_words(name);
     if (words.empty()) return name;

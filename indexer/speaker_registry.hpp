@@ -6,6 +6,8 @@
 
 #include <xapian.h>
 
+#include "indexer/article.hpp"
+
 namespace newsdesk {
 
 // Settles each person's name to the form the archive already knows, so that articles naming
@@ -16,8 +18,12 @@ namespace newsdesk {
 // writer's next commit; a name first seen in a shorter form keeps it in articles indexed before.
 class SpeakerRegistry {
 public:
+    // Keeps known names in `db`'s metadata (an in-memory database serves a single run).
     explicit SpeakerRegistry(Xapian::WritableDatabase& db) : db_(db) {}
     std::string canonical(const std::string& name);
+    // Settles the article's people and the speakers of its quotes; forms that became one
+    // name are listed once.
+    void settle(Article& article);
 
 private:
     struct Known {
