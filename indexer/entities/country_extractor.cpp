@@ -45,6 +45,15 @@ std::vector<const CountryForm*> fitting(const std::vector<CountryForm>& forms, c
     return out;
 }
 
+// True if the word starts some form other than a GeoNames place needing confirmation: "Jordan
+// County" is still checked as a name, "Madison County" is an American county.
+bool known_beyond_geonames(const CountryGazetteer& gaz, std::string_view word) {
+    if (!gaz.starts_form(word)) return false;
+    const auto* forms = gaz.find(word);
+    if (forms == nullptr) return true;   // starts a longer form
+    return std::any_of(forms->begin(), forms->end(), [](const CountryForm& f) { return !f.confirm; });
+}
+
 } // namespace
 
 std::vector<CountryMatch> match_countries(const TokenStream& ts, bool headline) {
@@ -59,7 +68,7 @@ std::vector<CountryMatch> match_countries(const TokenStream& ts, bool headline) 
         // "DeKalb County", "Hall Township": counties and townships named this way are American
         if (i + 1 < ts.size() && ts[i].upper && ts[i + 1].upper && !ts[i].all_caps &&
             gap_is_space(ts[i + 1].gap) && (ts[i + 1].norm == "county" || ts[i + 1].norm == "township") &&
-            !(i > 0 && ts[i - 1].norm == "county") && !gaz.starts_form(ts[i].norm)) {
+            !(i > 0 && ts[i - 1].norm == "county") && !known_beyond_geonames(gaz, ts[i].norm)) {
             Raw r;
             r.m = CountryMatch{i, i + 1, "US", FormKind::place, false};
             found.push_back(std::move(r));
@@ -96,6 +105,7 @@ std::vector<CountryMatch> match_countries(const TokenStream& ts, bool headline) 
                 // the least trusted reading decides
                 if (f->trust > r.trust) r.trust = f->trust;
                 if (f->kind == FormKind::place || f->kind == FormKind::capital) r.m.kind = f->kind;
+                r.m.confirm = r.m.confirm || f->confirm;
             }
             if (several) r.m.code.clear();
             found.push_back(std::move(r));
@@ -148,27 +158,44 @@ void collect_countries(const std::vector<CountryMatch>& matches, std::set<std::s
 void confirm_places(const std::vector<const TokenStream*>& texts, std::vector<std::vector<CountryMatch>*>& matches) {
     // Which countries are named otherwise than by a single town, and which have towns named.
     std::map<std::string, std::set<std::string>> keys_of;   // code -> distinct forms seen
+    std::map<std::string, std::set<std::string>> vouched;   // the same, without GeoNames-only places
     std::set<std::string> named, with_places;
     for (std::size_t s = 0; s < matches.size(); ++s) {
         for (const auto& m : *matches[s]) {
             if (!m.accepted) continue;
             std::string key;
-            for (std::size_t i = m.first; i <= m.last; ++i) key += (*texts[s])[i].norm + ' ';
+            for (std::size_t i = m.first; i <= m.last; ++i) key += std::string{strip_possessive((*texts[s])[i].norm)} + ' ';
             keys_of[m.code].insert(key);
-            if (m.kind == FormKind::place) with_places.insert(m.code);
-            else if (m.kind != FormKind::capital) named.insert(m.code);
+            if (!m.confirm) vouched[m.code].insert(key);
+            // only places the table vouches for show that the article is about another country
+            if (m.kind == FormKind::place) {
+                if (!m.confirm) with_places.insert(m.code);
+            } else if (m.kind != FormKind::capital) {
+                named.insert(m.code);
+            }
         }
     }
     // A city or region of a country the article never names, in an article that names places
     // of another country, is most likely a namesake: Paris, Texas; Athens, Georgia; Edmonton,
-    // Queensland. It counts only when the article confirms its country.
-    for (auto* list : matches) {
+    // Queensland. It counts only when the article confirms its country. GeoNames places that
+    // are not famous always need that confirmation.
+    for (auto& list : matches) {
         for (auto& m : *list) {
             if (!m.accepted || (m.kind != FormKind::place && m.kind != FormKind::capital)) continue;
-            if (named.count(m.code) != 0 || keys_of[m.code].size() > 1) continue;
+            if (named.count(m.code) != 0) continue;
+            if (m.confirm) {
+                // another place of the country that the project table knows confirms it
+                std::string key;
+                for (std::size_t i = m.first; i <= m.last; ++i) key += std::string{strip_possessive((*texts[&list - &matches[0]])[i].norm)} + ' ';
+                const auto& v = vouched[m.code];
+                if (v.size() > 1 || (v.size() == 1 && v.count(key) == 0)) continue;
+                m.accepted = false;
+                continue;
+            }
+            if (keys_of[m.code].size() > 1) continue;
             const bool elsewhere = std::any_of(with_places.begin(), with_places.end(),
                                                [&](const std::string& c) { return c != m.code; });
-            if (elsewhere) m.accepted = false;
+            if (elsewhere || m.confirm) m.accepted = false;
         }
     }
 }

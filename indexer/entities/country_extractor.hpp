@@ -16,6 +16,7 @@ struct CountryMatch {
     std::string code;                  // empty: blocker, or forms naming several countries
     FormKind kind = FormKind::name;
     bool accepted = false;             // counts as a mention of `code`
+    bool confirm = false;              // a GeoNames place: needs its country confirmed by the article
 };
 
 // All gazetteer matches (accepted or not) in token order, without overlaps.

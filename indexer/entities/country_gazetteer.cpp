@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cstdlib>
 #include <stdexcept>
 
 #include <unicode/locid.h>
@@ -13,6 +14,7 @@
 
 namespace newsdesk::embedded {
 extern const std::string_view countries_tsv;
+extern const std::string_view places_tsv;
 }
 
 namespace newsdesk::entities {
@@ -70,6 +72,7 @@ CountryGazetteer::CountryGazetteer() {
     codes_.insert("XK");
     load_table();
     load_icu();
+    load_places();
 }
 
 std::string CountryGazetteer::key_of(std::string_view phrase) {
@@ -184,8 +187,51 @@ void CountryGazetteer::load_icu() {
     }
 }
 
+// GeoNames cities and admin-1 regions (generated at build time). The project table and ICU
+// decide for names they know; a name several countries share is kept only for a country whose
+// place is far larger (5x) than the others, else dropped. Cities of a million people or more
+// are famous enough to stand alone; smaller cities and all regions need their country confirmed
+// by the article ("Split" the Croatian city versus "split" at a sentence start).
+void CountryGazetteer::load_places() {
+    struct Best {
+        std::string code, written;
+        std::uint64_t population = 0, runner_up = 0;
+        bool state = false;
+    };
+    std::unordered_map<std::string, Best> best;
+    for (auto line : split(embedded::places_tsv, '\n')) {
+        if (line.empty() || line.front() == '#') continue;
+        const auto cols = split(line, '\t');
+        if (cols.size() != 4) continue;
+        const std::string key = key_of(cols[0]);
+        // short names are mostly abbreviations or words; names with digits are districts
+        if (key.size() < 4 || key.find_first_of("0123456789") != std::string::npos) continue;
+        if (forms_.find(key) != forms_.end()) continue;
+        const std::uint64_t population = std::strtoull(std::string{cols[2]}.c_str(), nullptr, 10);
+        auto& b = best[key];
+        if (b.code == cols[1]) {
+            b.population = std::max(b.population, population);
+            continue;
+        }
+        if (population > b.population) {
+            b.runner_up = std::max(b.runner_up, b.population);
+            b = Best{std::string{cols[1]}, std::string{cols[0]}, population, b.runner_up, cols[3] == "state"};
+        } else {
+            b.runner_up = std::max(b.runner_up, population);
+        }
+    }
+    for (auto& [key, b] : best) {
+        if (b.runner_up * 5 > b.population) continue;
+        CountryForm f;
+        f.code = b.code;
+        f.kind = FormKind::place;
+        f.confirm = b.state || b.population < 1000000;
+        add(b.written, std::move(f));
+    }
+}
+
 const std::vector<CountryForm>* CountryGazetteer::find(std::string_view key) const {
-    const auto it = forms_.find(std::string{key});
+    const auto it = forms_.find(key);
     return it == forms_.end() ? nullptr : &it->second;
 }
 

@@ -36,6 +36,19 @@ struct CountryForm {
     bool needs_stop = false;      // "Calif." needs its full stop
     std::string written;          // the form's words as written, space-joined (for exact_case)
     bool from_icu = false;
+    bool confirm = false;         // a GeoNames place that counts only when the article confirms
+                                  // its country (named, or another of its places)
+};
+
+// Hash and equality that accept std::string_view probes without building a std::string:
+// matching probes the table for every n-gram of every text.
+struct KeyHash {
+    using is_transparent = void;
+    std::size_t operator()(std::string_view k) const noexcept { return std::hash<std::string_view>{}(k); }
+};
+struct KeyEqual {
+    using is_transparent = void;
+    bool operator()(std::string_view a, std::string_view b) const noexcept { return a == b; }
 };
 
 class CountryGazetteer {
@@ -45,7 +58,7 @@ public:
     // Forms whose normalised words, space-joined, equal `key` ("united states"); null if none.
     const std::vector<CountryForm>* find(std::string_view key) const;
     // True if some form starts with this normalised word: lets matching skip most words cheaply.
-    bool starts_form(std::string_view first_word) const { return first_words_.count(std::string{first_word}) != 0; }
+    bool starts_form(std::string_view first_word) const { return first_words_.find(first_word) != first_words_.end(); }
     std::size_t max_words() const { return max_words_; }
 
     bool is_code(std::string_view upper_code) const { return codes_.count(std::string{upper_code}) != 0; }
@@ -60,9 +73,10 @@ private:
     void add(std::string_view written, CountryForm form);
     void load_table();
     void load_icu();
+    void load_places();
 
-    std::unordered_map<std::string, std::vector<CountryForm>> forms_;
-    std::unordered_set<std::string> first_words_;
+    std::unordered_map<std::string, std::vector<CountryForm>, KeyHash, KeyEqual> forms_;
+    std::unordered_set<std::string, KeyHash, KeyEqual> first_words_;
     std::unordered_set<std::string> codes_;
     std::size_t max_words_ = 1;
 };

@@ -1,14 +1,31 @@
 #include "indexer/entities/entities.hpp"
 
-#include <set>
+#include <map>
 
 #include "indexer/entities/country_extractor.hpp"
 #include "indexer/entities/country_gazetteer.hpp"
+#include "indexer/entities/country_roles.hpp"
+#include "indexer/entities/quote_extractor.hpp"
 #include "indexer/entities/speaker_extractor.hpp"
 #include "indexer/entities/token_stream.hpp"
 #include "schema/text.hpp"
 
 namespace newsdesk {
+namespace {
+
+// The country of the dateline place: a bare place name, so any known form counts, or the
+// first accepted match in it ("WASHINGTON, D.C.", "Kyiv, Ukraine").
+std::optional<std::string> dateline_country(const std::string& dateline) {
+    using namespace entities;
+    if (dateline.empty() || !text::valid_utf8(dateline)) return std::nullopt;
+    if (auto code = CountryGazetteer::instance().code_of(dateline)) return code;
+    const auto ts = tokenise(dateline);
+    for (const auto& m : match_countries(ts, false))
+        if (m.accepted || (m.kind == FormKind::place && !m.code.empty())) return m.code;
+    return std::nullopt;
+}
+
+} // namespace
 
 Entities extract_entities(const Article& article) {
     static const SpeakerAliases defaults;
@@ -19,38 +36,59 @@ Entities extract_entities(const Article& article, const SpeakerAliases& aliases)
     using namespace entities;
     std::vector<Segment> segments;
     segments.reserve(2);
-    std::set<std::string> codes;
+    std::vector<bool> headline;
+    int body_segment = -1;
     for (const auto* part : {&article.title, &article.body}) {
         if (part->empty() || !text::valid_utf8(*part)) continue;
         Segment s;
         s.tokens = tokenise(*part);
         s.countries = match_countries(s.tokens, part == &article.title);
+        if (part == &article.body) body_segment = static_cast<int>(segments.size());
+        headline.push_back(part == &article.title);
         segments.push_back(std::move(s));
     }
+    Entities out;
     {
         std::vector<const TokenStream*> texts;
         std::vector<std::vector<CountryMatch>*> matches;
-        for (auto& s : segments) {
-            texts.push_back(&s.tokens);
-            matches.push_back(&s.countries);
+        std::vector<MatchedText> counted;
+        for (std::size_t i = 0; i < segments.size(); ++i) {
+            texts.push_back(&segments[i].tokens);
+            matches.push_back(&segments[i].countries);
+            counted.push_back({&segments[i].countries, headline[i]});
         }
         confirm_places(texts, matches);
-        for (const auto& s : segments) collect_countries(s.countries, codes);
+        out.countries = country_mentions(counted, dateline_country(article.dateline));
     }
-    // The dateline is a bare place name: any known form counts, common-word caveats aside.
-    if (!article.dateline.empty() && text::valid_utf8(article.dateline)) {
-        if (auto code = CountryGazetteer::instance().code_of(article.dateline)) codes.insert(*code);
-        else {
-            const auto ts = tokenise(article.dateline);
-            collect_countries(match_countries(ts, false), codes);
+
+    auto found = extract_speakers(segments);
+    // One name per speaker across the archive: the alias table's canonical form when it knows
+    // the name (people only), else the article's fullest form.
+    std::map<std::string, std::string> renamed;
+    auto name_of = [&](const std::string& name, bool organisation) -> const std::string& {
+        auto [it, fresh] = renamed.emplace(name, name);
+        if (fresh && !organisation)
+            if (auto canonical = aliases.canonical(name)) it->second = std::move(*canonical);
+        return it->second;
+    };
+    for (const auto& s : found.speakers) {
+        const auto& name = name_of(s.name, s.organisation);
+        const auto kind = s.organisation ? SpeakerKind::Organisation : SpeakerKind::Person;
+        bool dup = false;
+        for (const auto& have : out.speakers) dup = dup || (have.name == name && have.kind == kind);
+        if (!dup) out.speakers.push_back({name, kind});
+    }
+    if (body_segment >= 0) {
+        std::vector<SpeechCue> body_cues;
+        for (const auto& c : found.cues)
+            if (c.segment == static_cast<std::size_t>(body_segment)) body_cues.push_back(c);
+        out.quotes = extract_quotes(segments[static_cast<std::size_t>(body_segment)].tokens, body_cues);
+        for (auto& q : out.quotes) {
+            bool organisation = false;
+            for (const auto& s : found.speakers) organisation = organisation || (s.name == q.speaker && s.organisation);
+            q.speaker = name_of(q.speaker, organisation);
         }
     }
-    Entities out;
-    for (auto& name : extract_speakers(segments)) {
-        const auto canonical = aliases.canonical(name);
-        out.speakers.push_back({canonical ? *canonical : std::move(name), SpeakerKind::Person});
-    }
-    for (const auto& code : codes) out.countries.push_back({code, 1, false, false});
     return out;
 }
 

@@ -1,16 +1,20 @@
 #include <fstream>
+#include <sstream>
 #include <stdexcept>
 
 #include "indexer/entities/entities.hpp"
 #include "schema/text.hpp"
 
+namespace newsdesk::embedded {
+extern const std::string_view speaker_aliases_tsv;
+}
+
 namespace newsdesk {
+namespace {
 
-SpeakerAliases::SpeakerAliases() = default;
-
-void SpeakerAliases::load(const std::filesystem::path& file) {
-    std::ifstream in(file);
-    if (!in) throw std::runtime_error(file.string() + ": cannot open alias file");
+// Reads "Canonical<TAB>variant..." lines into `by_folded` (normalised variant -> canonical).
+void read_aliases(std::istream& in, const std::string& source, std::map<std::string, std::string>& by_folded) {
+    const std::filesystem::path file{source};
     std::string line;
     for (std::size_t number = 1; std::getline(in, line); ++number) {
         if (const auto hash = line.find('#'); hash != std::string::npos) line.resize(hash);
@@ -30,8 +34,23 @@ void SpeakerAliases::load(const std::filesystem::path& file) {
         if (cells.size() < 2)
             throw std::runtime_error(file.string() + ":" + std::to_string(number) +
                                      ": expected \"Canonical Name<TAB>variant...\"");
-        for (const auto& variant : cells) by_folded_[text::normalise(variant)] = cells.front();
+        for (const auto& variant : cells) by_folded[text::normalise(variant)] = cells.front();
     }
+}
+
+} // namespace
+
+// The shipped defaults (speaker_aliases.tsv, compiled in): well-known people whose names are
+// spelt or transliterated several ways.
+SpeakerAliases::SpeakerAliases() {
+    std::istringstream in{std::string{embedded::speaker_aliases_tsv}};
+    read_aliases(in, "speaker_aliases.tsv", by_folded_);
+}
+
+void SpeakerAliases::load(const std::filesystem::path& file) {
+    std::ifstream in(file);
+    if (!in) throw std::runtime_error(file.string() + ": cannot open alias file");
+    read_aliases(in, file.string(), by_folded_);
 }
 
 std::optional<std::string> SpeakerAliases::canonical(std::string_view name) const {

@@ -28,9 +28,43 @@ bool preposition(std::string_view w) {
 // case ("Obama Says He Will...") does not swallow the verb.
 bool name_like(const Token& t) { return t.upper && !lx::speech_verb(t.norm); }
 
-// Where the text says who said something: a name run, or a description by title.
+bool pronoun(std::string_view w) { return w == "he" || w == "she"; }
+
+bool dash(std::string_view gap) {
+    return gap.find("\xE2\x80\x94") != std::string_view::npos ||   // em dash
+           gap.find("\xE2\x80\x95") != std::string_view::npos ||   // horizontal bar
+           gap.find("\xE2\x80\x93") != std::string_view::npos ||   // en dash
+           gap.find(" - ") != std::string_view::npos || gap.find(" -- ") != std::string_view::npos;
+}
+
+// Where the first dash of a gap starts (npos if none).
+std::size_t dash_at(std::string_view gap) {
+    std::size_t at = std::string_view::npos;
+    for (std::string_view d : {"\xE2\x80\x94", "\xE2\x80\x95", "\xE2\x80\x93", " -"})
+        at = std::min(at, gap.find(d));
+    return at;
+}
+
+// Lower-case words that end a noun phrase after a name ("said Tom Fitton of Judicial Watch",
+// "said Ann Lee, who..."), unlike nouns that show the name was a modifier ("said a Twitter user").
+bool phrase_boundary(std::string_view w) {
+    static constexpr std::array<std::string_view, 16> words{
+        "of", "at", "for", "from", "with", "on", "in", "and", "who", "which", "that", "to",
+        "as", "after", "during", "when"};
+    return std::find(words.begin(), words.end(), w) != words.end() || w.ends_with("ing") ||
+           w.ends_with("ly") || w.ends_with("ed");
+}
+
+// Where the text says who said something: a name run, a description by title, a named
+// organisation or a pronoun.
 struct Mention {
+    enum class Kind { name, title, organisation, pronoun };
+    Kind kind = Kind::name;
     std::size_t segment = 0, position = 0;   // for ordering
+    std::size_t cue = 0;                      // the reporting word
+    std::string verb;
+    bool inverted = false;
+    std::size_t first = 0, last = 0;          // the subject's tokens
     // a name ...
     std::string name;                         // as written, titles stripped; empty for a title reference
     std::size_t words = 0;
@@ -59,7 +93,7 @@ struct FullName {
 class Extractor {
 public:
     explicit Extractor(const std::vector<Segment>& segments) : segments_(segments) {}
-    std::vector<std::string> run();
+    SpeakerFindings run();
 
 private:
     struct SegmentIndex {
@@ -72,11 +106,20 @@ private:
     PersonView view(std::size_t s, std::size_t first, std::size_t last) const;
     void describe_left(std::size_t s, std::size_t first, PersonView& v) const;
     std::string name_text(std::size_t s, std::size_t first, std::size_t last) const;
-    void add_name_mention(std::size_t s, std::size_t run, std::size_t position);
+    bool add_name_mention(std::size_t s, std::size_t run, std::size_t position);
     bool title_phrase_back(std::size_t s, std::size_t j, std::size_t position);
     bool title_phrase_forward(std::size_t s, std::size_t i, std::size_t position);
     void subject_before(std::size_t s, std::size_t verb);
-    void object_after(std::size_t s, std::size_t start, std::size_t position);
+    bool chunked_subject(std::size_t s, std::size_t j);
+    int name_chunk(std::size_t s, std::size_t a, std::size_t b) const;
+    bool organisation_run(std::size_t s, std::size_t first, std::size_t last) const;
+    bool object_after(std::size_t s, std::size_t start, std::size_t position);
+    void verbless_cues(std::size_t s);
+    void set_cue(std::size_t cue, std::string verb, bool inverted) {
+        cue_ = cue;
+        verb_ = std::move(verb);
+        inverted_ = inverted;
+    }
     std::optional<std::string> canonical(const Mention& m) const;
     std::optional<std::string> resolve_title(const Mention& m) const;
     const Token& tok(std::size_t s, std::size_t i) const { return segments_[s].tokens[i]; }
@@ -104,6 +147,20 @@ private:
         std::string country;
     };
     std::vector<Described> described_;
+    // the cue being analysed, stamped on the mentions it yields
+    std::size_t cue_ = 0;
+    std::string verb_;
+    bool inverted_ = false;
+    Mention make_mention(std::size_t s, std::size_t position, Mention::Kind kind) const {
+        Mention m;
+        m.kind = kind;
+        m.segment = s;
+        m.position = position;
+        m.cue = cue_;
+        m.verb = verb_;
+        m.inverted = inverted_;
+        return m;
+    }
 };
 
 void Extractor::index_segment(std::size_t s) {
@@ -113,6 +170,8 @@ void Extractor::index_segment(std::size_t s) {
     ix.country_of.assign(ts.size(), -1);
     for (std::size_t m = 0; m < segments_[s].countries.size(); ++m) {
         const auto& cm = segments_[s].countries[m];
+        // a GeoNames town the article did not confirm is no place here ("Hassan", "Mary")
+        if (cm.confirm && !cm.accepted) continue;
         for (std::size_t i = cm.first; i <= cm.last; ++i) ix.country_of[i] = static_cast<int>(m);
     }
     for (std::size_t i = 0; i < ts.size();) {
@@ -213,7 +272,14 @@ PersonView Extractor::view(std::size_t s, std::size_t first, std::size_t last) c
     for (std::size_t k = i; k <= e; ++k) {
         const auto& t = tok(s, k);
         const auto norm = strip_possessive(t.norm);
-        if (lx::organisation_word(norm) || lx::not_name_word(norm) || lx::title_word(norm)) return v;
+        // surnames and given names that are also title or organisation words ("Amy Pope",
+        // "Charlie King", "Bill Frelick") count when the rest of the run is a name
+        const bool surname_title = k == e && k > i && lx::title_word(norm) &&
+                                   !lx::title_word(tok(s, k - 1).norm) && !lx::organisation_word(tok(s, k - 1).norm);
+        const bool given_org = k == i && e > i && lx::organisation_word(norm) && !lx::organisation_word(tok(s, e).norm);
+        if ((lx::organisation_word(norm) && !given_org) || lx::not_name_word(norm) ||
+            (lx::title_word(norm) && !surname_title))
+            return v;
         if (t.all_caps && t.raw.size() > 1 && t.raw.find('.') == std::string_view::npos) return v;
         // a one-word place after a given name can be a surname ("Steve Israel"); otherwise
         // a place inside the run means it is not a person ("Addressing New York")
@@ -246,19 +312,38 @@ std::string Extractor::name_text(std::size_t s, std::size_t first, std::size_t l
     return out;
 }
 
-void Extractor::add_name_mention(std::size_t s, std::size_t run, std::size_t position) {
+bool Extractor::organisation_run(std::size_t s, std::size_t first, std::size_t last) const {
+    // "the Foreign Ministry", "the White House", "Reuters", "NATO": a capitalised run with an
+    // organisation word or an acronym, that is not a place or a group of people
+    if (lx::not_name_word(strip_possessive(tok(s, last).norm))) return false;
+    bool marked = false;
+    for (std::size_t k = first; k <= last; ++k) {
+        const auto& t = tok(s, k);
+        // demonyms ("Turkish Foreign Ministry") and metonyms ("the White House") may name one
+        if (const auto* cm = country_at(s, k);
+            cm != nullptr && cm->kind != FormKind::demonym && cm->kind != FormKind::alias)
+            return false;
+        if (lx::organisation_word(strip_possessive(t.norm))) marked = true;
+        if (t.all_caps && t.raw.size() >= 3 && t.raw.find('.') == std::string_view::npos &&
+            !lx::not_name_word(t.norm))
+            marked = true;
+    }
+    return marked;
+}
+
+bool Extractor::add_name_mention(std::size_t s, std::size_t run, std::size_t position) {
     const auto [first, last] = index_[s].runs[run];
-    if (tok(s, last).possessive) return;   // "Trump's campaign said": the possessor is not the speaker
+    if (tok(s, last).possessive) return false;   // "Trump's campaign said": the possessor is not the speaker
     const auto v = view(s, first, last);
-    Mention m;
-    m.segment = s;
-    m.position = position;
+    Mention m = make_mention(s, position, Mention::Kind::name);
+    m.first = first;
+    m.last = last;
     if (v.valid) {
         m.name = name_text(s, v.first, v.last);
         m.words = v.last - v.first + 1;
         m.titled = v.any_title;
         mentions_.push_back(std::move(m));
-        return;
+        return true;
     }
     // "The Iranian President also stressed": a title without a name refers to someone named elsewhere
     bool only_description = true;
@@ -267,9 +352,21 @@ void Extractor::add_name_mention(std::size_t s, std::size_t run, std::size_t pos
         only_description = country_at(s, k) != nullptr || lx::title_word(t.norm) || t.norm == "the" ||
                            (t.possessive && country_at(s, k) != nullptr);
     }
-    if (!only_description || v.titles.empty()) return;
-    std::vector<std::string> titles = v.titles;
-    m.titles = std::move(titles);
+    if (!only_description || v.titles.empty()) {
+        if (!organisation_run(s, first, last)) return false;
+        std::size_t from = first;
+        while (from < last && (tok(s, from).norm == "the" || lx::not_name_word(tok(s, from).norm))) ++from;
+        m.kind = Mention::Kind::organisation;
+        m.name = name_text(s, from, last);
+        // "Iran's Foreign Ministry": keep the possessor that says whose ministry it is
+        if (from == first && first > 0 && tok(s, first - 1).possessive && gap_is_space(tok(s, first).gap) &&
+            country_at(s, first - 1) != nullptr)
+            m.name = std::string{tok(s, first - 1).raw} + " " + m.name;
+        mentions_.push_back(std::move(m));
+        return true;
+    }
+    m.kind = Mention::Kind::title;
+    m.titles = v.titles;
     m.country = v.country;
     if (m.country.empty() && first > 0) {
         // "Iran's President": the possessor is a separate run before this one
@@ -277,14 +374,14 @@ void Extractor::add_name_mention(std::size_t s, std::size_t run, std::size_t pos
             m.country = cm->code;
     }
     mentions_.push_back(std::move(m));
+    return true;
 }
 
 // A lower-case title phrase ending at token j: "the Turkish president", "Iran's foreign minister",
 // "the President of Turkey". Needs a determiner or a possessive country: "a spokesman" is nobody.
 bool Extractor::title_phrase_back(std::size_t s, std::size_t j, std::size_t position) {
-    Mention m;
-    m.segment = s;
-    m.position = position;
+    Mention m = make_mention(s, position, Mention::Kind::title);
+    m.last = j;
     std::size_t k = j;
     // "the president of Turkey"
     if (const auto* cm = country_at(s, j); cm != nullptr && cm->first >= 2 &&
@@ -306,11 +403,16 @@ bool Extractor::title_phrase_back(std::size_t s, std::size_t j, std::size_t posi
     if (const auto* cm = country_at(s, d); cm != nullptr && gap_is_space(tok(s, start).gap)) {
         if (cm->kind == FormKind::blocker) return false;
         if (m.country.empty()) m.country = cm->code;
-        if (tok(s, cm->last).possessive) { mentions_.push_back(std::move(m)); return true; }
+        if (tok(s, cm->last).possessive) {
+            m.first = cm->first;
+            mentions_.push_back(std::move(m));
+            return true;
+        }
         if (cm->first == 0) return false;
         d = cm->first - 1;
     }
     if (tok(s, d).norm != "the") return false;
+    m.first = d;
     mentions_.push_back(std::move(m));
     return true;
 }
@@ -319,9 +421,8 @@ bool Extractor::title_phrase_back(std::size_t s, std::size_t j, std::size_t posi
 bool Extractor::title_phrase_forward(std::size_t s, std::size_t i, std::size_t position) {
     const auto& ts = segments_[s].tokens;
     if (i >= ts.size() || ts[i].norm != "the") return false;
-    Mention m;
-    m.segment = s;
-    m.position = position;
+    Mention m = make_mention(s, position, Mention::Kind::title);
+    m.first = i;
     std::size_t k = i + 1;
     if (k < ts.size()) {
         if (const auto* cm = country_at(s, k); cm != nullptr && cm->kind == FormKind::demonym) {
@@ -334,14 +435,106 @@ bool Extractor::title_phrase_forward(std::size_t s, std::size_t i, std::size_t p
         ++k;
     }
     if (m.titles.empty() || !lx::title_head(m.titles.back())) return false;
+    m.last = k - 1;
     if (k + 1 < ts.size() && ts[k].norm == "of") {
-        if (const auto* cm = country_at(s, k + 1); cm != nullptr && cm->kind != FormKind::blocker)
+        if (const auto* cm = country_at(s, k + 1); cm != nullptr && cm->kind != FormKind::blocker) {
             m.country = cm->code;
+            m.last = cm->last;
+        }
     } else if (k < ts.size() && gap_is_space(ts[k].gap) && name_like(ts[k])) {
         return false;   // "the president Barack Obama": the name itself is the run that follows
     }
     mentions_.push_back(std::move(m));
     return true;
+}
+
+// Tokens a..b form a person's name phrase: optional determiners, titles, places and possessors
+// ("the White House spokesman", "Clinton's top aide", "Texas delegate"), then a name, then at
+// most a post-modifier ("of Vermont", "(D-Md.)"). Returns the name's run, or -1.
+int Extractor::name_chunk(std::size_t s, std::size_t a, std::size_t b) const {
+    std::size_t p = a;
+    while (p <= b) {
+        const auto& t = tok(s, p);
+        const int r = index_[s].run_of[p];
+        if (r >= 0) {
+            const auto [f, l] = index_[s].runs[static_cast<std::size_t>(r)];
+            if (f < a || l > b) return -1;
+            if (tok(s, l).possessive && l < b) { p = l + 1; continue; }   // "Clinton's top aide ..."
+            if (!view(s, f, l).valid) {
+                // "White House spokesman Josh Earnest" is one run; "Republican party boss ..." is not
+                if (l < b && tok(s, l + 1).lower) { p = l + 1; continue; }
+                return -1;
+            }
+            if (l == b || gap_has(segments_[s].tokens.gap_after(l), "(") ||
+                (gap_is_space(tok(s, l + 1).gap) &&
+                 (tok(s, l + 1).norm == "of" || tok(s, l + 1).norm == "at" || tok(s, l + 1).norm == "from" ||
+                  tok(s, l + 1).norm == "with" || tok(s, l + 1).norm == "who")))
+                return r;
+            return -1;
+        }
+        if (country_at(s, p) != nullptr) { p = country_at(s, p)->last + 1; continue; }
+        // "my friend", "81-year-old", "Trump's GOP primary rival": modifiers of the name
+        if ((t.lower || is_digit_word(t.norm)) && !preposition(t.norm) && !lx::speech_verb(t.norm) &&
+            !pronoun(t.norm) && t.norm != "that" && t.norm != "who" && t.norm != "and" && t.norm != "as" &&
+            p - a < 6) {
+            ++p;
+            continue;
+        }
+        return -1;
+    }
+    return -1;
+}
+
+// "Jeff Weaver, Sanders' campaign manager, said", "the White House spokesman, Josh Earnest,
+// said", "Rep. Elijah Cummings (D-Md.), chair of ..., said", "In a statement, Ann Lee said":
+// the clause before the verb in comma- or bracket-separated chunks; the first chunk that is a
+// name phrase is the subject.
+bool Extractor::chunked_subject(std::size_t s, std::size_t j) {
+    std::vector<std::pair<std::size_t, std::size_t>> chunks;
+    std::size_t end = j;
+    bool bounded = false;
+    for (std::size_t k = j, steps = 0; steps < 60; ++steps) {
+        const auto g = tok(s, k).gap;
+        if (k == 0 || tok(s, k).sentence_start || gap_has_quote(g) || gap_has(g, ";:")) {
+            chunks.emplace_back(k, end);
+            bounded = true;
+            break;
+        }
+        if (gap_has(g, ",()") || dash(g)) {
+            chunks.emplace_back(k, end);
+            if (chunks.size() > 6) break;
+            end = k - 1;
+        }
+        --k;
+    }
+    if (!bounded) return false;
+    std::reverse(chunks.begin(), chunks.end());
+    // "Jason Dana, Robyn Dawes and Nathanial Peterson said": a list ending in "and"
+    bool list = false;
+    for (std::size_t k = chunks.back().first; k <= chunks.back().second; ++k) list = list || tok(s, k).norm == "and";
+    for (std::size_t c = 0; c < chunks.size(); ++c) {
+        const int r = name_chunk(s, chunks[c].first, chunks[c].second);
+        if (r < 0) continue;
+        const bool added = add_name_mention(s, static_cast<std::size_t>(r), chunks[c].first);
+        if (!added || !list) return added;
+        for (std::size_t d = c + 1; d < chunks.size(); ++d) {
+            const auto [a, b] = chunks[d];
+            if (const int rd = name_chunk(s, a, b); rd >= 0) {
+                add_name_mention(s, static_cast<std::size_t>(rd), a);
+                continue;
+            }
+            for (std::size_t k = a; k < b; ++k) {
+                if (tok(s, k).norm != "and") continue;
+                const int left = k > a ? name_chunk(s, a, k - 1) : -1;
+                const int right = name_chunk(s, k + 1, b);
+                if (left >= 0) add_name_mention(s, static_cast<std::size_t>(left), a);
+                if (right >= 0) add_name_mention(s, static_cast<std::size_t>(right), k + 1);
+                break;
+            }
+        }
+        return true;
+    }
+    return title_phrase_back(s, chunks.front().second, chunks.front().first);
 }
 
 void Extractor::subject_before(std::size_t s, std::size_t verb) {
@@ -357,53 +550,42 @@ void Extractor::subject_before(std::size_t s, std::size_t verb) {
     }
     const std::string_view gap = tok(s, after).gap;
     if (gap_has_quote(gap) || gap_has(gap, ":;!?") || tok(s, after).sentence_start) return;
-    if (gap_has(gap, ")")) {
-        // "Sen. Bernie Sanders (I-Vt.) said"
-        std::size_t k = j;
-        for (int steps = 0; steps < 8 && k > 0 && !gap_has(tok(s, k).gap, "("); ++steps) --k;
-        if (!gap_has(tok(s, k).gap, "(") || k == 0) return;
-        j = k - 1;
-    } else if (gap_has(gap, ",")) {
-        // "Rouhani, the Iranian president, said", "Brianne Stone, 29, of Huntsville, Ala., says":
-        // skip appositives (lower-case or numeric openers) and place names between commas
-        bool skipped = false;
-        for (int chunk = 0; chunk < 4; ++chunk) {
-            std::size_t k = j;
-            bool comma = false;
-            for (int steps = 0; steps < 25 && k > 0; ++steps) {
-                const auto g = tok(s, k).gap;
-                if (gap_has_quote(g) || tok(s, k).sentence_start || gap_has(g, ";:()")) break;
-                if (gap_has(g, ",")) { comma = true; break; }
-                --k;
-            }
-            if (!comma || k == 0) {
-                if (!skipped) return;
-                break;   // the subject starts the clause
-            }
-            const auto& opener = tok(s, k);
-            const bool appositive = !opener.upper || is_digit_word(opener.norm) || opener.norm == "the" ||
-                                    opener.norm == "a" || opener.norm == "an" || opener.norm == "who";
-            const auto* place = country_at(s, k);
-            const bool only_place = place != nullptr && place->first == k && place->last == j;
-            if (!appositive && !only_place) {
-                if (!skipped) return;
-                break;   // j is the end of the subject
-            }
-            skipped = true;
-            j = k - 1;
-        }
+    if (gap_is_space(gap) && pronoun(tok(s, j).norm)) {
+        Mention m = make_mention(s, j, Mention::Kind::pronoun);
+        m.first = m.last = j;
+        mentions_.push_back(std::move(m));
+        return;
+    }
+    if (gap_has(gap, ",()") || dash(gap)) {
+        chunked_subject(s, j);
+        return;
     }
     if (const int r = run_ending_at(s, j); r >= 0) {
         const auto first = index_[s].runs[static_cast<std::size_t>(r)].first;
         if (first > 0 && gap_is_space(tok(s, first).gap) && preposition(tok(s, first - 1).norm) &&
             !tok(s, first - 1).upper) {
-            // "Bernie Sanders of Vermont said": the name before "of" + place
-            const auto* cm = country_at(s, j);
-            const auto& prep = tok(s, first - 1).norm;
-            if (cm == nullptr || (prep != "of" && prep != "from") || first < 2) return;
-            const int before = run_ending_at(s, first - 2);
-            if (before < 0) return;
-            add_name_mention(s, static_cast<std::size_t>(before), first - 2);
+            // "Bernie Sanders of Vermont said", "Archbishop Aris Shirvanian of the Armenian
+            // Patriarchate of Jerusalem told": the person before the prepositional phrases
+            std::size_t k = first;
+            for (int hops = 0; hops < 3 && k >= 2; ++hops) {
+                const auto& prep = tok(s, k - 1).norm;
+                if (prep != "of" && prep != "from" && prep != "at" && prep != "with") return;
+                const int before = run_ending_at(s, k - 2);
+                if (before < 0 || !gap_is_space(tok(s, k - 1).gap)) return;
+                const auto [bf, bl] = index_[s].runs[static_cast<std::size_t>(before)];
+                if (view(s, bf, bl).valid) {
+                    add_name_mention(s, static_cast<std::size_t>(before), bf);
+                    return;
+                }
+                k = bf;
+                if (k >= 1 && tok(s, k - 1).norm == "the") --k;
+            }
+            return;
+        }
+        if (country_at(s, j) != nullptr && country_at(s, first) != nullptr && first > 0 &&
+            gap_has(tok(s, first).gap, ",")) {
+            // "Stacy Baker of Columbia, South Carolina says": the place ends a longer subject
+            chunked_subject(s, j);
             return;
         }
         add_name_mention(s, static_cast<std::size_t>(r), first);
@@ -417,17 +599,82 @@ void Extractor::subject_before(std::size_t s, std::size_t verb) {
     title_phrase_back(s, j, j);
 }
 
-void Extractor::object_after(std::size_t s, std::size_t start, std::size_t position) {
+// The subject after an inverted verb: '"...," said Virginia delegate Beau Correll', 'said
+// another Twitter user, Johanna Bayer', 'said the Turkish president'.
+bool Extractor::object_after(std::size_t s, std::size_t start, std::size_t position) {
     const auto& ts = segments_[s].tokens;
-    if (start >= ts.size() || ts[start].sentence_start) return;
-    if (const int r = run_starting_at(s, start); r >= 0) {
-        add_name_mention(s, static_cast<std::size_t>(r), position);
-        return;
+    if (start >= ts.size() || ts[start].sentence_start) return false;
+    if (title_phrase_forward(s, start, position)) return true;
+    bool comma_crossed = false;
+    for (std::size_t k = start, steps = 0; k < ts.size() && steps < 8; ++steps) {
+        if (k > start) {
+            const auto g = ts[k].gap;
+            if (ts[k].sentence_start) return false;
+            if (!gap_is_space(g)) {
+                // one comma before an appositive name: "another Twitter user, Johanna Bayer"
+                if (comma_crossed || g.find_first_not_of(", ") != std::string_view::npos) return false;
+                comma_crossed = true;
+            }
+        }
+        if (const int r = run_starting_at(s, k); r >= 0) {
+            const auto [f, l] = index_[s].runs[static_cast<std::size_t>(r)];
+            if (ts[l].possessive) { k = l + 1; continue; }   // "said Clinton's top aide ..."
+            const bool head = l + 1 >= ts.size() || !gap_is_space(ts[l + 1].gap) || !ts[l + 1].lower ||
+                              phrase_boundary(ts[l + 1].norm) || lx::speech_verb(ts[l + 1].norm);
+            if (!head) { k = l + 1; continue; }              // "said a Twitter user"
+            if (add_name_mention(s, static_cast<std::size_t>(r), position)) {
+                // "wrote Jason Dana, Robyn Dawes and Nathanial Peterson"
+                std::size_t e = l;
+                for (int more = 0; more < 4 && e + 2 < ts.size(); ++more) {
+                    std::size_t n = e + 1;
+                    if (ts[n].norm == "and" && gap_is_space(ts[n].gap)) ++n;
+                    else if (!(gap_has(ts[n].gap, ",") && ts[n].gap.find_first_not_of(", ") == std::string_view::npos))
+                        break;
+                    const int rn = run_starting_at(s, n);
+                    if (rn < 0) break;
+                    const auto [nf, nl] = index_[s].runs[static_cast<std::size_t>(rn)];
+                    if (!view(s, nf, nl).valid) break;
+                    // a following lower-case appositive means the comma ended the list
+                    if (nl + 1 < ts.size() && ts[nl + 1].lower && gap_is_space(ts[nl + 1].gap) &&
+                        !phrase_boundary(ts[nl + 1].norm))
+                        break;
+                    add_name_mention(s, static_cast<std::size_t>(rn), position);
+                    e = nl;
+                }
+                return true;
+            }
+            return false;
+        }
+        const auto& t = ts[k];
+        if (country_at(s, k) != nullptr) { k = country_at(s, k)->last + 1; continue; }
+        if (!t.lower || preposition(t.norm) || t.norm == "that" || lx::speech_verb(t.norm) || pronoun(t.norm) ||
+            t.norm == "it" || t.norm == "they")
+            return false;
+        ++k;   // "former", "party", "boss", "another", "top"
     }
-    title_phrase_forward(s, start, position);
+    return false;
 }
 
-std::vector<std::string> Extractor::run() {
+// Cues without a reporting verb: "Carl Bialik: “One of the biggest ...”" and a quote signed
+// by a dash line ("“...” ― Eva Longoria"), both common in lists of quotes.
+void Extractor::verbless_cues(std::size_t s) {
+    const auto& ts = segments_[s].tokens;
+    for (std::size_t r = 0; r < index_[s].runs.size(); ++r) {
+        const auto [f, l] = index_[s].runs[r];
+        const auto before = ts[f].gap;
+        const auto after = ts.gap_after(l);
+        set_cue(f, "", false);
+        if (after.find(':') != std::string_view::npos && gap_has_quote(after.substr(after.find(':'))) &&
+            (ts[f].sentence_start || dash(before))) {
+            add_name_mention(s, r, f);
+        } else if (dash(before) && gap_has_quote(before.substr(0, dash_at(before))) &&
+                   (l + 1 >= ts.size() || gap_has(after, ",\n") || ts[l + 1].sentence_start)) {
+            add_name_mention(s, r, f);
+        }
+    }
+}
+
+SpeakerFindings Extractor::run() {
     for (std::size_t s = 0; s < segments_.size(); ++s) index_segment(s);
 
     // Inventory of names and of the titles people carry, over the whole article.
@@ -456,34 +703,67 @@ std::vector<std::string> Extractor::run() {
         for (std::size_t i = 0; i < ts.size(); ++i) {
             const auto& t = ts[i];
             if (t.norm == "according" && i + 2 < ts.size() && ts[i + 1].norm == "to") {
+                set_cue(i, "according to", true);
                 object_after(s, i + 2, i + 2);
                 continue;
             }
             if (!lx::speech_verb(t.norm)) continue;
+            set_cue(i, t.norm, false);
             const std::size_t before = mentions_.size();
             subject_before(s, i);
-            if (mentions_.size() == before && lx::inverting_verb(t.norm) && i > 0 &&
-                (gap_has(t.gap, ",") || gap_has_quote(t.gap)) && i + 1 < ts.size() &&
-                gap_is_space(ts[i + 1].gap))
+            if (mentions_.size() != before || i + 1 >= ts.size() || !gap_is_space(ts[i + 1].gap)) continue;
+            // '"...," said X' and a sentence-initial "Said X, ...:"
+            if ((lx::inverting_verb(t.norm) && i > 0 && (gap_has(t.gap, ",") || gap_has_quote(t.gap))) ||
+                (t.sentence_start && t.norm == "said")) {
+                set_cue(i, t.norm, true);
                 object_after(s, i + 1, i);
+            }
         }
+        verbless_cues(s);
     }
 
     std::stable_sort(mentions_.begin(), mentions_.end(), [](const Mention& a, const Mention& b) {
         return a.segment != b.segment ? a.segment < b.segment : a.position < b.position;
     });
-    std::vector<std::string> out;
-    std::set<std::string> seen;
+    SpeakerFindings out;
+    std::set<std::pair<std::string, bool>> seen;
+    std::string last_person;   // empty: none yet
+    std::size_t last_person_segment = 0;
     for (const auto& m : mentions_) {
-        auto name = m.name.empty() ? resolve_title(m) : canonical(m);
-        if (!name) continue;
-        if (seen.insert(*name).second) out.push_back(std::move(*name));
+        SpeechCue cue;
+        cue.segment = m.segment;
+        cue.cue = m.cue;
+        cue.subject_first = m.first;
+        cue.subject_last = m.last;
+        cue.verb = m.verb;
+        cue.inverted = m.inverted;
+        if (m.kind == Mention::Kind::pronoun) {
+            // "Rouhani said ... He added": the last person named as speaking in this text
+            if (last_person.empty() || last_person_segment != m.segment) continue;
+            cue.speaker = last_person;
+            cue.pronoun = true;
+            out.cues.push_back(std::move(cue));
+            continue;
+        }
+        if (m.kind == Mention::Kind::organisation) {
+            cue.speaker = m.name;
+            cue.organisation = true;
+        } else {
+            auto name = m.kind == Mention::Kind::title ? resolve_title(m) : canonical(m);
+            if (!name) continue;
+            cue.speaker = std::move(*name);
+        }
+        if (seen.emplace(cue.speaker, cue.organisation).second)
+            out.speakers.push_back({cue.speaker, cue.organisation});
+        out.cues.push_back(std::move(cue));
+        if (!out.cues.back().organisation) {
+            last_person = out.cues.back().speaker;
+            last_person_segment = m.segment;
+        }
     }
     return out;
 }
 
-// The longest form of a name in the article; a lone surname only if the article has its full
-// name or it carries a title ("Mr. Ryan").
 std::optional<std::string> Extractor::canonical(const Mention& m) const {
     const auto ws = tokenise(m.name);
     if (ws.size() == 0) return std::nullopt;
@@ -552,7 +832,7 @@ std::optional<std::string> Extractor::resolve_title(const Mention& m) const {
 
 } // namespace
 
-std::vector<std::string> extract_speakers(const std::vector<Segment>& segments) {
+SpeakerFindings extract_speakers(const std::vector<Segment>& segments) {
     return Extractor(segments).run();
 }
 

@@ -1,8 +1,10 @@
 #pragma once
-// Finds the people an article quotes or reports as saying something ("X said", "said X",
-// "according to X", '"...," the Turkish president said') and gives each one canonical name:
-// the longest form of that name in the article, titles stripped. References by title or surname
-// resolve to a person named in the same article; nothing is invented from a pronoun or a title.
+// Finds the people and organisations an article quotes or reports as saying something
+// ("X said", "said X", "according to X", '"...," the Turkish president said', "X: “...”") and
+// gives each one canonical name: the longest form of that name in the article, titles stripped.
+// References by title, surname or pronoun resolve to a person named in the same article;
+// nothing is invented from a pronoun or a title alone.
+#include <cstddef>
 #include <string>
 #include <vector>
 
@@ -18,7 +20,28 @@ struct Segment {
     std::vector<CountryMatch> countries;
 };
 
-// Speakers in order of first appearance, one canonical name each.
-std::vector<std::string> extract_speakers(const std::vector<Segment>& segments);
+// One place where the text says who said something, with its resolved speaker.
+struct SpeechCue {
+    std::size_t segment = 0;
+    std::size_t cue = 0;          // token of the reporting word ("said", "according"), or of the name
+                                  // for cues without a verb ("Name: “...”", "“...” ― Name")
+    std::size_t subject_first = 0, subject_last = 0;   // tokens naming the speaker
+    std::string verb;             // lower case: "said", "according to"; empty for cues without a verb
+    std::string speaker;          // canonical name (before the alias table)
+    bool organisation = false;
+    bool pronoun = false;         // "he said": the speaker is the last person named as speaking before
+    bool inverted = false;        // the name follows the verb ('"...," said X')
+};
+
+struct SpeakerFindings {
+    struct Name {
+        std::string name;
+        bool organisation = false;
+    };
+    std::vector<Name> speakers;   // in order of first appearance, unique
+    std::vector<SpeechCue> cues;  // resolved cues in text order (segment, then token)
+};
+
+SpeakerFindings extract_speakers(const std::vector<Segment>& segments);
 
 } // namespace newsdesk::entities

@@ -104,7 +104,10 @@ bool gap_has(std::string_view gap, std::string_view chars) {
 }
 
 bool gap_has_quote(std::string_view gap) {
-    return gap.find('"') != std::string_view::npos ||
+    return gap.find('"') != std::string_view::npos || gap.find("''") != std::string_view::npos ||
+           gap.find("\xC2\xAB") != std::string_view::npos ||    // «
+           gap.find("\xC2\xBB") != std::string_view::npos ||    // »
+           gap.find("\xE2\x80\x9E") != std::string_view::npos ||    // „
            gap.find("\xE2\x80\x9C") != std::string_view::npos ||    // “
            gap.find("\xE2\x80\x9D") != std::string_view::npos;      // ”
 }

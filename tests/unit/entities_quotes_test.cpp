@@ -1,0 +1,166 @@
+// Speaker kinds, quotes, alias merging and country roles of extract_entities. Sentences are
+// written for these tests.
+#include <catch2/catch.hpp>
+
+#include <cstdio>
+#include <fstream>
+
+#include "indexer/entities/entities.hpp"
+
+using namespace newsdesk;
+
+namespace {
+
+Article make(std::string body, std::string title = {}, std::string dateline = {}) {
+    Article a;
+    a.title = std::move(title);
+    a.body = std::move(body);
+    a.dateline = std::move(dateline);
+    return a;
+}
+
+const CountryMention* mention(const Entities& e, const std::string& code) {
+    for (const auto& c : e.countries)
+        if (c.code == code) return &c;
+    return nullptr;
+}
+
+// Every quote's offset points at its text in the body (first paragraph for joined quotes).
+void check_offsets(const Article& a, const Entities& e) {
+    for (const auto& q : e.quotes) {
+        INFO(q.text);
+        const auto first_part = q.text.substr(0, q.text.find("\n\n"));
+        CHECK(a.body.compare(q.offset, first_part.size(), first_part) == 0);
+    }
+}
+
+} // namespace
+
+TEST_CASE("speakers: organisations that speak are Organisation speakers", "[entities]") {
+    const auto e = extract_entities(make("The White House said the visit would go ahead. Reuters reported "
+                                         "that talks had stalled. The company said nothing."));
+    REQUIRE(e.speakers.size() == 2);
+    CHECK(e.speakers[0] == Speaker{"White House", SpeakerKind::Organisation});
+    CHECK(e.speakers[1] == Speaker{"Reuters", SpeakerKind::Organisation});
+}
+
+TEST_CASE("speakers: appositives before the name and after it", "[entities]") {
+    const auto e = extract_entities(make(
+        "\"We will appeal,\" the union's chief negotiator, Marta Kowalczyk, said on Friday. "
+        "Lars Eklund, Sweden's trade envoy, said the deal was fair. "
+        "\"It is late,\" said longtime party organiser Helen Brandt."));
+    std::vector<std::string> names;
+    for (const auto& s : e.speakers) names.push_back(s.name);
+    CHECK(names == std::vector<std::string>{"Marta Kowalczyk", "Lars Eklund", "Helen Brandt"});
+}
+
+TEST_CASE("quotes: direct quotes in both orders with offsets, verb and speaker", "[entities]") {
+    const auto a = make("\"The border will stay open,\" said Omar Haddad, the interior minister.\n\n"
+                        "Nadia Ferrante told reporters: \"We expect a decision within weeks.\"");
+    const auto e = extract_entities(a);
+    REQUIRE(e.quotes.size() == 2);
+    CHECK(e.quotes[0].speaker == "Omar Haddad");
+    CHECK(e.quotes[0].text == "The border will stay open,");
+    CHECK(e.quotes[0].verb == "said");
+    CHECK(e.quotes[0].direct);
+    CHECK(e.quotes[1].speaker == "Nadia Ferrante");
+    CHECK(e.quotes[1].verb == "told");
+    CHECK(e.quotes[1].text == "We expect a decision within weeks.");
+    check_offsets(a, e);
+}
+
+TEST_CASE("quotes: pronoun continuation goes to the last named speaker, never to a new one", "[entities]") {
+    const auto a = make("Foreign Minister Pavel Novak said the talks were useful. “We made progress "
+                        "on three points,” he added. “The fourth one will take longer.”");
+    const auto e = extract_entities(a);
+    REQUIRE(e.speakers.size() == 1);
+    REQUIRE(e.quotes.size() == 3);
+    CHECK_FALSE(e.quotes[0].direct);   // "said the talks were useful"
+    CHECK(e.quotes[0].text == "the talks were useful");
+    CHECK(e.quotes[1].speaker == "Pavel Novak");
+    CHECK(e.quotes[1].verb == "added");
+    CHECK(e.quotes[2].speaker == "Pavel Novak");   // same paragraph, no new cue
+    check_offsets(a, e);
+    CHECK(extract_entities(make("“We made progress,” he added.")).quotes.empty());
+}
+
+TEST_CASE("quotes: a quote over two paragraphs is joined", "[entities]") {
+    const auto a = make("Ingrid Solberg said: “The first year was hard for every family here.\n\n"
+                        "“The second year will be better, because the new school opens.”");
+    const auto e = extract_entities(a);
+    REQUIRE(e.quotes.size() == 1);
+    CHECK(e.quotes[0].text == "The first year was hard for every family here.\n\n"
+                              "The second year will be better, because the new school opens.");
+    check_offsets(a, e);
+}
+
+TEST_CASE("quotes: indirect speech with that-clauses and according to", "[entities]") {
+    const auto a = make("Carlos Mendes said that the harvest would be late. The price of grain rose, "
+                        "according to Amara Diallo.");
+    const auto e = extract_entities(a);
+    REQUIRE(e.quotes.size() == 2);
+    CHECK(e.quotes[0].text == "the harvest would be late");
+    CHECK_FALSE(e.quotes[0].direct);
+    CHECK(e.quotes[1].speaker == "Amara Diallo");
+    CHECK(e.quotes[1].verb == "according to");
+    CHECK(e.quotes[1].text == "The price of grain rose");
+    check_offsets(a, e);
+}
+
+TEST_CASE("aliases: shipped defaults and a user file merge name variants", "[entities]") {
+    const SpeakerAliases defaults;
+    CHECK(defaults.canonical("Tayyip Erdoğan") == "Recep Tayyip Erdogan");
+    CHECK(defaults.canonical("Zelenskyy") == "Volodymyr Zelensky");
+    CHECK(defaults.canonical("Muammar Qaddafi") == "Muammar Gaddafi");
+    const auto e = extract_entities(make("Tayyip Erdogan said the bridge would open.", "", ""), defaults);
+    REQUIRE(e.speakers.size() == 1);
+    CHECK(e.speakers[0].name == "Recep Tayyip Erdogan");
+
+    const auto path = std::string{"/tmp/newsdesk_alias_test.tsv"};
+    {
+        std::ofstream out(path);
+        out << "# test\nIngrid Solberg\tInga Solberg\n";
+    }
+    SpeakerAliases mine;
+    mine.load(path);
+    std::remove(path.c_str());
+    const auto f = extract_entities(make("Inga Solberg said the vote was close."), mine);
+    REQUIRE(f.speakers.size() == 1);
+    CHECK(f.speakers[0].name == "Ingrid Solberg");
+}
+
+TEST_CASE("countries: states, provinces and GeoNames cities", "[entities]") {
+    auto codes = [](const std::string& body) {
+        std::vector<std::string> out;
+        for (const auto& c : extract_entities(make(body)).countries) out.push_back(c.code);
+        return out;
+    };
+    CHECK(codes("Floods hit Bavaria and Saxony on Monday.") == std::vector<std::string>{"DE"});
+    // a city of over a million stands alone
+    CHECK(codes("Traffic in Surabaya came to a halt.") == std::vector<std::string>{"ID"});
+    // a smaller city needs its country confirmed; common words and given names are not places
+    CHECK(codes("The ferry reached Rijeka at noon.").empty());
+    CHECK(codes("The ferry reached Rijeka at noon. Croatia welcomed it.") == std::vector<std::string>{"HR"});
+    CHECK(codes("Split votes are rare.").empty());
+    CHECK(codes("Sister Mary Agnes said the fund was empty.").empty());
+}
+
+TEST_CASE("countries: mention counts, dateline and focus", "[entities]") {
+    const auto e = extract_entities(make("Ghana and Togo signed a border deal. Ghana will build a road; "
+                                         "Ghanaian engineers start in May. Togo's minister thanked Japan.",
+                                         "Ghana and Togo sign border deal", "Accra"));
+    const auto* gh = mention(e, "GH");
+    const auto* tg = mention(e, "TG");
+    const auto* jp = mention(e, "JP");
+    REQUIRE(gh != nullptr);
+    REQUIRE(tg != nullptr);
+    REQUIRE(jp != nullptr);
+    CHECK(gh->count == 5);   // title, 3 in the body, dateline
+    CHECK(gh->dateline);
+    CHECK_FALSE(tg->dateline);
+    CHECK(gh->focus);
+    CHECK(tg->focus);
+    CHECK_FALSE(jp->focus);
+    CHECK(jp->count == 1);
+    CHECK(extract_entities(make("Nothing happened.")).countries.empty());
+}
