@@ -137,9 +137,8 @@ std::vector<Xapian::Document> to_quote_documents(const Article& a) {
                                   a.organisations.end();
         Xapian::Document doc;
         TextIndexer text_indexer(doc, stemmer_for(a.language));
+        // Indexed once: in a quote record every word is quoted, so `quote:` searches plain words.
         text_indexer.index(q.text, schema::Body.prefix, 1);
-        text_indexer.skip();
-        text_indexer.index(q.text, schema::QuoteText.prefix, 1);
         doc.add_boolean_term(schema::exact_term(schema::Id, quote_id(a, n)));
         doc.add_boolean_term(schema::exact_term(schema::ArticleId, a.id));
         add_exact(doc, schema::DocKind, schema::QuoteKind);
@@ -147,10 +146,7 @@ std::vector<Xapian::Document> to_quote_documents(const Article& a) {
         if (organisation) add_speakers(doc, {}, {q.speaker});
         else add_speakers(doc, {q.speaker}, {});
         add_article_fields(doc, a);
-        Article header = a;
-        header.body.clear();
-        header.quotes.clear();
-        doc.set_data(to_document_data(QuoteRecord{std::move(header), q, organisation}));
+        doc.set_data(quote_document_data(a, q, organisation));
         docs.push_back(std::move(doc));
     }
     return docs;

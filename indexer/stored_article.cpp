@@ -84,8 +84,8 @@ Article from_document_data(std::string_view data) {
     return a;
 }
 
-std::string to_document_data(const QuoteRecord& r) {
-    return dump({{"article", header(r.article)}, {"quote", r.quote}, {"organisation", r.organisation}});
+std::string quote_document_data(const Article& article, const Quote& quote, bool organisation) {
+    return dump({{"article", header(article)}, {"quote", quote}, {"organisation", organisation}});
 }
 
 QuoteRecord quote_from_document_data(std::string_view data) {

@@ -17,7 +17,8 @@ struct QuoteRecord {
     Quote quote;
     bool organisation = false;   // the speaker is an organisation
 };
-std::string to_document_data(const QuoteRecord& record);
+// The record of `article`'s quote `quote` (the article's body and other quotes are left out).
+std::string quote_document_data(const Article& article, const Quote& quote, bool organisation);
 QuoteRecord quote_from_document_data(std::string_view data);
 
 } // namespace newsdesk

@@ -81,7 +81,8 @@ void check_syntax(std::string_view q) {
     if (!open.empty()) throw QueryError("'(' is never closed", open.back());
 }
 
-std::unique_ptr<Xapian::QueryParser> make_parser(const Xapian::Database& db, const std::string& stem_language) {
+std::unique_ptr<Xapian::QueryParser> make_parser(const Xapian::Database& db, const std::string& stem_language,
+                                                QueryTarget target) {
     auto qp = std::make_unique<Xapian::QueryParser>();
     qp->set_database(db);
     qp->set_default_op(Xapian::Query::OP_AND);   // news searchers expect every word to count
@@ -93,7 +94,11 @@ std::unique_ptr<Xapian::QueryParser> make_parser(const Xapian::Database& db, con
         const std::string name{field.name};
         switch (field.kind) {
         case schema::Kind::Id: qp->add_boolean_prefix(name, std::string{field.prefix}); break;
-        case schema::Kind::Text: qp->add_prefix(name, std::string{field.prefix}); break;
+        case schema::Kind::Text: {
+            const bool quote_text = target == QueryTarget::Quotes && field.name == schema::QuoteText.name;
+            qp->add_prefix(name, quote_text ? std::string{schema::Body.prefix} : std::string{field.prefix});
+            break;
+        }
         case schema::Kind::Exact:
         case schema::Kind::ExactMulti: {
             Xapian::FieldProcessor* proc;
@@ -177,7 +182,8 @@ std::string normalise_query(std::string_view text) {
     return out;
 }
 
-ParsedQuery parse_query(const std::string& text, const Xapian::Database& db, const std::string& stem_language) {
+ParsedQuery parse_query(const std::string& text, const Xapian::Database& db, const std::string& stem_language,
+                        QueryTarget target) {
     ParsedQuery parsed;
     if (text.find_first_not_of(" \t") == std::string::npos) {
         parsed.query = Xapian::Query::MatchAll;   // browse everything, with facets
@@ -185,7 +191,7 @@ ParsedQuery parse_query(const std::string& text, const Xapian::Database& db, con
     }
     check_syntax(text);
     const auto normalised = normalise_query(text);
-    const auto qp = make_parser(db, stem_language);
+    const auto qp = make_parser(db, stem_language, target);
     constexpr unsigned flags = Xapian::QueryParser::FLAG_DEFAULT | Xapian::QueryParser::FLAG_WILDCARD |
                                Xapian::QueryParser::FLAG_PURE_NOT;
     try {

@@ -24,12 +24,16 @@ struct ParsedQuery {
     std::vector<std::string> wildcards;
 };
 
+// What is searched: articles, or quote records (whose text is all quoted speech, so there
+// `quote:` means the same as plain words).
+enum class QueryTarget { Articles, Quotes };
+
 // Parses `text` against `db` (needed to expand wildcards). `stem_language` selects the
 // stemmer applied to query words; each stemmed word also matches its exact form, so
 // articles stemmed in other languages are still found by the words they contain.
 // Throws QueryError.
 ParsedQuery parse_query(const std::string& text, const Xapian::Database& db,
-                        const std::string& stem_language = "en");
+                        const std::string& stem_language = "en", QueryTarget target = QueryTarget::Articles);
 
 // The query text with each word normalised as the indexer normalises text (case, accents,
 // script variants) and unspaced scripts split into words, leaving operators and field

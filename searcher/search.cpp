@@ -60,7 +60,8 @@ Matched match(const Xapian::Database& db, const SearchRequest& request, std::str
     for (const auto& name : request.facets) facets.push_back(&facet_named(name));
 
     Matched m;
-    m.parsed = parse_query(request.query, db, request.stem_language);
+    m.parsed = parse_query(request.query, db, request.stem_language,
+                           kind == schema::QuoteKind ? QueryTarget::Quotes : QueryTarget::Articles);
     Xapian::Enquire enquire(db);
     enquire.set_query(Xapian::Query(Xapian::Query::OP_FILTER, m.parsed.query,
                                     Xapian::Query(schema::exact_term(schema::DocKind, kind))));

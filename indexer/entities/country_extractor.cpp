@@ -23,6 +23,27 @@ bool area_word(std::string_view norm) {
     return std::find(words.begin(), words.end(), norm) != words.end();
 }
 
+// Generic words of place names that texts often write in lower case ("East Azerbaijan province").
+bool division_word(std::string_view norm) {
+    static constexpr std::array<std::string_view, 13> words{
+        "province", "region", "state", "county", "district", "city", "island", "islands",
+        "governorate", "prefecture", "oblast", "territory", "department"};
+    return std::find(words.begin(), words.end(), norm) != words.end();
+}
+
+// True unless a word that the form capitalises is written in lower case here.
+bool capitals_kept(std::string_view form_words, const TokenStream& ts, std::size_t first) {
+    std::size_t i = first;
+    bool word_start = true;
+    for (char c : form_words) {
+        if (c == ' ') { ++i; word_start = true; continue; }
+        if (word_start && c >= 'A' && c <= 'Z' && i < ts.size() && ts[i].lower && !division_word(ts[i].norm))
+            return false;
+        word_start = false;
+    }
+    return true;
+}
+
 // The candidate forms of a key that fit how the words are written here.
 std::vector<const CountryForm*> fitting(const std::vector<CountryForm>& forms, const TokenStream& ts,
                                         std::size_t first, std::size_t last) {
@@ -39,6 +60,8 @@ std::vector<const CountryForm*> fitting(const std::vector<CountryForm>& forms, c
             if (written != f.written) continue;
         } else if (ts[first].lower) {
             continue;   // "turkey", "china": country names are capitalised
+        } else if (first < last && !capitals_kept(f.written, ts, first)) {
+            continue;   // "The valley" at a sentence start is not "The Valley"
         }
         out.push_back(&f);
     }
@@ -54,6 +77,109 @@ bool known_beyond_geonames(const CountryGazetteer& gaz, std::string_view word) {
     return std::any_of(forms->begin(), forms->end(), [](const CountryForm& f) { return !f.confirm; });
 }
 
+// Nouns after which a demonym names a style, a cuisine or a language rather than its country:
+// "Mexican food", "an Italian grocery store", "Japanese Restaurant", "French immersion".
+bool style_noun(std::string_view norm) {
+    static constexpr std::array<std::string_view, 40> words{
+        "food", "foods", "cuisine", "restaurant", "restaurants", "grill", "pub", "pubs", "bar",
+        "cafe", "café", "bakery", "deli", "grocery", "groceries", "market", "marketplace", "sausage",
+        "sausages", "dish", "dishes", "dressing", "bread", "pastry", "music", "songs", "song",
+        "dance", "dancing", "language", "languages", "immersion", "class", "classes", "lessons",
+        "teacher", "speaking", "speakers", "translation", "subtitles"};
+    return std::find(words.begin(), words.end(), norm) != words.end();
+}
+
+// Verbs after which a demonym names a language: "she spoke only French".
+bool speak_verb(std::string_view norm) {
+    static constexpr std::array<std::string_view, 11> words{
+        "speak", "speaks", "spoke", "spoken", "speaking", "fluent", "learn", "learns", "learning",
+        "learned", "translated"};
+    return std::find(words.begin(), words.end(), norm) != words.end();
+}
+
+bool speech_verb(std::string_view norm) {
+    static constexpr std::array<std::string_view, 10> words{
+        "said", "says", "told", "added", "explained", "noted", "asked", "replied", "stated", "testified"};
+    return std::find(words.begin(), words.end(), norm) != words.end();
+}
+
+// Words that make a following demonym a noun for people: "the French said", "an American told".
+bool determiner(std::string_view norm) {
+    static constexpr std::array<std::string_view, 9> words{
+        "the", "a", "an", "one", "two", "three", "another", "many", "some"};
+    return std::find(words.begin(), words.end(), norm) != words.end();
+}
+
+// Capitalised words after a place name that make it a newspaper's name ("The Washington Post",
+// "China Daily", "The Irish Times"): the title does not mention the place.
+bool newspaper_word(std::string_view norm) {
+    static constexpr std::array<std::string_view, 9> words{
+        "post", "times", "daily", "herald", "tribune", "gazette", "chronicle", "telegraph", "journal"};
+    return std::find(words.begin(), words.end(), norm) != words.end();
+}
+
+// "US$40 million", "U.S.$5": the currency, not the country.
+bool currency_prefix(const TokenStream& ts, const CountryMatch& m) {
+    return m.code == "US" && m.first == m.last && ts[m.first].all_caps && ts.gap_after(m.last).starts_with("$");
+}
+
+// A demonym that names a style, a language or a person rather than a country: "Mexican food",
+// "in English and Spanish", "spoke only French", "Monica French said", "Finn said".
+bool demonym_not_country(const TokenStream& ts, const CountryMatch& m) {
+    if (m.kind != FormKind::demonym || m.first != m.last) return false;
+    const std::size_t i = m.first;
+    const auto& prev = i > 0 ? ts[i - 1].norm : std::string{};
+    const auto& prev2 = i > 1 ? ts[i - 2].norm : std::string{};
+    if (i + 1 < ts.size() && gap_is_space(ts[i + 1].gap)) {
+        const auto& next = ts[i + 1].norm;
+        if (style_noun(next)) return true;
+        // a singular demonym before "said" without an article is a surname ("French said")
+        if (speech_verb(next) && !ts[i].norm.ends_with("s") && !determiner(prev)) return true;
+        // coordinated with the language English: "in English and Spanish", "French or English"
+        if ((next == "and" || next == "or") && i + 2 < ts.size() && ts[i + 2].norm == "english") return true;
+    }
+    if ((prev == "and" || prev == "or") && prev2 == "english") return true;
+    // "Atakapa Indians", "the Cleveland Indians": a people or team named after a name, not India
+    if ((ts[i].norm == "indian" || ts[i].norm == "indians") && i > 0 && gap_is_space(ts[i].gap) &&
+        ts[i - 1].upper && !ts[i - 1].sentence_start && !area_word(prev))
+        return true;
+    if (speak_verb(prev) || (i > 1 && prev == "only" && speak_verb(prev2))) return true;
+    return false;
+}
+
+// County-like divisions whose "X County" names an American county even when X is a country
+// ("Guernsey County", "Lebanon County"); a Louisiana parish ("Rapides Parish") too.
+bool american_division(const TokenStream& ts, std::size_t i) {
+    if (i + 1 >= ts.size() || !gap_is_space(ts[i + 1].gap)) return false;
+    const auto& word = ts[i + 1].norm;
+    if (word != "county" && word != "township" && word != "parish") return false;
+    // "Kent County Council", "Wimbledon Parish Church": British institutions
+    if (i + 2 < ts.size() && gap_is_space(ts[i + 2].gap)) {
+        const auto& next = ts[i + 2].norm;
+        if (next == "council" || next == "councils" || next == "church" || next == "hall" || next == "priest")
+            return false;
+    }
+    return true;
+}
+
+// True if every form of the word is a country's name: "Guernsey County" cannot be the island.
+bool only_country_name(const CountryGazetteer& gaz, std::string_view word) {
+    const auto* forms = gaz.find(word);
+    if (forms == nullptr) return false;
+    return std::all_of(forms->begin(), forms->end(), [](const CountryForm& f) { return f.kind == FormKind::name; });
+}
+
+// A dateline in capitals that opens the text ("MALTA — ", "LEBANON (AP) — "): news agencies
+// date stories from towns, so a bare country name there is a town of that name.
+bool dateline_town(const TokenStream& ts, const CountryMatch& m) {
+    if (m.first != 0 || m.kind != FormKind::name) return false;
+    for (std::size_t i = m.first; i <= m.last; ++i)
+        if (!ts[i].all_caps) return false;
+    const auto gap = ts.gap_after(m.last);
+    return gap.find("\u2014") != std::string_view::npos || gap.find("\u2013") != std::string_view::npos ||
+           gap.find(" - ") != std::string_view::npos || gap.find('(') != std::string_view::npos;
+}
+
 } // namespace
 
 std::vector<CountryMatch> match_countries(const TokenStream& ts, bool headline) {
@@ -67,8 +193,8 @@ std::vector<CountryMatch> match_countries(const TokenStream& ts, bool headline) 
     for (std::size_t i = 0; i < ts.size(); ++i) {
         // "DeKalb County", "Hall Township": counties and townships named this way are American
         if (i + 1 < ts.size() && ts[i].upper && ts[i + 1].upper && !ts[i].all_caps &&
-            gap_is_space(ts[i + 1].gap) && (ts[i + 1].norm == "county" || ts[i + 1].norm == "township") &&
-            !(i > 0 && ts[i - 1].norm == "county") && !known_beyond_geonames(gaz, ts[i].norm)) {
+            american_division(ts, i) && !(i > 0 && ts[i - 1].norm == "county") && !ts[i].possessive &&
+            (!known_beyond_geonames(gaz, ts[i].norm) || only_country_name(gaz, ts[i].norm))) {
             Raw r;
             r.m = CountryMatch{i, i + 1, "US", FormKind::place, false};
             found.push_back(std::move(r));
@@ -144,6 +270,14 @@ std::vector<CountryMatch> match_countries(const TokenStream& ts, bool headline) 
                 (next.code == "US" || next.code == "CA"))
                 ok = false;
         }
+        if (ok && (currency_prefix(ts, m) || demonym_not_country(ts, m))) ok = false;
+        if (ok && !headline && m.last + 1 < ts.size() &&
+            gap_is_space(ts.gap_after(m.last)) && ts[m.last + 1].upper && newspaper_word(ts[m.last + 1].norm))
+            ok = false;   // "The Washington Post", "China Daily"
+        if (ok && !headline && dateline_town(ts, m)) {
+            ok = false;
+            m.town = true;
+        }
         m.accepted = ok;
         out.push_back(std::move(m));
     }
@@ -154,6 +288,14 @@ void collect_countries(const std::vector<CountryMatch>& matches, std::set<std::s
     for (const auto& m : matches)
         if (m.accepted) codes.insert(m.code);
 }
+
+namespace {
+std::string match_key(const TokenStream& ts, const CountryMatch& m) {
+    std::string key;
+    for (std::size_t i = m.first; i <= m.last; ++i) key += std::string{strip_possessive(ts[i].norm)} + ' ';
+    return key;
+}
+} // namespace
 
 void confirm_places(const std::vector<const TokenStream*>& texts, std::vector<std::vector<CountryMatch>*>& matches) {
     // Which countries are named otherwise than by a single town, and which have towns named.
@@ -179,6 +321,16 @@ void confirm_places(const std::vector<const TokenStream*>& texts, std::vector<st
     // of another country, is most likely a namesake: Paris, Texas; Athens, Georgia; Edmonton,
     // Queensland. It counts only when the article confirms its country. GeoNames places that
     // are not famous always need that confirmation.
+    // One sense per article: a name that a capitalised dateline shows to be a town's is the town
+    // throughout ("MALTA — ... the library in Malta").
+    std::set<std::string> towns;
+    for (std::size_t s = 0; s < matches.size(); ++s)
+        for (const auto& m : *matches[s])
+            if (m.town) towns.insert(match_key(*texts[s], m));
+    if (!towns.empty())
+        for (std::size_t s = 0; s < matches.size(); ++s)
+            for (auto& m : *matches[s])
+                if (m.accepted && towns.count(match_key(*texts[s], m)) != 0) m.accepted = false;
     for (auto& list : matches) {
         for (auto& m : *list) {
             if (!m.accepted || (m.kind != FormKind::place && m.kind != FormKind::capital)) continue;

@@ -17,6 +17,8 @@ struct CountryMatch {
     FormKind kind = FormKind::name;
     bool accepted = false;             // counts as a mention of `code`
     bool confirm = false;              // a GeoNames place: needs its country confirmed by the article
+    bool town = false;                 // a country's name used as a town's ("MALTA — "): the
+                                       // article's other uses of the name are the town too
 };
 
 // All gazetteer matches (accepted or not) in token order, without overlaps.

@@ -121,6 +121,54 @@ TEST_CASE("countries: a North American namesake town is not the foreign city", "
     CHECK(countries("The novelist Jack London wrote about dogs.").empty());
 }
 
+TEST_CASE("countries: words a multi-word name capitalises must be capitalised", "[entities]") {
+    CHECK(countries("The valley flooded after the storm.").empty());   // not The Valley, Anguilla
+    CHECK(countries("Ships reached The Valley at dawn.") == Names{"AI"});
+}
+
+TEST_CASE("countries: a dollar amount in US$ is the currency, not the country", "[entities]") {
+    CHECK(countries("The agency appealed for US$3 million to help flood victims in Kenya.") == Names{"KE"});
+    CHECK(countries("US officials pledged help for Kenya.") == Names{"KE", "US"});
+}
+
+TEST_CASE("countries: newspapers and organisations named after a country or city", "[entities]") {
+    CHECK(countries("Figures published in the China Daily showed heavy rain in Kenya.") == Names{"KE"});
+    CHECK(countries("The Irish Times reported floods in Kenya.") == Names{"KE"});
+    CHECK(countries("An aid worker told Agence France-Presse that Kenya needed tents.") == Names{"KE"});
+    CHECK(countries("He played Russian roulette with the Canada geese.").empty());
+}
+
+TEST_CASE("countries: demonyms for cuisines, shops and languages", "[entities]") {
+    CHECK(countries("We had lunch at a Mexican restaurant and bought Italian food.").empty());
+    CHECK(countries("The closures included the Harbour Japanese Restaurant.").empty());
+    CHECK(countries("The advert runs in English and Spanish.").empty());
+    CHECK(countries("When she arrived she spoke only French.").empty());
+    CHECK(countries("Mexican officials met Italian diplomats.") == Names{"IT", "MX"});
+}
+
+TEST_CASE("countries: a demonym before a reporting verb is a surname", "[entities]") {
+    CHECK(countries("Press officer Dana French said the road was closed.").empty());
+    CHECK(countries("The road was closed. French said the grant was spent.").empty());
+    CHECK(countries("In the end the French said no to the plan.") == Names{"FR"});
+}
+
+TEST_CASE("countries: Indians after a people's or team's name are not India", "[entities]") {
+    CHECK(countries("The valley was home to the Caddo and Atakapa Indians.").empty());
+    CHECK(countries("Indians voted in record numbers.") == Names{"IN"});
+}
+
+TEST_CASE("countries: American counties and parishes, even when named like a country", "[entities]") {
+    CHECK(countries("The Guernsey County sheriff opened an inquiry.") == Names{"US"});
+    CHECK(countries("Deputies from Rapides Parish arrived after the storm.") == Names{"US"});
+    CHECK(countries("The choir sang in Mayfield Parish Church.").empty());
+}
+
+TEST_CASE("countries: a country's name as a capitalised dateline is a town's", "[entities]") {
+    CHECK(countries("MALTA \u2014 The college library in Malta opened a new wing.").empty());
+    CHECK(countries("LEBANON (AP) \u2014 Jurors in Lebanon heard the pathologist.").empty());
+    CHECK(countries("Lawmakers in Malta approved the budget.") == Names{"MT"});
+}
+
 TEST_CASE("speakers: subject before a reporting verb", "[entities]") {
     CHECK(speakers("Maria Gonzalez said the budget was balanced.") == Names{"Maria Gonzalez"});
     CHECK(speakers("Tom Archer also warned that rates would rise.") == Names{"Tom Archer"});
