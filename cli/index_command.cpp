@@ -45,7 +45,7 @@ int index_command(const Args& args) {
         ("lang", po::value(&lang), "language of articles that do not give one (default: detected)")
         ("aliases", po::value(&aliases), "speaker alias file: lines \"Canonical Name<TAB>variant...\"")
         ("strict", po::bool_switch(&options.strict), "stop at the first bad input (what came before is kept)")
-        ("batch-size", po::value(&options.batch_size)->default_value(2000), "articles per commit")
+        ("batch-size", po::value(&options.batch_size)->default_value(500), "articles per commit")
         ("json", "print the summary as JSON")
         ("path", po::value(&paths), "files and directories to index");
     const auto vm = parse(args, named, "path",

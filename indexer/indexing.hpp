@@ -20,7 +20,7 @@ struct IndexOptions {
     std::string default_language;                // for articles that do not say
     std::filesystem::path aliases;               // speaker alias file added to the defaults
     bool strict = false;                         // stop at the first problem
-    std::size_t batch_size = 2000;               // articles per commit
+    std::size_t batch_size = 500;                // articles per commit (see IndexWriter)
 };
 
 struct IndexProgress {

@@ -277,7 +277,9 @@ PersonView Extractor::view(std::size_t s, std::size_t first, std::size_t last) c
         const bool surname_title = k == e && k > i && lx::title_word(norm) &&
                                    !lx::title_word(tok(s, k - 1).norm) && !lx::organisation_word(tok(s, k - 1).norm);
         const bool given_org = k == i && e > i && lx::organisation_word(norm) && !lx::organisation_word(tok(s, e).norm);
-        if ((lx::organisation_word(norm) && !given_org) || lx::not_name_word(norm) ||
+        const bool surname_org = k == e && k > i && lx::surname_like_organisation_word(norm) &&
+                                 !lx::organisation_word(tok(s, k - 1).norm);   // "Liam Fox"
+        if ((lx::organisation_word(norm) && !given_org && !surname_org) || lx::not_name_word(norm) ||
             (lx::title_word(norm) && !surname_title))
             return v;
         if (t.all_caps && t.raw.size() > 1 && t.raw.find('.') == std::string_view::npos) return v;
@@ -323,7 +325,12 @@ bool Extractor::organisation_run(std::size_t s, std::size_t first, std::size_t l
         if (const auto* cm = country_at(s, k);
             cm != nullptr && cm->kind != FormKind::demonym && cm->kind != FormKind::alias)
             return false;
-        if (lx::organisation_word(strip_possessive(t.norm))) marked = true;
+        const auto word = strip_possessive(t.norm);
+        // "Liam Fox", "Arthur Hall": words that name organisations are surnames too; after a
+        // given name they do not make the run an organisation ("Fox News" still does).
+        const bool surname_after_name = k == last && k > first && lx::surname_like_organisation_word(word) &&
+                                        !lx::organisation_word(strip_possessive(tok(s, k - 1).norm));
+        if (lx::organisation_word(word) && !surname_after_name) marked = true;
         if (t.all_caps && t.raw.size() >= 3 && t.raw.find('.') == std::string_view::npos &&
             !lx::not_name_word(t.norm))
             marked = true;

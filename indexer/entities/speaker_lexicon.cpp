@@ -128,7 +128,9 @@ const WordSet& titles() {
         "great", "chef", "artist", "filmmaker", "director", "producer", "conservative", "liberal",
         "progressive", "socialist", "libertarian", "evangelical", "billionaire", "mogul",
         "tycoon", "investor", "entrepreneur", "philanthropist", "physicist", "scientist",
-        "researcher", "historian", "sociologist", "psychologist", "expert", "specialist"});
+        "researcher", "historian", "sociologist", "psychologist", "expert", "specialist",
+        // British and Commonwealth offices: "Chancellor of the Exchequer Gordon Brown".
+        "exchequer", "shadow", "home", "attorney-general", "solicitor", "whip", "backbencher"});
     return set;
 }
 
@@ -160,7 +162,8 @@ const WordSet& parties() {
     static const WordSet set = make({
         "democratic", "democrat", "republican", "gop", "labour", "labor", "conservative", "tory",
         "liberal", "independent", "libertarian", "green", "socialist", "communist", "unionist",
-        "nationalist", "progressive", "centrist", "reformist", "hardline", "moderate"});
+        "nationalist", "progressive", "centrist", "reformist", "hardline", "moderate",
+        "dem", "dems", "lib", "tories", "snp", "ukip"});
     return set;
 }
 
@@ -264,6 +267,12 @@ bool speech_verb(std::string_view w) { return speech_verbs().count(w) != 0; }
 bool inverting_verb(std::string_view w) { return inverting_verbs().count(w) != 0; }
 bool verb_companion(std::string_view w) { return companions().count(w) != 0; }
 bool title_word(std::string_view w) { return titles().count(w) != 0; }
+
+bool surname_like_organisation_word(std::string_view w) {
+    static const WordSet set = make({"fox", "hall", "park", "day", "street", "bill", "church", "king", "mail",
+                                     "spring", "guardian", "standard", "globe", "monitor", "press"});
+    return set.count(w) != 0;
+}
 bool title_head(std::string_view w) { return title_heads().count(w) != 0; }
 bool person_title(std::string_view w) { return person_titles().count(w) != 0; }
 bool party_word(std::string_view w) { return parties().count(w) != 0; }

@@ -22,6 +22,8 @@ bool person_title(std::string_view w);
 bool party_word(std::string_view w);
 // Words that mark an organisation, publication or institution ("Ministry", "Times").
 bool organisation_word(std::string_view w);
+// Organisation words that are also common surnames ("Fox", "Hall").
+bool surname_like_organisation_word(std::string_view w);
 // Capitalised words that are not names: function words at a sentence start, pronouns,
 // months and days, generic plural groups ("Officials", "Republicans").
 bool not_name_word(std::string_view w);

@@ -44,6 +44,15 @@ TEST_CASE("speakers: organisations that speak are Organisation speakers", "[enti
     CHECK(e.speakers[1] == Speaker{"Reuters", SpeakerKind::Organisation});
 }
 
+TEST_CASE("speakers: a surname that is also an organisation word stays a person", "[entities]") {
+    const auto e = extract_entities(make("Shadow Chancellor of the Exchequer Oliver Fox said the budget "
+                                         "was late. Fox News said it had asked for comment. "
+                                         "The Lib Dems said they would vote against it."));
+    REQUIRE(e.speakers.size() == 2);
+    CHECK(e.speakers[0] == Speaker{"Oliver Fox", SpeakerKind::Person});
+    CHECK(e.speakers[1] == Speaker{"Fox News", SpeakerKind::Organisation});
+}
+
 TEST_CASE("speakers: appositives before the name and after it", "[entities]") {
     const auto e = extract_entities(make(
         "\"We will appeal,\" the union's chief negotiator, Marta Kowalczyk, said on Friday. "
