@@ -12,6 +12,8 @@ enum Exit : int {
     Usage = 2,           // bad options or a malformed query
     DatabaseProblem = 3, // missing, locked, or written by another schema version
     Failure = 4,         // anything else
+    Locked = 5,          // another process is writing the database
+    Interrupted = 130,   // index: stopped by SIGINT or SIGTERM after committing its work
 };
 
 using Args = std::vector<std::string>;

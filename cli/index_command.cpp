@@ -1,3 +1,5 @@
+#include <atomic>
+#include <csignal>
 #include <cstdio>
 #include <iostream>
 
@@ -20,6 +22,18 @@ std::string duration(double seconds) {
     const auto s = static_cast<long>(seconds + 0.5);
     std::snprintf(buf, sizeof buf, "%ld:%02ld", s / 60, s % 60);
     return buf;
+}
+
+// Ctrl-C or a polite kill: finish the current article, commit, and say how far we got.
+std::atomic<bool> stop_requested{false};
+extern "C" void request_stop(int) { stop_requested.store(true); }
+
+void install_stop_handlers() {
+    struct sigaction action {};
+    action.sa_handler = request_stop;
+    sigemptyset(&action.sa_mask);
+    sigaction(SIGINT, &action, nullptr);
+    sigaction(SIGTERM, &action, nullptr);
 }
 
 void show_progress(const IndexProgress& p) {
@@ -52,7 +66,8 @@ int index_command(const Args& args) {
                           "usage: newsdesk index --db DIR [OPTIONS] PATH...\n"
                           "Indexes JSON Lines (.jsonl, .ndjson) and text articles (.txt), gzipped or not;\n"
                           "directories are walked. Re-indexing an article with the same id replaces it.\n"
-                          "Exit: 0 all indexed, 1 some input skipped, 2 usage, 3 database problem, 4 other.");
+                          "Exit: 0 all indexed, 1 some input skipped, 2 usage, 3 database problem, 4 other,\n"
+                          "5 database locked by another writer, 130 interrupted (work so far committed).");
     if (!vm) return Ok;
     if (paths.empty()) throw po::error("give at least one PATH to index");
     if (options.batch_size == 0) throw po::error("--batch-size must be at least 1");
@@ -74,6 +89,8 @@ int index_command(const Args& args) {
             progress_shown = true;
             show_progress(p);
         };
+    options.stop = &stop_requested;
+    install_stop_handlers();
     const auto s = index_archive(options, observer);
     if (progress_shown) std::cerr << "\r\033[K";
 
@@ -83,6 +100,7 @@ int index_command(const Args& args) {
                             {"skipped", s.skipped},   {"files", s.files},       {"ignored_files", s.ignored_files},
                             {"bytes", s.bytes},       {"seconds", s.seconds},   {"articles_per_second", rate},
                             {"articles_in_database", s.articles_in_database},  {"stopped_early", s.stopped_early},
+                            {"interrupted", s.interrupted},
                             {"skipped_by_reason", s.skipped_by_reason}};
         std::cout << dump(j) << '\n';
     } else {
@@ -97,6 +115,12 @@ int index_command(const Args& args) {
         }
         if (s.ignored_files) std::cerr << "ignored " << s.ignored_files << " files that are not articles\n";
         if (s.stopped_early) std::cerr << "stopped at the first problem (--strict); the articles before it are indexed\n";
+    }
+    if (s.interrupted) {
+        std::cerr << "interrupted: the " << s.indexed() << " articles read so far are committed ("
+                  << s.articles_in_database << " in the database); run the same command again to finish"
+                  << " (articles already indexed are replaced, not duplicated)\n";
+        return Interrupted;
     }
     return s.skipped ? Incomplete : Ok;
 }

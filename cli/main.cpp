@@ -66,7 +66,7 @@ try {
 } catch (const newsdesk::DatabaseMissing& e) {
     return fail(Exit::DatabaseProblem, e.what());
 } catch (const newsdesk::DatabaseLocked& e) {
-    return fail(Exit::DatabaseProblem, e.what(), "wait for it to finish, or stop it");
+    return fail(Exit::Locked, e.what(), "wait for it to finish, or stop it");
 } catch (const newsdesk::schema::VersionMismatch& e) {
     return fail(Exit::DatabaseProblem, e.what());
 } catch (const Xapian::DatabaseError& e) {

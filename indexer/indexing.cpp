@@ -42,7 +42,12 @@ IndexSummary index_archive(const IndexOptions& options, const IndexObserver& obs
 
     ReadHandlers handlers;
     handlers.problem = note_problem;
+    auto stop_requested = [&] {
+        if (options.stop && options.stop->load(std::memory_order_relaxed)) summary.interrupted = true;
+        return summary.interrupted;
+    };
     handlers.article = [&](Article&& a) {
+        if (stop_requested()) return false;
         enrich(a, options.default_language, aliases);
         if (writer.add(std::move(a))) ++summary.replaced;
         else ++summary.added;
@@ -62,7 +67,7 @@ IndexSummary index_archive(const IndexOptions& options, const IndexObserver& obs
     for (const auto& file : scan.files) {
         ++summary.files;
         read_file(file, handlers);
-        if (summary.stopped_early) break;
+        if (summary.stopped_early || stop_requested()) break;
     }
     writer.commit();
     summary.bytes = progress.bytes;

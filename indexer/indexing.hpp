@@ -1,5 +1,6 @@
 #pragma once
 // Indexing an archive: files in, articles committed, a summary out.
+#include <atomic>
 #include <chrono>
 #include <cstdint>
 #include <filesystem>
@@ -21,6 +22,9 @@ struct IndexOptions {
     std::filesystem::path aliases;               // speaker alias file added to the defaults
     bool strict = false;                         // stop at the first problem
     std::size_t batch_size = 500;                // articles per commit (see IndexWriter)
+    // Set (from a signal handler, say) to stop after the current article; what was indexed
+    // is committed. May be null.
+    const std::atomic<bool>* stop = nullptr;
 };
 
 struct IndexProgress {
@@ -41,6 +45,7 @@ struct IndexSummary {
     double seconds = 0;
     std::uint64_t articles_in_database = 0;
     bool stopped_early = false;                       // --strict met a problem
+    bool interrupted = false;                         // `stop` was set
     std::uint64_t indexed() const { return added + replaced; }
 };
 

@@ -15,4 +15,23 @@ struct DatabaseMissing : std::runtime_error {
 // schema::VersionMismatch or Xapian::DatabaseError.
 Xapian::Database open_database(const std::filesystem::path& path);
 
+// Runs `read(db)` on the newest committed revision and returns what it returns, so that a
+// long-lived handle sees articles committed since it was opened. A reader sees one revision;
+// a writer that commits twice meanwhile makes that revision disappear (Xapian's
+// DatabaseModifiedError): then the database is reopened and `read` runs again, a few times at
+// most. `db` shares its state with the caller's handle, which moves on with it.
+template <typename Read>
+auto read_latest(const Xapian::Database& db, Read read) {
+    Xapian::Database reader = db;
+    reader.reopen();   // cheap when nothing changed
+    for (int attempt = 1;; ++attempt) {
+        try {
+            return read(reader);
+        } catch (const Xapian::DatabaseModifiedError&) {
+            if (attempt == 5) throw;
+            reader.reopen();
+        }
+    }
+}
+
 } // namespace newsdesk

@@ -1,6 +1,7 @@
 #include "searcher/info.hpp"
 
 #include "schema/schema.hpp"
+#include "searcher/database.hpp"
 
 namespace newsdesk {
 namespace {
@@ -10,19 +11,21 @@ std::string iso(const std::string& yyyymmdd) {
 }
 } // namespace
 
-IndexInfo index_info(const Xapian::Database& db, std::size_t facet_limit) {
-    IndexInfo info;
-    info.articles = article_count(db);
-    const auto slot = schema::value_no(*schema::Date.slot);
-    info.first_date = iso(db.get_value_lower_bound(slot));
-    info.last_date = iso(db.get_value_upper_bound(slot));
-    SearchRequest all;
-    all.limit = 0;
-    all.facet_limit = facet_limit;
-    for (const auto& f : schema::Facets)
-        if (f.kind != schema::FacetKind::Month) all.facets.emplace_back(f.name);
-    info.facets = search(db, all).facets;
-    return info;
+IndexInfo index_info(const Xapian::Database& database, std::size_t facet_limit) {
+    return read_latest(database, [&](const Xapian::Database& db) {
+        IndexInfo info;
+        info.articles = article_count(db);
+        const auto slot = schema::value_no(*schema::Date.slot);
+        info.first_date = iso(db.get_value_lower_bound(slot));
+        info.last_date = iso(db.get_value_upper_bound(slot));
+        SearchRequest all;
+        all.limit = 0;
+        all.facet_limit = facet_limit;
+        for (const auto& f : schema::Facets)
+            if (f.kind != schema::FacetKind::Month) all.facets.emplace_back(f.name);
+        info.facets = search(db, all).facets;
+        return info;
+    });
 }
 
 } // namespace newsdesk

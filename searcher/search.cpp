@@ -9,6 +9,7 @@
 #include "indexer/entities/entities.hpp"
 #include "schema/schema.hpp"
 #include "schema/terms.hpp"
+#include "searcher/database.hpp"
 #include "searcher/facet_counter.hpp"
 #include "searcher/query_parser.hpp"
 
@@ -98,7 +99,22 @@ std::uint64_t article_count(const Xapian::Database& db) {
     return db.get_termfreq(schema::exact_term(schema::DocKind, schema::ArticleKind));
 }
 
-SearchResults search(const Xapian::Database& db, const SearchRequest& request) {
+namespace {
+SearchResults search_once(const Xapian::Database& db, const SearchRequest& request);
+QuoteResults search_quotes_once(const Xapian::Database& db, const SearchRequest& request);
+} // namespace
+
+SearchResults search(const Xapian::Database& database, const SearchRequest& request) {
+    return read_latest(database, [&](const Xapian::Database& db) { return search_once(db, request); });
+}
+
+QuoteResults search_quotes(const Xapian::Database& database, const SearchRequest& request) {
+    return read_latest(database, [&](const Xapian::Database& db) { return search_quotes_once(db, request); });
+}
+
+namespace {
+
+SearchResults search_once(const Xapian::Database& db, const SearchRequest& request) {
     auto m = match(db, request, schema::ArticleKind);
     SearchResults results;
     results.query = request.query;
@@ -118,7 +134,7 @@ SearchResults search(const Xapian::Database& db, const SearchRequest& request) {
     return results;
 }
 
-QuoteResults search_quotes(const Xapian::Database& db, const SearchRequest& request) {
+QuoteResults search_quotes_once(const Xapian::Database& db, const SearchRequest& request) {
     auto m = match(db, request, schema::QuoteKind);
     QuoteResults results;
     results.query = request.query;
@@ -138,5 +154,7 @@ QuoteResults search_quotes(const Xapian::Database& db, const SearchRequest& requ
     results.facets = std::move(m.facets);
     return results;
 }
+
+} // namespace
 
 } // namespace newsdesk
