@@ -100,19 +100,6 @@ std::uint64_t article_count(const Xapian::Database& db) {
 }
 
 namespace {
-SearchResults search_once(const Xapian::Database& db, const SearchRequest& request);
-QuoteResults search_quotes_once(const Xapian::Database& db, const SearchRequest& request);
-} // namespace
-
-SearchResults search(const Xapian::Database& database, const SearchRequest& request) {
-    return read_latest(database, [&](const Xapian::Database& db) { return search_once(db, request); });
-}
-
-QuoteResults search_quotes(const Xapian::Database& database, const SearchRequest& request) {
-    return read_latest(database, [&](const Xapian::Database& db) { return search_quotes_once(db, request); });
-}
-
-namespace {
 
 SearchResults search_once(const Xapian::Database& db, const SearchRequest& request) {
     auto m = match(db, request, schema::ArticleKind);
@@ -156,5 +143,13 @@ QuoteResults search_quotes_once(const Xapian::Database& db, const SearchRequest&
 }
 
 } // namespace
+
+SearchResults search(const Xapian::Database& database, const SearchRequest& request) {
+    return read_latest(database, [&](const Xapian::Database& db) { return search_once(db, request); });
+}
+
+QuoteResults search_quotes(const Xapian::Database& database, const SearchRequest& request) {
+    return read_latest(database, [&](const Xapian::Database& db) { return search_quotes_once(db, request); });
+}
 
 } // namespace newsdesk
