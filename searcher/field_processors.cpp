@@ -18,6 +18,8 @@ Xapian::Query NameFieldProcessor::operator()(const std::string& value) {
 }
 
 Xapian::Query CountryFieldProcessor::operator()(const std::string& value) {
+    if (value.empty())
+        throw Xapian::QueryParserError(std::string{field.name} + ": needs a country (a name or ISO code)");
     const auto code = country_code(value);
     if (!code)
         throw Xapian::QueryParserError(std::string{field.name} + ":" + value +

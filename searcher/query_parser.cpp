@@ -1,6 +1,7 @@
 #include "searcher/query_parser.hpp"
 
 #include <algorithm>
+#include <cstdio>
 #include <memory>
 
 #include <unicode/uchar.h>
@@ -15,6 +16,12 @@
 
 namespace newsdesk {
 namespace {
+
+// Bounds that keep every query's time and memory small. Xapian's parser takes time growing
+// with the square of an OR chain's length (10,000 terms: 3 s), and a wildcard's time with the
+// number of words it expands to (200,000 words: over 2 minutes).
+constexpr std::size_t MaxQueryWords = 1000;
+constexpr Xapian::termcount MaxWildcardWords = 10000;   // for all wildcards of a query together
 
 bool is_operator(std::string_view token) {
     static constexpr std::string_view ops[] = {"AND", "OR", "NOT", "XOR", "NEAR", "ADJ"};
@@ -73,7 +80,10 @@ void check_syntax(std::string_view q) {
             const bool at_token_start = b == 0 || std::string_view{" (+-"}.find(q[b - 1]) != std::string_view::npos;
             const auto name = q.substr(b, i - b);
             const bool url = q.substr(i + 1, 2) == "//";
-            if (at_token_start && !name.empty() && !url && i + 1 < q.size() && q[i + 1] != ' ' && !field_named(name))
+            const bool no_value = i + 1 == q.size() || q[i + 1] == ' ' || q[i + 1] == ')';
+            if (at_token_start && !name.empty() && no_value && field_named(name))
+                throw QueryError("'" + std::string{name} + ":' needs a value right after the colon", b);
+            if (at_token_start && !name.empty() && !url && !no_value && !field_named(name))
                 throw QueryError("unknown field '" + std::string{name} + ":' (fields: " + field_list() + ")", b);
         }
     }
@@ -81,11 +91,67 @@ void check_syntax(std::string_view q) {
     if (!open.empty()) throw QueryError("'(' is never closed", open.back());
 }
 
+// Refuses bytes that are not text and queries too long to answer quickly; returns the query
+// with tabs and line breaks (from pasted text) made spaces.
+std::string check_text(std::string_view text) {
+    if (const auto bad = text::invalid_utf8_offset(text); bad != std::string_view::npos)
+        throw QueryError("not valid UTF-8", bad);
+    std::string q{text};
+    std::size_t words = 0;
+    for (std::size_t i = 0; i < q.size(); ++i) {
+        const auto c = static_cast<unsigned char>(q[i]);
+        if (c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f') q[i] = ' ';
+        else if (c < 0x20 || c == 0x7f) {
+            char code[8];
+            std::snprintf(code, sizeof code, "U+%04X", c);
+            throw QueryError(std::string("control character ") + code + " in the query", i);
+        }
+        if (q[i] != ' ' && (i == 0 || q[i - 1] == ' ') && ++words > MaxQueryWords)
+            throw QueryError("too long: more than " + std::to_string(MaxQueryWords) + " words", i);
+    }
+    return q;
+}
+
+// Refuses wildcards that together expand to more words than MaxWildcardWords, before Xapian
+// spends minutes expanding them. Mirrors how the parser reads `word*` and `field:word*`.
+void check_wildcards(std::string_view q, const Xapian::Database& db, QueryTarget target) {
+    Xapian::termcount expanded = 0;
+    bool in_quote = false;
+    for (std::size_t pos = 0; pos < q.size();) {
+        const auto end = std::min(q.find(' ', pos), q.size());
+        auto token = q.substr(pos, end - pos);
+        pos = end + 1;
+        const bool in_phrase = in_quote || token.find('"') != std::string_view::npos;   // '*' is no wildcard there
+        if (std::count(token.begin(), token.end(), '"') % 2) in_quote = !in_quote;
+        while (!token.empty() && token.back() == ')') token.remove_suffix(1);
+        if (in_phrase || token.size() < 2 || token.back() != '*') continue;
+        token.remove_prefix(std::min(token.find_first_not_of("+-("), token.size()));
+        std::string prefix;
+        if (const auto colon = token.find(':'); colon != std::string_view::npos) {
+            const auto* field = field_named(token.substr(0, colon));
+            if (!field || field->kind != schema::Kind::Text) continue;   // not expanded by the parser
+            const bool quote_text = target == QueryTarget::Quotes && field->name == schema::QuoteText.name;
+            prefix = quote_text ? schema::Body.prefix : field->prefix;
+            token.remove_prefix(colon + 1);
+        }
+        const auto stem = text::normalise(token.substr(0, token.size() - 1));
+        if (stem.empty() || stem.find('*') != std::string::npos) continue;
+        prefix += stem;
+        for (auto t = db.allterms_begin(prefix); t != db.allterms_end(prefix); ++t)
+            if (++expanded > MaxWildcardWords)
+                throw QueryError("'" + std::string{token} + "' matches too many words (the wildcards of a query "
+                                 "may expand to " + std::to_string(MaxWildcardWords) + " in all): give more letters",
+                                 static_cast<std::size_t>(token.data() - q.data()));
+    }
+}
+
 std::unique_ptr<Xapian::QueryParser> make_parser(const Xapian::Database& db, const std::string& stem_language,
                                                 QueryTarget target) {
     auto qp = std::make_unique<Xapian::QueryParser>();
     qp->set_database(db);
     qp->set_default_op(Xapian::Query::OP_AND);   // news searchers expect every word to count
+    // check_wildcards() refuses larger expansions with a message; this bounds any it misses.
+    qp->set_max_expansion(MaxWildcardWords, Xapian::Query::WILDCARD_LIMIT_MOST_FREQUENT);
     if (const auto* stem = stemmer_for(stem_language)) {
         qp->set_stemmer(*stem);
         qp->set_stemming_strategy(Xapian::QueryParser::STEM_SOME);
@@ -182,14 +248,16 @@ std::string normalise_query(std::string_view text) {
     return out;
 }
 
-ParsedQuery parse_query(const std::string& text, const Xapian::Database& db, const std::string& stem_language,
+ParsedQuery parse_query(const std::string& raw_text, const Xapian::Database& db, const std::string& stem_language,
                         QueryTarget target) {
     ParsedQuery parsed;
-    if (text.find_first_not_of(" \t") == std::string::npos) {
+    const auto text = check_text(raw_text);
+    if (text.find_first_not_of(' ') == std::string::npos) {
         parsed.query = Xapian::Query::MatchAll;   // browse everything, with facets
         return parsed;
     }
     check_syntax(text);
+    check_wildcards(text, db, target);
     const auto normalised = normalise_query(text);
     const auto qp = make_parser(db, stem_language, target);
     constexpr unsigned flags = Xapian::QueryParser::FLAG_DEFAULT | Xapian::QueryParser::FLAG_WILDCARD |

@@ -10,6 +10,13 @@ namespace newsdesk {
 namespace {
 constexpr unsigned ChunkBytes = 1 << 16;
 gzFile gz(void* f) { return static_cast<gzFile>(f); }
+
+// zlib's message without the file name it puts in front (the caller names the file).
+std::string zlib_message(const char* msg, const std::string& path) {
+    std::string m = msg ? msg : "";
+    if (m.starts_with(path + ": ")) m.erase(0, path.size() + 2);
+    return m;
+}
 } // namespace
 
 CompressedFile::CompressedFile(const std::filesystem::path& path) : path_(path.string()) {
@@ -34,7 +41,7 @@ bool CompressedFile::fill() {
         const char* msg = gzerror(gz(file_), &code);
         buffer_.resize(old);
         throw std::runtime_error(code == Z_ERRNO ? std::string("read error: ") + std::strerror(errno)
-                                                 : std::string("corrupt compressed data: ") + msg);
+                                                 : "corrupt compressed data: " + zlib_message(msg, path_));
     }
     buffer_.resize(old + static_cast<std::size_t>(n));
     if (n == 0) {
@@ -43,29 +50,51 @@ bool CompressedFile::fill() {
         int code = 0;
         const char* msg = gzerror(gz(file_), &code);
         if (code != Z_OK && code != Z_STREAM_END)
-            throw std::runtime_error(std::string("truncated or corrupt compressed data: ") + msg);
+            throw std::runtime_error("truncated or corrupt compressed data: " + zlib_message(msg, path_));
         return false;
     }
     return true;
 }
 
 bool CompressedFile::next_line(std::string& line) {
+    bool too_long = false;
+    return next_line(line, std::string::npos, too_long);
+}
+
+bool CompressedFile::next_line(std::string& line, std::size_t limit, bool& too_long) {
+    too_long = false;
     std::size_t scanned = start_;
     for (;;) {
         const auto nl = buffer_.find('\n', scanned);
         if (nl != std::string::npos) {
             auto end = nl;
             if (end > start_ && buffer_[end - 1] == '\r') --end;
-            line.assign(buffer_, start_, end - start_);
+            if (too_long || end - start_ > limit) {
+                too_long = true;
+                line.clear();
+            } else {
+                line.assign(buffer_, start_, end - start_);
+            }
             start_ = nl + 1;
             return true;
         }
+        if (buffer_.size() - start_ > limit) {   // drop what is read of an overlong line
+            too_long = true;
+            start_ = buffer_.size();
+        }
         scanned = buffer_.size() - start_;   // fill() moves the unread part to the front
         if (!fill()) {
-            if (start_ >= buffer_.size()) return false;
+            if (start_ >= buffer_.size()) {
+                line.clear();
+                return too_long;   // an overlong last line is still a line
+            }
             line.assign(buffer_, start_);
             if (!line.empty() && line.back() == '\r') line.pop_back();
             start_ = buffer_.size();
+            if (line.size() > limit) {
+                too_long = true;
+                line.clear();
+            }
             return true;
         }
     }
@@ -73,7 +102,7 @@ bool CompressedFile::next_line(std::string& line) {
 
 std::string CompressedFile::read_all(std::size_t limit) {
     while (fill())
-        if (buffer_.size() - start_ > limit) throw std::runtime_error("larger than the size limit");
+        if (buffer_.size() - start_ > limit) throw InputTooLarge("larger than the size limit");
     std::string all = buffer_.substr(start_);
     start_ = buffer_.size();
     return all;

@@ -2,9 +2,15 @@
 // Reads a file that may be gzip-compressed (zlib detects it), in chunks or by lines.
 #include <cstdint>
 #include <filesystem>
+#include <stdexcept>
 #include <string>
 
 namespace newsdesk {
+
+// Thrown by read_all() when the content is larger than its limit.
+struct InputTooLarge : std::runtime_error {
+    using std::runtime_error::runtime_error;
+};
 
 class CompressedFile {
 public:
@@ -16,7 +22,11 @@ public:
     // Next line without its '\n' (and '\r'); false at the end. Throws std::runtime_error
     // when the data is corrupt or truncated.
     bool next_line(std::string& line);
-    // Everything up to `limit` bytes; throws if the content is larger or corrupt.
+    // The same, but a line longer than `limit` bytes is read to its end without being kept
+    // (memory stays bounded): `line` is then empty and `too_long` true.
+    bool next_line(std::string& line, std::size_t limit, bool& too_long);
+    // Everything up to `limit` bytes; throws InputTooLarge if the content is larger,
+    // std::runtime_error if it is corrupt.
     std::string read_all(std::size_t limit);
     // Compressed bytes consumed so far (for progress on the file's size on disk).
     std::uint64_t offset() const;

@@ -11,6 +11,12 @@ namespace newsdesk {
 
 enum class Format { JsonLines, Text };
 
+// The largest article a reader accepts: a text file, or one JSON line. News articles are far
+// smaller; anything larger is refused as "article too large" rather than indexed, which keeps
+// the memory of an indexing run bounded (indexing takes about 16 times the article's size).
+inline constexpr std::size_t MaxArticleBytes = 16u << 20;
+inline constexpr const char* ArticleTooLarge = "article too large: more than 16 MB (the limit per article)";
+
 struct InputFile {
     std::filesystem::path path;
     Format format;

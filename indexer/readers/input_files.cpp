@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <system_error>
 
+#include <unistd.h>
+
 #include "indexer/readers/jsonl_reader.hpp"
 #include "indexer/readers/text_article_reader.hpp"
 
@@ -35,12 +37,18 @@ InputScan scan_inputs(const std::vector<fs::path>& paths, std::optional<Format> 
     for (const auto& path : paths) {
         std::error_code ec;
         const auto status = fs::status(path, ec);
+        if (ec && ec != std::errc::no_such_file_or_directory) {   // a link loop, a denied parent
+            scan.problems.push_back({path.string(), "cannot read: " + ec.message()});
+            continue;
+        }
         if (ec || !fs::exists(status)) {
             scan.problems.push_back({path.string(), "no such file or directory"});
             continue;
         }
         if (!fs::is_directory(status)) {
-            add_file(path, true);
+            // A FIFO or device would block or never end: only regular files are articles.
+            if (fs::is_regular_file(status)) add_file(path, true);
+            else scan.problems.push_back({path.string(), "not a regular file"});
             continue;
         }
         std::vector<fs::path> found;
@@ -55,7 +63,14 @@ InputScan scan_inputs(const std::vector<fs::path>& paths, std::optional<Format> 
                 break;
             }
             std::error_code type_ec;
-            if (it->is_regular_file(type_ec)) found.push_back(it->path());
+            if (it->is_regular_file(type_ec)) {
+                found.push_back(it->path());
+            } else if (it->is_directory(type_ec) && !it->is_symlink(type_ec) &&
+                       ::access(it->path().c_str(), R_OK | X_OK) != 0) {
+                // The walk would skip it silently (skip_permission_denied): say so instead.
+                scan.problems.push_back({it->path().string(), "cannot read directory: permission denied"});
+                it.disable_recursion_pending();
+            }
         }
         std::sort(found.begin(), found.end());
         for (const auto& f : found) add_file(f, false);

@@ -22,6 +22,10 @@ std::string as_text(element value, std::string_view key) {
     throw FieldError{"field \"" + std::string{key} + "\" should be a string"};
 }
 
+// More names than any article has: a list this long is not data the indexer should spend
+// time on (speakers are settled against the index one by one).
+constexpr std::size_t MaxListEntries = 1000;
+
 std::vector<std::string> as_list(element value, std::string_view key) {
     std::vector<std::string> out;
     if (value.is_null()) return out;
@@ -30,6 +34,8 @@ std::vector<std::string> as_list(element value, std::string_view key) {
         return out;
     }
     if (!value.is_array()) throw FieldError{"field \"" + std::string{key} + "\" should be a list of strings"};
+    if (value.get_array().size() > MaxListEntries)
+        throw FieldError{"field \"" + std::string{key} + "\" has more than " + std::to_string(MaxListEntries) + " entries"};
     for (element item : value.get_array()) {
         if (item.is_string()) out.emplace_back(std::string_view(item));
         else if (item.is_object() && item["name"].is_string()) out.emplace_back(std::string_view(item["name"]));
@@ -39,11 +45,20 @@ std::vector<std::string> as_list(element value, std::string_view key) {
     return out;
 }
 
+// At most `max` bytes of `text` for a message, cut at a character boundary.
+std::string excerpt(std::string_view text, std::size_t max = 40) {
+    if (text.size() <= max) return std::string{text};
+    while (max > 0 && (static_cast<unsigned char>(text[max]) & 0xC0) == 0x80) --max;
+    return std::string{text.substr(0, max)} + "\u2026";
+}
+
 } // namespace
 
 JsonLineResult parse_json_line(std::string_view line) {
     // One parser per thread: it owns buffers sized to the largest line so far.
     thread_local simdjson::dom::parser parser;
+    if (const auto nul = line.find('\0'); nul != std::string_view::npos)   // simdjson would call it unescaped
+        return {std::nullopt, "binary data (NUL byte at column " + std::to_string(nul + 1) + "), not JSON"};
     element root;
     if (const auto err = parser.parse(line.data(), line.size()).get(root))
         return {std::nullopt, err == simdjson::UTF8_ERROR ? "not valid UTF-8"
@@ -72,7 +87,7 @@ JsonLineResult parse_json_line(std::string_view line) {
     }
     if (!date.empty()) {
         const auto iso = iso_date(date);
-        if (!iso) return {std::nullopt, "field \"date\" is not an ISO 8601 date: \"" + date + "\""};
+        if (!iso) return {std::nullopt, "field \"date\" is not an ISO 8601 date: \"" + excerpt(date) + "\""};
         a.date = *iso;
     }
     if (a.title.empty() && a.body.empty()) return {std::nullopt, "no title and no body"};
@@ -86,12 +101,14 @@ void read_jsonl(const InputFile& file, const ReadHandlers& handlers) {
         std::string line;
         std::size_t number = 0, nonblank = 0;
         std::uint64_t reported = 0;
+        bool too_long = false;
         try {
-            while (in.next_line(line)) {
+            while (in.next_line(line, MaxArticleBytes, too_long)) {
                 ++number;
-                if (line.find_first_not_of(" \t") == std::string::npos) continue;   // blank line
+                if (number == 1 && line.starts_with("\xEF\xBB\xBF")) line.erase(0, 3);   // a byte order mark
+                if (!too_long && line.find_first_not_of(" \t") == std::string::npos) continue;   // blank line
                 ++nonblank;
-                auto result = parse_json_line(line);
+                auto result = too_long ? JsonLineResult{std::nullopt, ArticleTooLarge} : parse_json_line(line);
                 const auto where = path + ":" + std::to_string(number);
                 bool go_on;
                 if (result.article) {

@@ -11,7 +11,6 @@
 namespace newsdesk {
 namespace {
 
-constexpr std::size_t MaxArticleBytes = 64u << 20;   // larger than any article; bounds memory
 constexpr std::size_t MaxTitleBytes = 200;
 
 std::string_view trim(std::string_view s) {
@@ -162,11 +161,15 @@ void read_text_article(const InputFile& file, const ReadHandlers& handlers) {
     try {
         CompressedFile in(file.path);
         content = in.read_all(MaxArticleBytes);
+    } catch (const InputTooLarge&) {
+        handlers.problem({path, ArticleTooLarge});
+        return;
     } catch (const std::runtime_error& e) {
         handlers.problem({path, e.what()});
         return;
     }
     if (handlers.bytes_read) handlers.bytes_read(file.size);
+    if (content.starts_with("\xEF\xBB\xBF")) content.erase(0, 3);   // a UTF-8 byte order mark
     if (trim(content).empty()) {
         handlers.problem({path, "empty file"});
         return;
