@@ -92,14 +92,16 @@ std::optional<ParsedSearch> parse_search(const Args& args, const std::string& us
     ParsedSearch p;
     std::string sort = "relevance";
     std::vector<std::string> words;
+    // Signed, so that "-1" is refused instead of wrapping round to a huge page.
+    long long limit = 10, offset = 0, facet_limit = 10;
     po::options_description named("options");
     named.add_options()
         ("db", po::value(&p.db)->required(), "database directory")
         ("facet", po::value(&p.request.facets)->composing(), ("count matches by this facet (repeatable): " + facet_names()).c_str())
-        ("facet-limit", po::value(&p.request.facet_limit)->default_value(10), "values shown per facet")
+        ("facet-limit", po::value(&facet_limit)->default_value(10), "values shown per facet")
         ("sort", po::value(&sort), "relevance (default), newest or oldest")
-        ("limit", po::value(&p.request.limit)->default_value(10), "hits per page")
-        ("offset", po::value(&p.request.offset)->default_value(0), "hits to skip (paging)")
+        ("limit", po::value(&limit)->default_value(10), "hits per page")
+        ("offset", po::value(&offset)->default_value(0), "hits to skip (paging)")
         ("lang", po::value(&p.request.stem_language)->default_value("en"), "language of the query's words, for stemming")
         ("json", "print one JSON object")
         ("query", po::value(&words), "the query");
@@ -111,6 +113,14 @@ std::optional<ParsedSearch> parse_search(const Args& args, const std::string& us
                           "  date:2021  date:2021-05  date:2021-05-01..2021-05-31  date:2021..  date:..2020-12\n"
                           "Exit: 0 hits found, 1 no hits, 2 usage or bad query, 3 database problem, 4 other.").c_str());
     if (!vm) return std::nullopt;
+    auto bounded = [](long long value, long long most, const char* name) {
+        if (value < 0 || value > most)
+            throw po::error(std::string("--") + name + " must be between 0 and " + std::to_string(most));
+        return static_cast<std::size_t>(value);
+    };
+    p.request.limit = bounded(limit, 1'000'000'000, "limit");
+    p.request.offset = bounded(offset, 1'000'000'000, "offset");   // Xapian counts matches in 32 bits
+    p.request.facet_limit = bounded(facet_limit, 10000, "facet-limit");
     for (const auto& w : words) p.request.query += (p.request.query.empty() ? "" : " ") + w;
     p.request.sort = parse_sort(sort);
     p.json = vm->count("json") > 0;

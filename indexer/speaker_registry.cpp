@@ -10,6 +10,7 @@ namespace newsdesk {
 namespace {
 
 constexpr std::string_view MetadataPrefix = "newsdesk:speakers:";
+constexpr std::size_t MaxNamesPerSurname = 64;   // far more people than share a surname in the news
 
 std::vector<std::string> folded_words(const std::string& name) {
     std::vector<std::string> out;
@@ -66,6 +67,8 @@ std::string SpeakerRegistry::canonical(const std::string& name) {
     for (const auto& k : known)
         if (k.words == words) return k.display;
     if (longer_count > 1) return name;   // ambiguous short form: keep it, do not register it
+    // Each new name rewrites its surname's list: a bound keeps that cheap whatever the input.
+    if (known.size() >= MaxNamesPerSurname) return name;
     known.push_back({name, words});
     std::string stored;
     for (const auto& k : known) {
