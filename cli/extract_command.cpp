@@ -35,9 +35,10 @@ int extract_command(const Args& args) {
     const auto scan = scan_inputs(inputs, parse_format(format));
     std::size_t problems = 0;
     ReadHandlers handlers;
+    ProblemPrinter printer;
     handlers.problem = [&](const InputProblem& p) {
         ++problems;
-        std::cerr << p.to_string() << '\n';
+        printer.print(p);
         return true;
     };
     handlers.article = [&](Article&& a) {

@@ -80,9 +80,10 @@ int index_command(const Args& args) {
     const bool live = stderr_is_terminal();
     bool progress_shown = false;
     IndexObserver observer;
+    ProblemPrinter problems;
     observer.problem = [&](const InputProblem& p) {
         if (progress_shown) std::cerr << "\r\033[K";
-        std::cerr << p.to_string() << '\n';
+        problems.print(p);
     };
     if (live)
         observer.progress = [&](const IndexProgress& p) {

@@ -1,10 +1,12 @@
 #pragma once
 // Rendering shared by the subcommands: JSON objects of results, and terminal text.
+#include <map>
 #include <string>
 
 #include <nlohmann/json.hpp>
 
 #include "indexer/article.hpp"
+#include "indexer/readers/input.hpp"
 #include "searcher/info.hpp"
 #include "searcher/search.hpp"
 
@@ -24,6 +26,16 @@ std::string marked_text(const Snippet& s, std::string_view open, std::string_vie
 
 // JSON text that never throws on invalid UTF-8 (replaced by U+FFFD).
 std::string dump(const nlohmann::json& j);
+
+// Prints input problems to stderr, at most a screenful per file: a binary file read as JSON
+// Lines would otherwise print one line per "line". Problems are still counted in summaries.
+class ProblemPrinter {
+public:
+    void print(const InputProblem& problem);
+
+private:
+    std::map<std::string, std::size_t> per_file_;
+};
 
 bool stdout_is_terminal();
 bool stderr_is_terminal();

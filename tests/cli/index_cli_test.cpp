@@ -1,4 +1,6 @@
 // End-to-end: `newsdesk index` on real files, through the real program.
+#include <random>
+
 #include <nlohmann/json.hpp>
 
 #include "support/run_program.hpp"
@@ -68,4 +70,18 @@ TEST_CASE("the real Wikinews corpus indexes as it is", "[cli][index]") {
     INFO(r.err);
     CHECK(r.exit_code == 0);
     CHECK(json::parse(r.out)["added"] == 293);
+}
+
+TEST_CASE("a binary file read as JSON Lines reports a screenful, and counts everything", "[cli][index]") {
+    TempDir dir;
+    std::string noise;
+    std::mt19937 random(7);
+    for (int i = 0; i < 200000; ++i) noise += static_cast<char>(random() % 256);
+    const auto file = dir.write("noise.jsonl", noise);
+    const auto r = run_newsdesk({"index", "--db", (dir / "db").string(), "--json", file.string()});
+    CHECK(r.exit_code == 1);
+    const auto lines = std::count(r.err.begin(), r.err.end(), '\n');
+    CHECK(lines <= 21);
+    CHECK(r.err.find("more problems in this file are counted but not shown") != std::string::npos);
+    CHECK(json::parse(r.out)["skipped"].get<int>() > 21);
 }
