@@ -21,6 +21,7 @@ constexpr const char* UsageText =
     "  quotes   --db DIR [--facet NAME]... [--json] QUERY                        search quotes: who said it\n"
     "  extract  [--json] PATH...                                                 speakers and countries\n"
     "  info     --db DIR [--json]                                                what an index holds\n"
+    "  serve    --db DIR [--listen HOST:PORT] [--threads N]                      search page and JSON API\n"
     "\n"
     "`newsdesk COMMAND --help` describes a command's options.\n";
 
@@ -42,6 +43,7 @@ int run(int argc, char* argv[]) {
     if (command == "quotes") return quotes_command(args);
     if (command == "extract") return extract_command(args);
     if (command == "info") return info_command(args);
+    if (command == "serve") return serve_command(args);
     if (command == "--help" || command == "-h" || command == "help") {
         std::cout << UsageText;
         return Ok;

@@ -1,0 +1,244 @@
+#include "api.hpp"
+
+#include <algorithm>
+#include <cctype>
+#include <charconv>
+#include <optional>
+#include <set>
+#include <stdexcept>
+
+#include <newsdesk/database.hpp>
+#include <newsdesk/entities.hpp>
+#include <newsdesk/errors.hpp>
+
+#include "output.hpp"
+#include "log.hpp"
+
+namespace newsdesk::server {
+namespace {
+
+// A request the client got wrong: 400 with this message.
+struct BadRequest : std::runtime_error {
+    using std::runtime_error::runtime_error;
+};
+
+// Client text quoted back in a message, cut short.
+std::string clip(std::string_view s) {
+    constexpr std::size_t Max = 40;
+    return s.size() <= Max ? std::string(s) : std::string(s.substr(0, Max)) + "...";
+}
+
+bool valid_utf8(std::string_view s) {
+    std::size_t i = 0;
+    while (i < s.size()) {
+        const auto c = static_cast<unsigned char>(s[i]);
+        std::size_t n = 0;
+        char32_t cp = 0;
+        if (c < 0x80) { ++i; continue; }
+        if ((c & 0xE0) == 0xC0) { n = 1; cp = c & 0x1F; }
+        else if ((c & 0xF0) == 0xE0) { n = 2; cp = c & 0x0F; }
+        else if ((c & 0xF8) == 0xF0) { n = 3; cp = c & 0x07; }
+        else return false;
+        if (i + n >= s.size()) return false;
+        for (std::size_t k = 1; k <= n; ++k) {
+            const auto d = static_cast<unsigned char>(s[i + k]);
+            if ((d & 0xC0) != 0x80) return false;
+            cp = (cp << 6) | (d & 0x3F);
+        }
+        // Overlong forms, surrogates and values beyond Unicode.
+        if ((n == 1 && cp < 0x80) || (n == 2 && cp < 0x800) || (n == 3 && cp < 0x10000)) return false;
+        if ((cp >= 0xD800 && cp <= 0xDFFF) || cp > 0x10FFFF) return false;
+        i += n + 1;
+    }
+    return true;
+}
+
+const std::string* param(const Params& params, const char* key) {
+    const auto it = params.find(key);
+    return it == params.end() ? nullptr : &it->second;
+}
+
+std::size_t number(const Params& params, const char* key, std::size_t fallback, std::size_t max) {
+    const auto* text = param(params, key);
+    if (!text) return fallback;
+    std::size_t value = 0;
+    const auto* end = text->data() + text->size();
+    const auto [ptr, ec] = std::from_chars(text->data(), end, value);
+    if (text->empty() || ec != std::errc{} || ptr != end || value > max)
+        throw BadRequest(std::string(key) + " must be a whole number from 0 to " + std::to_string(max) + ", not '" +
+                         clip(*text) + "'");
+    return value;
+}
+
+const std::set<std::string>& known_facets() {
+    static const std::set<std::string> names = [] {
+        std::set<std::string> out;
+        const auto all = facet_names();   // "speaker, person, ..."
+        std::size_t start = 0;
+        while (start <= all.size()) {
+            const auto comma = std::min(all.find(", ", start), all.size());
+            if (comma > start) out.insert(all.substr(start, comma - start));
+            start = comma + 2;
+        }
+        return out;
+    }();
+    return names;
+}
+
+SearchRequest search_request(const Params& params, const ApiLimits& limits) {
+    SearchRequest r;
+    if (const auto* q = param(params, "q")) {
+        if (q->size() > limits.max_query_bytes)
+            throw BadRequest("query too long: " + std::to_string(q->size()) + " bytes, at most " +
+                             std::to_string(limits.max_query_bytes));
+        if (!valid_utf8(*q)) throw BadRequest("query is not valid UTF-8");
+        r.query = *q;
+    }
+    const auto [first, last] = params.equal_range("facet");
+    for (auto it = first; it != last; ++it) {
+        if (!known_facets().count(it->second))
+            throw BadRequest("unknown facet '" + clip(it->second) + "' (facets: " + facet_names() + ")");
+        if (std::find(r.facets.begin(), r.facets.end(), it->second) == r.facets.end()) r.facets.push_back(it->second);
+    }
+    if (r.facets.size() > limits.max_facets)
+        throw BadRequest("too many facets: at most " + std::to_string(limits.max_facets));
+    r.facet_limit = number(params, "facet_limit", r.facet_limit, limits.max_facet_limit);
+    r.limit = number(params, "limit", r.limit, limits.max_limit);
+    r.offset = number(params, "offset", r.offset, limits.max_offset);
+    if (const auto* sort = param(params, "sort")) {
+        if (*sort == "relevance") r.sort = SortOrder::Relevance;
+        else if (*sort == "newest") r.sort = SortOrder::Newest;
+        else if (*sort == "oldest") r.sort = SortOrder::Oldest;
+        else throw BadRequest("sort must be relevance, newest or oldest, not '" + clip(*sort) + "'");
+    }
+    if (const auto* lang = param(params, "lang")) {
+        const bool ok = !lang->empty() && lang->size() <= 16 &&
+                        std::all_of(lang->begin(), lang->end(), [](char c) {
+                            return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '-' || c == '_';
+                        });
+        if (!ok) throw BadRequest("lang must be a language code such as en, not '" + clip(*lang) + "'");
+        r.stem_language = *lang;
+    }
+    return r;
+}
+
+// An article in the shape of a search hit (cli::to_json renders it, so the two never drift
+// apart), without rank, score and snippet, with its body and the English names of its countries.
+nlohmann::json article_json(const Article& article) {
+    SearchResults one;
+    one.hits.push_back(Hit{1, 0, article, {}});
+    auto j = std::move(cli::to_json(one)["hits"][0]);
+    j.erase("rank");
+    j.erase("score");
+    j.erase("snippet");
+    j["body"] = article.body;
+    auto names = nlohmann::json::object();
+    for (const auto& code : article.countries) names[code] = country_name(code);
+    j["country_names"] = std::move(names);
+    return j;
+}
+
+const SpeakerAliases& default_aliases() {
+    static const SpeakerAliases aliases{};
+    return aliases;
+}
+
+} // namespace
+
+ApiResponse error_response(int status, const std::string& message) {
+    return {status, {{"error", message}, {"status", status}}};
+}
+
+Api::Api(std::filesystem::path db, ApiLimits limits) : readers_(std::move(db)), limits_(limits) {}
+
+template <typename Handler>
+ApiResponse Api::guarded(const char* what, Handler handler) {
+    try {
+        return handler();
+    } catch (const BadRequest& e) {
+        return error_response(400, e.what());
+    } catch (const QueryError& e) {
+        if (e.position == std::string::npos) return error_response(400, std::string("bad query: ") + e.what());
+        auto r = error_response(400, "bad query at position " + std::to_string(e.position + 1) + ": " + e.what());
+        r.body["position"] = e.position + 1;
+        return r;
+    } catch (const InvalidRequest& e) {
+        return error_response(400, e.what());
+    } catch (const std::exception& e) {
+        log_line(std::string("newsdesk: ") + what + ": " + e.what());
+    } catch (...) {
+        log_line(std::string("newsdesk: ") + what + ": unknown exception");
+    }
+    return error_response(500, "internal error (reported in the server's log)");
+}
+
+ApiResponse Api::search(const Params& params) {
+    return guarded("search", [&] {
+        const auto request = search_request(params, limits_);
+        const auto reader = readers_.acquire();
+        return ApiResponse{200, cli::to_json((*reader).search(request))};
+    });
+}
+
+ApiResponse Api::quotes(const Params& params) {
+    return guarded("quotes", [&] {
+        const auto request = search_request(params, limits_);
+        const auto reader = readers_.acquire();
+        return ApiResponse{200, cli::to_json((*reader).quotes(request))};
+    });
+}
+
+ApiResponse Api::info(const Params& params) {
+    return guarded("info", [&] {
+        const auto facet_limit = number(params, "facet_limit", 10, limits_.max_facet_limit);
+        const auto reader = readers_.acquire();
+        return ApiResponse{200, cli::to_json((*reader).info(facet_limit))};
+    });
+}
+
+ApiResponse Api::article(const std::string& id) {
+    return guarded("article", [&] {
+        const auto missing = error_response(404, "no article with id '" + clip(id) + "'");
+        if (id.empty() || id.size() > 1024 || !valid_utf8(id)) return missing;
+        const auto reader = readers_.acquire();
+        const auto found = (*reader).article(id);
+        if (!found) return missing;
+        return ApiResponse{200, article_json(*found)};
+    });
+}
+
+ApiResponse Api::extract(std::string_view body, std::string_view content_type) {
+    return guarded("extract", [&] {
+        Article a;
+        std::string type(content_type.substr(0, content_type.find(';')));
+        std::transform(type.begin(), type.end(), type.begin(), [](unsigned char c) { return std::tolower(c); });
+        if (type == "application/json" || type.ends_with("+json")) {
+            const auto j = nlohmann::json::parse(body, nullptr, false);
+            if (!j.is_object()) throw BadRequest("the body must be a JSON object {\"title\", \"body\", \"language\"}");
+            const auto text = [&](const char* key, std::string& out) {
+                const auto it = j.find(key);
+                if (it == j.end() || it->is_null()) return;
+                if (!it->is_string()) throw BadRequest(std::string("\"") + key + "\" must be a string");
+                out = it->get<std::string>();
+            };
+            text("title", a.title);
+            text("body", a.body);
+            text("language", a.language);
+        } else {
+            if (!valid_utf8(body)) throw BadRequest("the body is not valid UTF-8");
+            a.body = body;
+        }
+        if (a.title.empty() && a.body.find_first_not_of(" \t\r\n") == std::string::npos)
+            throw BadRequest("nothing to extract: give a text, or a JSON object with \"title\" and \"body\"");
+        if (a.language.size() > 16) throw BadRequest("language must be a language code such as en");
+        enrich(a, "", default_aliases());
+        const auto full = article_json(a);
+        nlohmann::json out = nlohmann::json::object();
+        for (const char* key : {"title", "language", "speakers", "organisations", "countries", "country_names",
+                                "country_mentions", "quotes"})
+            out[key] = full[key];
+        return ApiResponse{200, std::move(out)};
+    });
+}
+
+} // namespace newsdesk::server

@@ -1,0 +1,61 @@
+#pragma once
+// The JSON API of `newsdesk serve`, apart from HTTP: parameters in, a status and a JSON body
+// out. Bodies are the JSON of the matching CLI commands (cli/output.hpp renders both).
+#include <cstddef>
+#include <filesystem>
+#include <map>
+#include <string>
+#include <string_view>
+
+#include <nlohmann/json.hpp>
+
+#include "reader_pool.hpp"
+
+namespace newsdesk::server {
+
+// Query-string parameters; a key may repeat (`facet`). Same type as httplib::Params.
+using Params = std::multimap<std::string, std::string>;
+
+struct ApiResponse {
+    int status = 200;
+    nlohmann::json body;
+};
+
+// What a request may ask for; larger values are refused with 400.
+struct ApiLimits {
+    std::size_t max_query_bytes = 4096;
+    std::size_t max_limit = 1000;          // hits per page
+    std::size_t max_offset = 1'000'000;
+    std::size_t max_facets = 16;           // `facet` parameters per request
+    std::size_t max_facet_limit = 1000;
+};
+
+// {"error": message, "status": status}
+ApiResponse error_response(int status, const std::string& message);
+
+class Api {
+public:
+    explicit Api(std::filesystem::path db, ApiLimits limits = {});
+
+    // GET /api/search and /api/quotes: q, facet (repeatable), facet_limit, sort, limit, offset, lang.
+    ApiResponse search(const Params& params);
+    ApiResponse quotes(const Params& params);
+    // GET /api/articles/{id}: the stored article with its body; 404 when there is none.
+    ApiResponse article(const std::string& id);
+    // GET /api/info: facet_limit.
+    ApiResponse info(const Params& params);
+    // POST /api/extract: the body is the article's text, or with a JSON content type an object
+    // {"title", "body", "language"}; answers speakers, organisations, countries and quotes.
+    ApiResponse extract(std::string_view body, std::string_view content_type);
+
+    const ApiLimits& limits() const { return limits_; }
+
+private:
+    template <typename Handler>
+    ApiResponse guarded(const char* what, Handler handler);
+
+    ReaderPool readers_;
+    ApiLimits limits_;
+};
+
+} // namespace newsdesk::server

@@ -1,0 +1,318 @@
+// End-to-end: the real `newsdesk serve` on a free loopback port, against the sample archive
+// indexed by the real program, asked through httplib's client.
+#include <atomic>
+#include <cctype>
+#include <cstdio>
+#include <chrono>
+#include <csignal>
+#include <regex>
+#include <thread>
+
+#include <fcntl.h>
+#include <spawn.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <httplib.h>
+#include <nlohmann/json.hpp>
+
+#include "support/run_program.hpp"
+
+extern char** environ;
+
+using namespace newsdesk::testing;
+using nlohmann::json;
+
+namespace {
+
+// `newsdesk serve --db DB --listen 127.0.0.1:0`: the server picks a free port and says which.
+class Server {
+public:
+    explicit Server(const std::string& db) : log_(scratch_ / "server.log") {
+        std::signal(SIGPIPE, SIG_IGN);
+        std::vector<std::string> args = {NEWSDESK_PROGRAM, "serve", "--db", db, "--listen", "127.0.0.1:0", "--threads", "4"};
+        std::vector<char*> argv;
+        for (auto& a : args) argv.push_back(a.data());
+        argv.push_back(nullptr);
+        posix_spawn_file_actions_t files;
+        posix_spawn_file_actions_init(&files);
+        posix_spawn_file_actions_addopen(&files, STDIN_FILENO, "/dev/null", O_RDONLY, 0);
+        posix_spawn_file_actions_addopen(&files, STDOUT_FILENO, "/dev/null", O_WRONLY, 0);
+        posix_spawn_file_actions_addopen(&files, STDERR_FILENO, log_.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
+        const int rc = posix_spawn(&pid_, argv[0], &files, nullptr, argv.data(), environ);
+        posix_spawn_file_actions_destroy(&files);
+        REQUIRE(rc == 0);
+        // Wait for "... on http://127.0.0.1:PORT/ ...", then for an answer.
+        const std::regex announced(R"(on http://127\.0\.0\.1:(\d+)/)");
+        const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(20);
+        while (std::chrono::steady_clock::now() < deadline) {
+            std::smatch m;
+            const auto text = log();
+            if (std::regex_search(text, m, announced)) {
+                port_ = std::stoi(m[1]);
+                break;
+            }
+            if (waitpid(pid_, nullptr, WNOHANG) == pid_) {
+                pid_ = -1;
+                FAIL("newsdesk serve exited: " << log());
+            }
+            std::this_thread::sleep_for(std::chrono::milliseconds(20));
+        }
+        if (!port_) FAIL("newsdesk serve did not start: " << log());
+        REQUIRE(client().Get("/api/info"));
+    }
+    ~Server() {
+        if (pid_ > 0) {
+            kill(pid_, SIGKILL);
+            waitpid(pid_, nullptr, 0);
+        }
+    }
+    Server(const Server&) = delete;
+    Server& operator=(const Server&) = delete;
+
+    httplib::Client client() const {
+        httplib::Client c("127.0.0.1", port_);
+        c.set_connection_timeout(5);
+        c.set_read_timeout(20);
+        return c;
+    }
+    std::string log() const { return slurp(log_); }
+
+    // SIGTERM, and the exit status (-1 unless it exited by itself).
+    int stop() {
+        kill(pid_, SIGTERM);
+        int status = 0;
+        waitpid(pid_, &status, 0);
+        pid_ = -1;
+        return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+    }
+
+private:
+    TempDir scratch_;
+    std::filesystem::path log_;
+    pid_t pid_ = -1;
+    int port_ = 0;
+};
+
+std::string index_sample(const TempDir& dir) {
+    const auto db = (dir / "db").string();
+    const auto r = run_newsdesk({"index", "--db", db, sample_dir().string()});
+    if (r.exit_code != 0) FAIL("indexing the sample failed: " << r.err);
+    return db;
+}
+
+json get_json(httplib::Client& client, const std::string& path, const httplib::Params& params, int status = 200) {
+    const auto res = client.Get(path, params, httplib::Headers{});
+    REQUIRE(res);
+    INFO(path << " -> " << res->body);
+    CHECK(res->status == status);
+    CHECK(res->get_header_value("Content-Type") == "application/json; charset=utf-8");
+    return json::parse(res->body);
+}
+
+std::string percent_encoded(const std::string& s) {
+    std::string out;
+    for (unsigned char c : s) {
+        if (std::isalnum(c) || c == '-' || c == '_' || c == '.' || c == '~') out += static_cast<char>(c);
+        else {
+            char buf[4];
+            std::snprintf(buf, sizeof buf, "%%%02X", c);
+            out += buf;
+        }
+    }
+    return out;
+}
+
+json cli_json(std::vector<std::string> args) {
+    args.push_back("--json");
+    const auto r = run_newsdesk(args);
+    INFO(r.err);
+    REQUIRE((r.exit_code == 0 || r.exit_code == 1));
+    return json::parse(r.out);
+}
+
+} // namespace
+
+TEST_CASE("server: /api/search, /api/quotes and /api/info answer the CLI's JSON", "[server]") {
+    TempDir dir;
+    const auto db = index_sample(dir);
+    Server server(db);
+    auto client = server.client();
+
+    const auto same = [&](const std::string& api, const std::string& command, const httplib::Params& params,
+                          std::vector<std::string> args) {
+        args.insert(args.begin(), {command, "--db", db});
+        const auto expected = cli_json(args);
+        const auto actual = get_json(client, api, params);
+        INFO(api << " " << actual.dump().substr(0, 300));
+        CHECK(actual == expected);
+        return actual;
+    };
+    const auto r = same("/api/search", "search", {{"q", "minister"}, {"facet", "speaker"}, {"facet", "country"}, {"facet", "year"}},
+                        {"--facet", "speaker", "--facet", "country", "--facet", "year", "minister"});
+    CHECK(r["total"].get<int>() > 10);
+    CHECK(r["hits"].size() == 10);
+    same("/api/search", "search",
+         {{"q", "\"maximum pressure\" OR sanction*"}, {"sort", "newest"}, {"limit", "5"}, {"offset", "3"},
+          {"facet", "source"}, {"facet_limit", "3"}},
+         {"--sort", "newest", "--limit", "5", "--offset", "3", "--facet", "source", "--facet-limit", "3",
+          "\"maximum pressure\" OR sanction*"});
+    same("/api/search", "search", {}, {""});   // no query: every article
+    same("/api/search", "search", {{"q", "nothingmatchesthisword"}}, {"nothingmatchesthisword"});
+    same("/api/quotes", "quotes", {{"q", "said"}, {"facet", "speaker"}}, {"--facet", "speaker", "said"});
+    same("/api/info", "info", {}, {});
+}
+
+TEST_CASE("server: articles, extraction, the page and errors", "[server]") {
+    TempDir dir;
+    const auto db = index_sample(dir);
+    Server server(db);
+    auto client = server.client();
+
+    SECTION("an article by id, with its body; 404 when there is none") {
+        const auto hit = get_json(client, "/api/search", {{"q", "minister"}, {"limit", "1"}})["hits"][0];
+        const auto id = hit["id"].get<std::string>();
+        const auto a = get_json(client, "/api/articles/" + percent_encoded(id), {});
+        CHECK(a["id"] == id);
+        CHECK(a["title"] == hit["title"]);
+        CHECK(a["speakers"] == hit["speakers"]);
+        CHECK(a["quotes"] == hit["quotes"]);
+        CHECK(a["country_mentions"] == hit["country_mentions"]);
+        CHECK(a["body"].get<std::string>().size() > 100);
+        for (const auto& code : a["countries"]) CHECK(a["country_names"].contains(code.get<std::string>()));
+        const auto missing = get_json(client, "/api/articles/no-such-article", {}, 404);
+        CHECK(missing["status"] == 404);
+        CHECK(missing["error"].get<std::string>().find("no-such-article") != std::string::npos);
+    }
+    SECTION("extraction from a text and from a JSON object") {
+        const std::string text = "Ankara (NP) \u2013 Turkish Foreign Minister Ayla Demir said on Monday that talks with "
+                                 "Iraq would resume. \"We will not give up on the railway,\" Demir told reporters.";
+        auto res = client.Post("/api/extract", text, "text/plain");
+        REQUIRE(res);
+        REQUIRE(res->status == 200);
+        const auto j = json::parse(res->body);
+        CHECK(j["speakers"] == json::array({"Ayla Demir"}));
+        CHECK(std::find(j["countries"].begin(), j["countries"].end(), "TR") != j["countries"].end());
+        CHECK(j["country_names"]["TR"] == "Turkey");
+        CHECK(j["quotes"].size() >= 1);
+        CHECK(j["language"] == "en");
+        res = client.Post("/api/extract", json{{"title", "Talks in Ankara"}, {"body", text}}.dump(), "application/json");
+        REQUIRE(res);
+        CHECK(res->status == 200);
+        CHECK(json::parse(res->body)["title"] == "Talks in Ankara");
+        res = client.Post("/api/extract", "[1, 2]", "application/json");
+        REQUIRE(res);
+        CHECK(res->status == 400);
+        res = client.Post("/api/extract", std::string(2 << 20, 'a'), "text/plain");
+        REQUIRE(res);
+        CHECK(res->status == 413);
+        CHECK(json::parse(res->body)["status"] == 413);
+    }
+    SECTION("400 with a message for bad queries and parameters") {
+        auto e = get_json(client, "/api/search", {{"q", "\"unclosed"}}, 400);
+        CHECK(e["status"] == 400);
+        CHECK(e["error"].get<std::string>().find("position 1") != std::string::npos);
+        CHECK(e["position"] == 1);
+        for (const auto& [key, value] : std::vector<std::pair<std::string, std::string>>{
+                 {"limit", "-1"}, {"limit", "1001"}, {"limit", "ten"}, {"offset", "-5"}, {"facet", "nope"},
+                 {"sort", "sideways"}, {"facet_limit", "1e3"}, {"q", std::string(5000, 'a')}}) {
+            INFO(key << "=" << value.substr(0, 20));
+            e = get_json(client, "/api/search", {{key, value}}, 400);
+            CHECK(e["error"].get<std::string>().find(key == "q" ? "too long" : key) != std::string::npos);
+        }
+        get_json(client, "/api/quotes", {{"q", "(unclosed"}}, 400);
+    }
+    SECTION("404 for unknown paths, 405 for wrong methods") {
+        for (const char* path : {"/../../etc/passwd", "/%2e%2e/%2e%2e/etc/passwd", "/nope", "/api/nope", "/api/articles/",
+                                 "/index.html/..", "/server/web/app.js"}) {
+            INFO(path);
+            const auto res = client.Get(path);
+            REQUIRE(res);
+            CHECK(res->status == 404);
+            CHECK(json::parse(res->body)["status"] == 404);
+        }
+        auto res = client.Post("/api/search", "q=x", "application/x-www-form-urlencoded");
+        REQUIRE(res);
+        CHECK(res->status == 405);
+        CHECK(res->get_header_value("Allow") == "GET, HEAD");
+        res = client.Get("/api/extract");
+        REQUIRE(res);
+        CHECK(res->status == 405);
+        res = client.Delete("/api/info");
+        REQUIRE(res);
+        CHECK(res->status == 405);
+    }
+    SECTION("the search page and its files, compiled in") {
+        auto res = client.Get("/");
+        REQUIRE(res);
+        CHECK(res->status == 200);
+        CHECK(res->get_header_value("Content-Type") == "text/html; charset=utf-8");
+        CHECK(res->body.find("<script src=\"/app.js\"") != std::string::npos);
+        CHECK(res->get_header_value("Content-Security-Policy").find("default-src 'none'") != std::string::npos);
+        res = client.Get("/app.js");
+        REQUIRE(res);
+        CHECK(res->status == 200);
+        CHECK(res->get_header_value("Content-Type") == "text/javascript; charset=utf-8");
+        res = client.Get("/style.css");
+        REQUIRE(res);
+        CHECK(res->status == 200);
+    }
+}
+
+TEST_CASE("server: concurrent requests from several threads", "[server]") {
+    TempDir dir;
+    const auto db = index_sample(dir);
+    Server server(db);
+    auto client = server.client();
+    const httplib::Params search = {{"q", "minister"}, {"facet", "speaker"}, {"facet", "year"}};
+    const auto expected_search = client.Get("/api/search", search, {})->body;
+    const auto expected_quotes = client.Get("/api/quotes", search, {})->body;
+    const auto expected_info = client.Get("/api/info")->body;
+    std::atomic<int> good{0}, bad{0};
+    std::vector<std::thread> threads;
+    for (int t = 0; t < 8; ++t) {
+        threads.emplace_back([&, t] {
+            auto c = server.client();
+            for (int i = 0; i < 15; ++i) {
+                httplib::Result res = (i + t) % 3 == 0   ? c.Get("/api/search", search, {})
+                                      : (i + t) % 3 == 1 ? c.Get("/api/quotes", search, {})
+                                                         : c.Get("/api/info");
+                const auto& expected = (i + t) % 3 == 0 ? expected_search : (i + t) % 3 == 1 ? expected_quotes : expected_info;
+                (res && res->status == 200 && res->body == expected ? good : bad)++;
+            }
+        });
+    }
+    for (auto& t : threads) t.join();
+    CHECK(bad == 0);
+    CHECK(good == 8 * 15);
+}
+
+TEST_CASE("server: an article indexed while it runs is found without a restart, and SIGTERM stops it", "[server]") {
+    TempDir dir;
+    const auto db = index_sample(dir);
+    Server server(db);
+    auto client = server.client();
+    CHECK(get_json(client, "/api/search", {{"q", "zanzibarite"}})["total"] == 0);
+    const auto articles = get_json(client, "/api/info", {})["articles"].get<int>();
+
+    const auto file = dir.write("new/quarry_zanzibarite.txt",
+                                "Quarry approved on the coast\n\n"
+                                "Dar es Salaam (NP) \u2013 The port authority approved a zanzibarite quarry on Monday, "
+                                "officials said.\n");
+    const auto r = run_newsdesk({"index", "--db", db, file.string()});
+    INFO(r.err);
+    REQUIRE(r.exit_code == 0);
+
+    const auto found = get_json(client, "/api/search", {{"q", "zanzibarite"}});
+    CHECK(found["total"] == 1);
+    CHECK(found["hits"][0]["id"] == "quarry_zanzibarite");
+    CHECK(get_json(client, "/api/info", {})["articles"] == articles + 1);
+    CHECK(get_json(client, "/api/articles/quarry_zanzibarite", {})["title"] == "Quarry approved on the coast");
+
+    CHECK(server.stop() == 0);
+    // One line per request: time, method, path and query, status, milliseconds.
+    const auto log = server.log();
+    CHECK(std::regex_search(log, std::regex(R"(\n\d{4}-\d\d-\d\dT[\d:.]+Z GET /api/search\?q=zanzibarite 200 [\d.]+ ms\n)")));
+    CHECK(std::regex_search(log, std::regex(R"(GET /api/articles/quarry_zanzibarite 200 [\d.]+ ms)")));
+    CHECK(log.find("SIGTERM") != std::string::npos);
+}
