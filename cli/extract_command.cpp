@@ -1,11 +1,9 @@
 #include <iostream>
 
-#include "cli/commands.hpp"
-#include "cli/options.hpp"
-#include "cli/output.hpp"
-#include "indexer/enrich.hpp"
-#include "indexer/speaker_registry.hpp"
-#include "indexer/readers/input_files.hpp"
+#include "commands.hpp"
+#include "options.hpp"
+#include "output.hpp"
+#include <newsdesk/indexing.hpp>
 
 namespace newsdesk::cli {
 
@@ -25,25 +23,13 @@ int extract_command(const Args& args) {
     if (!vm) return Ok;
     if (paths.empty()) throw po::error("give at least one PATH");
     const bool json = vm->count("json") > 0;
-    SpeakerAliases aliases;
-    if (!alias_file.empty()) aliases.load(alias_file);
-    // Names settle across the articles of this run as they would in an index built from them.
-    Xapian::WritableDatabase names("", Xapian::DB_BACKEND_INMEMORY);
-    SpeakerRegistry registry(names);
-
-    std::vector<std::filesystem::path> inputs(paths.begin(), paths.end());
-    const auto scan = scan_inputs(inputs, parse_format(format));
-    std::size_t problems = 0;
-    ReadHandlers handlers;
+    ReadOptions options;
+    options.inputs.assign(paths.begin(), paths.end());
+    options.format = parse_format(format);
+    options.default_language = lang;
+    options.aliases = alias_file;
     ProblemPrinter printer;
-    handlers.problem = [&](const InputProblem& p) {
-        ++problems;
-        printer.print(p);
-        return true;
-    };
-    handlers.article = [&](Article&& a) {
-        enrich(a, lang, aliases);
-        registry.settle(a);
+    auto print = [&](const Article& a) {
         if (json) {
             auto quotes = nlohmann::json::array();
             for (const auto& q : a.quotes) quotes.push_back(quote_json(q));
@@ -69,10 +55,8 @@ int extract_command(const Args& args) {
                 std::cout << "  " << q.speaker << " " << q.verb << ": " << (q.direct ? "\u201c" : "") << q.text
                           << (q.direct ? "\u201d" : "") << "\n";
         }
-        return true;
     };
-    for (const auto& p : scan.problems) handlers.problem(p);
-    for (const auto& file : scan.files) read_file(file, handlers);
+    const auto problems = extract_archive(options, print, [&](const InputProblem& p) { printer.print(p); });
     return problems ? Incomplete : Ok;
 }
 

@@ -3,10 +3,10 @@
 #include <cstdio>
 #include <iostream>
 
-#include "cli/commands.hpp"
-#include "cli/options.hpp"
-#include "cli/output.hpp"
-#include "indexer/indexing.hpp"
+#include "commands.hpp"
+#include "options.hpp"
+#include "output.hpp"
+#include <newsdesk/indexing.hpp>
 
 namespace newsdesk::cli {
 namespace {

@@ -1,10 +1,9 @@
 #include <iostream>
 
-#include "cli/commands.hpp"
-#include "cli/options.hpp"
-#include "cli/output.hpp"
-#include "searcher/database.hpp"
-#include "searcher/info.hpp"
+#include "commands.hpp"
+#include "options.hpp"
+#include "output.hpp"
+#include <newsdesk/database.hpp>
 
 namespace newsdesk::cli {
 
@@ -18,7 +17,7 @@ int info_command(const Args& args) {
         ("json", "print one JSON object");
     const auto vm = parse(args, named, nullptr, "usage: newsdesk info --db DIR [--json]");
     if (!vm) return Ok;
-    const auto info = index_info(open_database(db), limit);
+    const auto info = Index::open(db).info(limit);
     if (vm->count("json")) {
         std::cout << dump(to_json(info)) << '\n';
         return Ok;

@@ -3,13 +3,10 @@
 #include <iostream>
 
 #include <boost/program_options/errors.hpp>
-#include <xapian.h>
 
-#include "cli/commands.hpp"
-#include "indexer/index_writer.hpp"
-#include "schema/terms.hpp"
-#include "searcher/database.hpp"
-#include "searcher/query_parser.hpp"
+#include <newsdesk/errors.hpp>
+
+#include "commands.hpp"
 
 namespace {
 
@@ -69,13 +66,11 @@ try {
     return fail(Exit::DatabaseProblem, e.what());
 } catch (const newsdesk::DatabaseLocked& e) {
     return fail(Exit::Locked, e.what(), "wait for it to finish, or stop it");
-} catch (const newsdesk::schema::VersionMismatch& e) {
+} catch (const newsdesk::SchemaMismatch& e) {
     return fail(Exit::DatabaseProblem, e.what());
-} catch (const Xapian::DatabaseError& e) {
-    return fail(Exit::DatabaseProblem, e.get_description());
-} catch (const Xapian::Error& e) {
-    return fail(Exit::Failure, e.get_description());
-} catch (const std::invalid_argument& e) {
+} catch (const newsdesk::DatabaseError& e) {
+    return fail(Exit::DatabaseProblem, e.what());
+} catch (const newsdesk::InvalidRequest& e) {
     return fail(Exit::Usage, e.what());
 } catch (const std::exception& e) {
     return fail(Exit::Failure, e.what());

@@ -5,8 +5,8 @@
 
 #include <boost/program_options.hpp>
 
-#include "cli/commands.hpp"
-#include "indexer/readers/input.hpp"
+#include "commands.hpp"
+#include <newsdesk/indexing.hpp>
 
 namespace newsdesk::cli {
 

@@ -5,10 +5,9 @@
 
 #include <nlohmann/json.hpp>
 
-#include "indexer/article.hpp"
-#include "indexer/readers/input.hpp"
-#include "searcher/info.hpp"
-#include "searcher/search.hpp"
+#include <newsdesk/article.hpp>
+#include <newsdesk/indexing.hpp>
+#include <newsdesk/search.hpp>
 
 namespace newsdesk::cli {
 

@@ -2,11 +2,10 @@
 #include <iostream>
 #include <optional>
 
-#include "cli/commands.hpp"
-#include "cli/options.hpp"
-#include "cli/output.hpp"
-#include "searcher/database.hpp"
-#include "searcher/search.hpp"
+#include "commands.hpp"
+#include "options.hpp"
+#include "output.hpp"
+#include <newsdesk/database.hpp>
 
 namespace newsdesk::cli {
 namespace {
@@ -119,7 +118,7 @@ std::optional<ParsedSearch> parse_search(const Args& args, const std::string& us
         return static_cast<std::size_t>(value);
     };
     p.request.limit = bounded(limit, 1'000'000'000, "limit");
-    p.request.offset = bounded(offset, 1'000'000'000, "offset");   // Xapian counts matches in 32 bits
+    p.request.offset = bounded(offset, 1'000'000'000, "offset");   // matches are counted in 32 bits
     p.request.facet_limit = bounded(facet_limit, 10000, "facet-limit");
     for (const auto& w : words) p.request.query += (p.request.query.empty() ? "" : " ") + w;
     p.request.sort = parse_sort(sort);
@@ -132,7 +131,7 @@ std::optional<ParsedSearch> parse_search(const Args& args, const std::string& us
 int search_command(const Args& args) {
     const auto p = parse_search(args, "usage: newsdesk search --db DIR [OPTIONS] QUERY\nRanked, faceted search of articles.");
     if (!p) return Ok;
-    const auto results = search(open_database(p->db), p->request);
+    const auto results = Index::open(p->db).search(p->request);
     if (p->json) std::cout << dump(to_json(results)) << '\n';
     else print_text(results, stdout_is_terminal());
     return results.total ? Ok : Incomplete;
@@ -142,7 +141,7 @@ int quotes_command(const Args& args) {
     const auto p = parse_search(args, "usage: newsdesk quotes --db DIR [OPTIONS] QUERY\n"
                                       "Searches quotes, direct and indirect, each on its own: who said it, how often.");
     if (!p) return Ok;
-    const auto results = search_quotes(open_database(p->db), p->request);
+    const auto results = Index::open(p->db).quotes(p->request);
     if (p->json) std::cout << dump(to_json(results)) << '\n';
     else print_text(results, stdout_is_terminal());
     return results.total ? Ok : Incomplete;

@@ -1,9 +1,9 @@
 #include <charconv>
 #include <iostream>
 
-#include "cli/commands.hpp"
-#include "cli/options.hpp"
-#include "server/http_server.hpp"
+#include "commands.hpp"
+#include "options.hpp"
+#include "http_server.hpp"
 
 namespace newsdesk::cli {
 namespace {

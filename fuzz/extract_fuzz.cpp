@@ -9,7 +9,7 @@
 #include <string_view>
 
 #include "fuzz/check.hpp"
-#include "indexer/entities/entities.hpp"
+#include <newsdesk/entities.hpp>
 #include "schema/text.hpp"
 
 namespace {

@@ -9,7 +9,7 @@
 
 #include <xapian.h>
 
-#include "indexer/article.hpp"
+#include <newsdesk/article.hpp>
 #include "indexer/article_document.hpp"
 #include "searcher/query_parser.hpp"
 

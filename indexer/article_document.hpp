@@ -5,7 +5,7 @@
 
 #include <xapian.h>
 
-#include "indexer/article.hpp"
+#include <newsdesk/article.hpp>
 
 namespace newsdesk {
 

@@ -1,9 +1,9 @@
-#include "indexer/enrich.hpp"
+#include <newsdesk/entities.hpp>
 
 #include <algorithm>
 #include <set>
 
-#include "indexer/entities/entities.hpp"
+#include <newsdesk/entities.hpp>
 #include "indexer/language.hpp"
 #include "schema/text.hpp"
 

@@ -28,7 +28,7 @@ IndexWriter::IndexWriter(const std::filesystem::path& path) : db_(open_writable(
 bool IndexWriter::add(Article article) {
     speakers_.settle(article);
     const auto id_term = schema::exact_term(schema::Id, article.id);
-    const bool existed = batch_ids_.contains(id_term) || committed_.term_exists(id_term);
+    const bool existed = exists(id_term);
     if (existed) {
         db_.replace_document(id_term, to_document(article));
         db_.delete_document(schema::exact_term(schema::ArticleId, article.id));   // its old quotes
@@ -37,8 +37,26 @@ bool IndexWriter::add(Article article) {
     }
     for (auto& quote : to_quote_documents(article)) db_.add_document(quote);
     batch_ids_.insert(id_term);
+    batch_removed_.erase(id_term);
     if (++pending_ >= batch_size_) commit();
     return existed;
+}
+
+bool IndexWriter::exists(const std::string& id_term) const {
+    if (batch_ids_.contains(id_term)) return true;
+    return !batch_removed_.contains(id_term) && committed_.term_exists(id_term);
+}
+
+bool IndexWriter::remove(const std::string& id) {
+    const auto id_term = schema::exact_term(schema::Id, id);
+    if (!exists(id_term)) return false;
+    db_.delete_document(id_term);
+    db_.delete_document(schema::exact_term(schema::ArticleId, id));
+    batch_ids_.erase(id_term);
+    batch_removed_.insert(id_term);
+    // Counts as pending work, so that the next commit() writes it.
+    if (++pending_ >= batch_size_) commit();
+    return true;
 }
 
 Xapian::doccount IndexWriter::article_count() const {
@@ -49,6 +67,7 @@ void IndexWriter::commit() {
     db_.commit();
     committed_.reopen();
     batch_ids_.clear();
+    batch_removed_.clear();
     pending_ = 0;
 }
 

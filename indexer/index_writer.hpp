@@ -6,19 +6,16 @@
 
 #include <xapian.h>
 
-#include "indexer/article.hpp"
+#include <newsdesk/errors.hpp>
+
+#include <newsdesk/article.hpp>
 #include "indexer/speaker_registry.hpp"
 
 namespace newsdesk {
 
-// Thrown when another process holds the database's write lock.
-struct DatabaseLocked : std::runtime_error {
-    using std::runtime_error::runtime_error;
-};
-
 class IndexWriter {
 public:
-    // Opens or creates the database at `path`. Throws DatabaseLocked, schema::VersionMismatch
+    // Opens or creates the database at `path`. Throws DatabaseLocked, SchemaMismatch
     // or Xapian::DatabaseError.
     explicit IndexWriter(const std::filesystem::path& path);
     IndexWriter(const IndexWriter&) = delete;   // the registry refers to this writer's database
@@ -29,6 +26,8 @@ public:
     // the forms the archive knows (SpeakerRegistry); returns true if it replaced an article
     // with the same id. Work is committed every `batch_size` articles.
     bool add(Article article);
+    // Deletes the article with this id and its quote records; false if there was none.
+    bool remove(const std::string& id);
     void commit();
     void set_batch_size(std::size_t n) { batch_size_ = n; }
     Xapian::doccount article_count() const;
@@ -39,7 +38,9 @@ private:
     // What is committed, read without the writer's pending changes: asking the writer whether
     // an id exists makes Xapian merge its uncommitted postings, which dominated indexing time.
     Xapian::Database committed_;
-    std::unordered_set<std::string> batch_ids_;   // ids added since the last commit
+    std::unordered_set<std::string> batch_ids_;       // ids added since the last commit
+    std::unordered_set<std::string> batch_removed_;   // ids removed since the last commit
+    bool exists(const std::string& id_term) const;
     SpeakerRegistry speakers_{db_};
     // Xapian 1.4 keeps a batch's postings in ordered maps whose cost grows with the batch:
     // on bbc.jsonl 500 articles per commit indexed 14% faster than 2000.

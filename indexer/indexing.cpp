@@ -1,8 +1,10 @@
 #include "indexer/indexing.hpp"
 
-#include "indexer/enrich.hpp"
+#include <newsdesk/entities.hpp>
 #include "indexer/index_writer.hpp"
 #include "indexer/readers/input_files.hpp"
+#include "indexer/speaker_registry.hpp"
+#include "schema/xapian_errors.hpp"
 
 namespace newsdesk {
 
@@ -14,7 +16,9 @@ std::string problem_reason(const std::string& message) {
     return reason;
 }
 
-IndexSummary index_archive(const IndexOptions& options, const IndexObserver& observer) {
+namespace {
+
+IndexSummary run_index(const IndexOptions& options, const IndexObserver& observer) {
     using Clock = std::chrono::steady_clock;
     const auto started = Clock::now();
     IndexSummary summary;
@@ -74,6 +78,39 @@ IndexSummary index_archive(const IndexOptions& options, const IndexObserver& obs
     summary.articles_in_database = writer.article_count();
     summary.seconds = std::chrono::duration<double>(Clock::now() - started).count();
     return summary;
+}
+
+
+} // namespace
+
+IndexSummary index_archive(const IndexOptions& options, const IndexObserver& observer) {
+    return translate_xapian_errors([&] { return run_index(options, observer); });
+}
+
+std::uint64_t extract_archive(const ReadOptions& options, const std::function<void(const Article&)>& each,
+                              const std::function<void(const InputProblem&)>& problem) {
+    SpeakerAliases aliases;
+    if (!options.aliases.empty()) aliases.load(options.aliases);
+    // Names settle across the articles of this run as they would in an index built from them.
+    Xapian::WritableDatabase names("", Xapian::DB_BACKEND_INMEMORY);
+    SpeakerRegistry registry(names);
+    std::uint64_t problems = 0;
+    ReadHandlers handlers;
+    handlers.problem = [&](const InputProblem& p) {
+        ++problems;
+        problem(p);
+        return true;
+    };
+    handlers.article = [&](Article&& a) {
+        enrich(a, options.default_language, aliases);
+        registry.settle(a);
+        each(a);
+        return true;
+    };
+    const auto scan = scan_inputs(options.inputs, options.format);
+    for (const auto& p : scan.problems) handlers.problem(p);
+    for (const auto& file : scan.files) read_file(file, handlers);
+    return problems;
 }
 
 } // namespace newsdesk

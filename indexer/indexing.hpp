@@ -1,64 +1,10 @@
 #pragma once
-// Indexing an archive: files in, articles committed, a summary out.
-#include <atomic>
-#include <chrono>
-#include <cstdint>
-#include <filesystem>
-#include <functional>
-#include <map>
-#include <optional>
+// Indexing internals shared by the indexing run and its tests.
 #include <string>
-#include <vector>
 
-#include "indexer/readers/input.hpp"
+#include <newsdesk/indexing.hpp>
 
 namespace newsdesk {
-
-struct IndexOptions {
-    std::filesystem::path database;
-    std::vector<std::filesystem::path> inputs;   // files and directories
-    std::optional<Format> format;                // overrides the file-name extension
-    std::string default_language;                // for articles that do not say
-    std::filesystem::path aliases;               // speaker alias file added to the defaults
-    bool strict = false;                         // stop at the first problem
-    std::size_t batch_size = 500;                // articles per commit (see IndexWriter)
-    // Set (from a signal handler, say) to stop after the current article; what was indexed
-    // is committed. May be null.
-    const std::atomic<bool>* stop = nullptr;
-};
-
-struct IndexProgress {
-    std::uint64_t articles = 0;
-    std::uint64_t bytes = 0;         // input bytes read (compressed size for .gz)
-    std::uint64_t total_bytes = 0;   // of all input files
-    double seconds = 0;
-};
-
-struct IndexSummary {
-    std::uint64_t added = 0;
-    std::uint64_t replaced = 0;
-    std::uint64_t skipped = 0;                        // input pieces not indexed
-    std::map<std::string, std::uint64_t> skipped_by_reason;
-    std::uint64_t files = 0;
-    std::uint64_t ignored_files = 0;                  // not article files, in walked directories
-    std::uint64_t bytes = 0;
-    double seconds = 0;
-    std::uint64_t articles_in_database = 0;
-    bool stopped_early = false;                       // --strict met a problem
-    bool interrupted = false;                         // `stop` was set
-    std::uint64_t indexed() const { return added + replaced; }
-};
-
-struct IndexObserver {
-    std::function<void(const InputProblem&)> problem;       // each problem, as it is met
-    std::function<void(const IndexProgress&)> progress;     // a few times a second
-};
-
-// Indexes every article of the inputs into the database, committing in batches and at the
-// end. Input problems are reported and skipped (or stop the run with `strict`, after
-// committing the articles before them). Throws DatabaseLocked, schema::VersionMismatch or
-// Xapian::Error when the database itself fails.
-IndexSummary index_archive(const IndexOptions& options, const IndexObserver& observer);
 
 // The short reason of a problem message, for the summary's counts by reason.
 std::string problem_reason(const std::string& message);

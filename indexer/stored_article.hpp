@@ -4,19 +4,13 @@
 #include <string>
 #include <string_view>
 
-#include "indexer/article.hpp"
+#include <newsdesk/article.hpp>
 
 namespace newsdesk {
 
 std::string to_document_data(const Article& article);
 Article from_document_data(std::string_view data);   // tolerant: missing keys stay empty
 
-// One quote as its own record: the quote, and its article without body or other quotes.
-struct QuoteRecord {
-    Article article;
-    Quote quote;
-    bool organisation = false;   // the speaker is an organisation
-};
 // The record of `article`'s quote `quote` (the article's body and other quotes are left out).
 std::string quote_document_data(const Article& article, const Quote& quote, bool organisation);
 QuoteRecord quote_from_document_data(std::string_view data);

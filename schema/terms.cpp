@@ -37,10 +37,10 @@ void check_version(const Xapian::Database& db) {
     const auto stored = db.get_metadata(std::string{VersionKey});
     if (stored.empty()) {
         if (db.get_doccount() == 0) return;
-        throw VersionMismatch("this database was not written by newsdesk (no schema version)");
+        throw SchemaMismatch("this database was not written by newsdesk (no schema version)");
     }
     if (stored != std::to_string(Version))
-        throw VersionMismatch("this database has schema version " + stored + ", newsdesk reads version " +
+        throw SchemaMismatch("this database has schema version " + stored + ", newsdesk reads version " +
                               std::to_string(Version) + ": re-index the archive into a new database");
 }
 

@@ -3,6 +3,8 @@
 #include <string>
 #include <string_view>
 
+#include <newsdesk/errors.hpp>
+
 #include "schema/schema.hpp"
 
 namespace newsdesk::schema {
@@ -17,12 +19,8 @@ std::string exact_term(const Field& field, std::string_view value);
 // The term for one word of a name field (field.word_prefix + normalised word).
 std::string word_term(const Field& field, std::string_view word);
 
-// Thrown when a database was written with another schema version.
-struct VersionMismatch : std::runtime_error {
-    using std::runtime_error::runtime_error;
-};
-
-// Checks the schema version stored in a database; an empty database is accepted.
+// Checks the schema version stored in a database; an empty database is accepted. Throws
+// SchemaMismatch.
 void check_version(const Xapian::Database& db);
 
 // "YYYY-MM-DD" -> "YYYYMMDD" for the date slot; empty stays empty.

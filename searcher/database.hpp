@@ -4,15 +4,12 @@
 
 #include <xapian.h>
 
+#include <newsdesk/errors.hpp>
+
 namespace newsdesk {
 
-// Thrown when there is no newsdesk database at the path given.
-struct DatabaseMissing : std::runtime_error {
-    using std::runtime_error::runtime_error;
-};
-
 // Opens a database for reading and checks its schema version. Throws DatabaseMissing,
-// schema::VersionMismatch or Xapian::DatabaseError.
+// SchemaMismatch or Xapian::DatabaseError.
 Xapian::Database open_database(const std::filesystem::path& path);
 
 // Runs `read(db)` on the newest committed revision and returns what it returns, so that a

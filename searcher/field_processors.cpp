@@ -1,6 +1,6 @@
 #include "searcher/field_processors.hpp"
 
-#include "indexer/entities/entities.hpp"
+#include <newsdesk/entities.hpp>
 #include "schema/terms.hpp"
 #include "schema/text.hpp"
 

@@ -7,14 +7,9 @@
 
 #include <xapian.h>
 
-namespace newsdesk {
+#include <newsdesk/errors.hpp>
 
-// A query that cannot be parsed; `position` is the byte offset in the query text.
-struct QueryError : std::runtime_error {
-    QueryError(const std::string& message, std::size_t where)
-        : std::runtime_error(message), position(where) {}
-    std::size_t position;
-};
+namespace newsdesk {
 
 struct ParsedQuery {
     Xapian::Query query;

@@ -6,7 +6,7 @@
 #include <memory>
 #include <stdexcept>
 
-#include "indexer/entities/entities.hpp"
+#include <newsdesk/entities.hpp>
 #include "schema/schema.hpp"
 #include "schema/terms.hpp"
 #include "searcher/database.hpp"
@@ -19,7 +19,7 @@ namespace {
 const schema::Facet& facet_named(const std::string& name) {
     for (const auto& f : schema::Facets)
         if (f.name == name) return f;
-    throw std::invalid_argument("unknown facet '" + name + "' (facets: " + facet_names() + ")");
+    throw InvalidRequest("unknown facet '" + name + "' (facets: " + facet_names() + ")");
 }
 
 FacetResult collect(const schema::Facet& facet, const ValueListCountSpy& spy, std::size_t limit) {

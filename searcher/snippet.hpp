@@ -3,17 +3,11 @@
 #include <string_view>
 #include <vector>
 
+#include <newsdesk/search.hpp>
+
 #include "searcher/query_parser.hpp"
 
 namespace newsdesk {
-
-struct Snippet {
-    struct Span {
-        std::size_t offset, length;   // bytes in `text`
-    };
-    std::string text;
-    std::vector<Span> matches;   // the matched words, in order
-};
 
 // The passage of `body` (about `words` words) holding the most distinct query words, with
 // those words located. Words match when their normalised form, their stem in the article's

@@ -1,4 +1,4 @@
-#include "server/api.hpp"
+#include "api.hpp"
 
 #include <algorithm>
 #include <cctype>
@@ -7,15 +7,12 @@
 #include <set>
 #include <stdexcept>
 
-#include "cli/output.hpp"
-#include "indexer/enrich.hpp"
-#include "indexer/entities/entities.hpp"
-#include "schema/terms.hpp"
-#include "searcher/database.hpp"
-#include "searcher/info.hpp"
-#include "searcher/query_parser.hpp"
-#include "searcher/search.hpp"
-#include "server/log.hpp"
+#include <newsdesk/database.hpp>
+#include <newsdesk/entities.hpp>
+#include <newsdesk/errors.hpp>
+
+#include "output.hpp"
+#include "log.hpp"
 
 namespace newsdesk::server {
 namespace {
@@ -165,8 +162,8 @@ ApiResponse Api::guarded(const char* what, Handler handler) {
         auto r = error_response(400, "bad query at position " + std::to_string(e.position + 1) + ": " + e.what());
         r.body["position"] = e.position + 1;
         return r;
-    } catch (const Xapian::Error& e) {
-        log_line(std::string("newsdesk: ") + what + ": " + e.get_description());
+    } catch (const InvalidRequest& e) {
+        return error_response(400, e.what());
     } catch (const std::exception& e) {
         log_line(std::string("newsdesk: ") + what + ": " + e.what());
     } catch (...) {
@@ -179,7 +176,7 @@ ApiResponse Api::search(const Params& params) {
     return guarded("search", [&] {
         const auto request = search_request(params, limits_);
         const auto reader = readers_.acquire();
-        return ApiResponse{200, cli::to_json(newsdesk::search(*reader, request))};
+        return ApiResponse{200, cli::to_json((*reader).search(request))};
     });
 }
 
@@ -187,7 +184,7 @@ ApiResponse Api::quotes(const Params& params) {
     return guarded("quotes", [&] {
         const auto request = search_request(params, limits_);
         const auto reader = readers_.acquire();
-        return ApiResponse{200, cli::to_json(search_quotes(*reader, request))};
+        return ApiResponse{200, cli::to_json((*reader).quotes(request))};
     });
 }
 
@@ -195,7 +192,7 @@ ApiResponse Api::info(const Params& params) {
     return guarded("info", [&] {
         const auto facet_limit = number(params, "facet_limit", 10, limits_.max_facet_limit);
         const auto reader = readers_.acquire();
-        return ApiResponse{200, cli::to_json(index_info(*reader, facet_limit))};
+        return ApiResponse{200, cli::to_json((*reader).info(facet_limit))};
     });
 }
 
@@ -204,18 +201,9 @@ ApiResponse Api::article(const std::string& id) {
         const auto missing = error_response(404, "no article with id '" + clip(id) + "'");
         if (id.empty() || id.size() > 1024 || !valid_utf8(id)) return missing;
         const auto reader = readers_.acquire();
-        // The id term, restricted to articles (quote records have id terms of their own).
-        const Xapian::Query query(Xapian::Query::OP_FILTER, Xapian::Query(schema::exact_term(schema::Id, id)),
-                                  Xapian::Query(schema::exact_term(schema::DocKind, schema::ArticleKind)));
-        auto data = read_latest(*reader, [&](const Xapian::Database& db) -> std::optional<std::string> {
-            Xapian::Enquire enquire(db);
-            enquire.set_query(query);
-            const auto mset = enquire.get_mset(0, 1);
-            if (mset.empty()) return std::nullopt;
-            return mset.begin().get_document().get_data();
-        });
-        if (!data) return missing;
-        return ApiResponse{200, article_json(from_document_data(*data))};
+        const auto found = (*reader).article(id);
+        if (!found) return missing;
+        return ApiResponse{200, article_json(*found)};
     });
 }
 

@@ -9,7 +9,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include "server/reader_pool.hpp"
+#include "reader_pool.hpp"
 
 namespace newsdesk::server {
 

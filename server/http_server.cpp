@@ -1,4 +1,4 @@
-#include "server/http_server.hpp"
+#include "http_server.hpp"
 
 #include <atomic>
 #include <cerrno>
@@ -14,10 +14,10 @@
 
 #include <httplib.h>
 
-#include "cli/output.hpp"
-#include "searcher/database.hpp"
-#include "server/log.hpp"
-#include "server/web_assets.hpp"
+#include "output.hpp"
+#include <newsdesk/database.hpp>
+#include "log.hpp"
+#include "web_assets.hpp"
 
 namespace newsdesk::server {
 
@@ -192,7 +192,7 @@ private:
 } // namespace
 
 void serve(const ServerOptions& options, const std::function<void(int port)>& ready) {
-    (void)open_database(options.db);   // fail now, with the CLI's exit codes, not on the first request
+    (void)Index::open(options.db);   // fail now, with the CLI's exit codes, not on the first request
     Api api(options.db, options.limits);
 
     httplib::Server server;

@@ -6,7 +6,7 @@
 #include <functional>
 #include <string>
 
-#include "server/api.hpp"
+#include "api.hpp"
 
 namespace newsdesk::server {
 

@@ -1,8 +1,7 @@
-#include "server/reader_pool.hpp"
+#include "reader_pool.hpp"
 
 #include <exception>
 
-#include "searcher/database.hpp"
 
 namespace newsdesk::server {
 
@@ -18,7 +17,7 @@ ReaderPool::Lease ReaderPool::acquire() {
         }
     }
     // Opened outside the lock: opening takes a while and other requests need not wait for it.
-    return Lease(*this, std::make_unique<Xapian::Database>(open_database(path_)));
+    return Lease(*this, std::make_unique<Index>(Index::open(path_)));
 }
 
 std::size_t ReaderPool::idle() const {
@@ -26,12 +25,12 @@ std::size_t ReaderPool::idle() const {
     return idle_.size();
 }
 
-void ReaderPool::give_back(std::unique_ptr<Xapian::Database> db) {
+void ReaderPool::give_back(std::unique_ptr<Index> db) {
     std::lock_guard lock(mutex_);
     if (idle_.size() < max_idle_) idle_.push_back(std::move(db));
 }
 
-ReaderPool::Lease::Lease(ReaderPool& pool, std::unique_ptr<Xapian::Database> db)
+ReaderPool::Lease::Lease(ReaderPool& pool, std::unique_ptr<Index> db)
     : pool_(pool), db_(std::move(db)), exceptions_(std::uncaught_exceptions()) {}
 
 ReaderPool::Lease::~Lease() {

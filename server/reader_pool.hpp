@@ -1,19 +1,19 @@
 #pragma once
-// Xapian readers for concurrent requests: a Xapian::Database handle must not be used by two
-// threads at once, so each request borrows one from the pool and gives it back when done.
+// Readers for concurrent requests: an Index must not be used by two threads at once, so each
+// request borrows one from the pool and gives it back when done.
 #include <cstddef>
 #include <filesystem>
 #include <memory>
 #include <mutex>
 #include <vector>
 
-#include <xapian.h>
+#include <newsdesk/database.hpp>
 
 namespace newsdesk::server {
 
 class ReaderPool {
 public:
-    // Readers are opened on demand (open_database: the schema version is checked) and at most
+    // Readers are opened on demand (Index::open: the schema version is checked) and at most
     // `max_idle` are kept between requests.
     explicit ReaderPool(std::filesystem::path db, std::size_t max_idle = 16);
 
@@ -21,15 +21,15 @@ public:
     // by an exception (the handle may be in a bad state then: it is dropped and reopened later).
     class Lease {
     public:
-        Lease(ReaderPool& pool, std::unique_ptr<Xapian::Database> db);
+        Lease(ReaderPool& pool, std::unique_ptr<Index> db);
         ~Lease();
         Lease(const Lease&) = delete;
         Lease& operator=(const Lease&) = delete;
-        const Xapian::Database& operator*() const { return *db_; }
+        const Index& operator*() const { return *db_; }
 
     private:
         ReaderPool& pool_;
-        std::unique_ptr<Xapian::Database> db_;
+        std::unique_ptr<Index> db_;
         int exceptions_;   // std::uncaught_exceptions() when the lease began
     };
 
@@ -37,12 +37,12 @@ public:
     std::size_t idle() const;   // readers waiting in the pool, for tests
 
 private:
-    void give_back(std::unique_ptr<Xapian::Database> db);
+    void give_back(std::unique_ptr<Index> db);
 
     std::filesystem::path path_;
     std::size_t max_idle_;
     mutable std::mutex mutex_;
-    std::vector<std::unique_ptr<Xapian::Database>> idle_;
+    std::vector<std::unique_ptr<Index>> idle_;
 };
 
 } // namespace newsdesk::server

@@ -4,7 +4,7 @@
 #include <string>
 #include <vector>
 
-#include "indexer/article.hpp"
+#include <newsdesk/article.hpp>
 #include "indexer/entities/country_extractor.hpp"
 
 namespace newsdesk::entities {

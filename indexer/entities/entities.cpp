@@ -1,4 +1,4 @@
-#include "indexer/entities/entities.hpp"
+#include <newsdesk/entities.hpp>
 
 #include <map>
 

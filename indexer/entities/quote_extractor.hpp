@@ -4,7 +4,7 @@
 // attributes it.
 #include <vector>
 
-#include "indexer/article.hpp"
+#include <newsdesk/article.hpp>
 #include "indexer/entities/speaker_extractor.hpp"
 
 namespace newsdesk::entities {

@@ -2,7 +2,8 @@
 #include <sstream>
 #include <stdexcept>
 
-#include "indexer/entities/entities.hpp"
+#include <newsdesk/entities.hpp>
+#include <newsdesk/errors.hpp>
 #include "schema/text.hpp"
 
 namespace newsdesk::embedded {
@@ -30,9 +31,9 @@ void read_aliases(std::istream& in, const std::string& source, std::map<std::str
         }
         if (cells.empty()) continue;
         if (!text::valid_utf8(line))
-            throw std::runtime_error(file.string() + ":" + std::to_string(number) + ": not valid UTF-8");
+            throw InvalidRequest(file.string() + ":" + std::to_string(number) + ": not valid UTF-8");
         if (cells.size() < 2)
-            throw std::runtime_error(file.string() + ":" + std::to_string(number) +
+            throw InvalidRequest(file.string() + ":" + std::to_string(number) +
                                      ": expected \"Canonical Name<TAB>variant...\"");
         for (const auto& variant : cells) by_folded[text::normalise(variant)] = cells.front();
     }
@@ -49,7 +50,7 @@ SpeakerAliases::SpeakerAliases() {
 
 void SpeakerAliases::load(const std::filesystem::path& file) {
     std::ifstream in(file);
-    if (!in) throw std::runtime_error(file.string() + ": cannot open alias file");
+    if (!in) throw InvalidRequest(file.string() + ": cannot open alias file");
     read_aliases(in, file.string(), by_folded_);
 }
 

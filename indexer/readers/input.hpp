@@ -5,11 +5,10 @@
 #include <functional>
 #include <string>
 
-#include "indexer/article.hpp"
+#include <newsdesk/article.hpp>
+#include <newsdesk/indexing.hpp>
 
 namespace newsdesk {
-
-enum class Format { JsonLines, Text };
 
 // The largest article a reader accepts: a text file, or one JSON line. News articles are far
 // smaller; anything larger is refused as "article too large" rather than indexed, which keeps
@@ -21,13 +20,6 @@ struct InputFile {
     std::filesystem::path path;
     Format format;
     std::uintmax_t size = 0;   // bytes on disk
-};
-
-// A piece of input that was not indexed, and why: "path:line: what is wrong".
-struct InputProblem {
-    std::string location;   // "path" or "path:line"
-    std::string message;
-    std::string to_string() const { return location + ": " + message; }
 };
 
 // Callbacks of a reader. `article` and `problem` return false to stop reading.

@@ -1,6 +1,6 @@
 #include <catch2/catch.hpp>
 
-#include "indexer/enrich.hpp"
+#include <newsdesk/entities.hpp>
 #include "indexer/language.hpp"
 
 using namespace newsdesk;

@@ -5,7 +5,7 @@
 #include <cstdio>
 #include <fstream>
 
-#include "indexer/entities/entities.hpp"
+#include <newsdesk/entities.hpp>
 
 using namespace newsdesk;
 

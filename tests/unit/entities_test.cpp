@@ -4,7 +4,7 @@
 #include <fstream>
 #include <sstream>
 
-#include "indexer/entities/entities.hpp"
+#include <newsdesk/entities.hpp>
 
 using namespace newsdesk;
 

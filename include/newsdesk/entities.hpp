@@ -9,7 +9,7 @@
 #include <string_view>
 #include <vector>
 
-#include "indexer/article.hpp"
+#include <newsdesk/article.hpp>
 
 namespace newsdesk {
 
@@ -33,13 +33,19 @@ struct Entities {
 class SpeakerAliases {
 public:
     SpeakerAliases();                                  // the shipped defaults
-    void load(const std::filesystem::path& file);      // throws std::runtime_error "file:line: ..."
+    void load(const std::filesystem::path& file);      // throws InvalidRequest "file:line: ..."
     std::optional<std::string> canonical(std::string_view name) const;
     std::size_t size() const;
 
 private:
     std::map<std::string, std::string> by_folded_;    // normalised variant -> canonical
 };
+
+// Completes an article read from input before it is indexed or printed: settles its language
+// (the input's, else `default_language`, else detected), merges the speakers and countries
+// extracted from its text with those the input gave, and records its quotes and country
+// mentions. `aliases` settles speakers' canonical names. Thread-safe.
+void enrich(Article& article, std::string_view default_language, const SpeakerAliases& aliases);
 
 // Extracts from the article's title, body and dateline. Thread-safe.
 Entities extract_entities(const Article& article, const SpeakerAliases& aliases);

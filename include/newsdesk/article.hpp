@@ -1,5 +1,5 @@
 #pragma once
-// One news article as the readers produce it and the indexer consumes it.
+// One news article as the readers produce it, the indexer consumes it and searches return it.
 #include <cstddef>
 #include <string>
 #include <vector>
@@ -39,6 +39,13 @@ struct Article {
     std::vector<Quote> quotes;                // extracted
     std::string dateline;                // place of the dateline ("Tehran"), text articles only
     std::string origin;                  // "path:line" it was read from, for messages
+};
+
+// One quote as its own record: the quote, and its article without body or other quotes.
+struct QuoteRecord {
+    Article article;
+    Quote quote;
+    bool organisation = false;   // the speaker is an organisation
 };
 
 } // namespace newsdesk

@@ -1,0 +1,85 @@
+#pragma once
+// Reading archives: JSON Lines and text articles, gzipped or not, whole directories; indexing
+// them into a database, or extracting their speakers, quotes and countries without indexing.
+#include <atomic>
+#include <cstdint>
+#include <filesystem>
+#include <functional>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include <newsdesk/article.hpp>
+
+namespace newsdesk {
+
+// JSON Lines (.jsonl, .ndjson) or text articles (.txt); either may be gzipped.
+enum class Format { JsonLines, Text };
+
+// A piece of input that was not used, and why: "path:line: what is wrong".
+struct InputProblem {
+    std::string location;   // "path" or "path:line"
+    std::string message;
+    std::string to_string() const { return location + ": " + message; }
+};
+
+// What to read: files and directories (walked recursively, without following directory
+// links), and how to complete the articles read.
+struct ReadOptions {
+    std::vector<std::filesystem::path> inputs;
+    std::optional<Format> format;                // overrides the file-name extension
+    std::string default_language;                // for articles that do not say
+    std::filesystem::path aliases;               // speaker alias file added to the defaults
+};
+
+struct IndexOptions : ReadOptions {
+    std::filesystem::path database;
+    bool strict = false;                         // stop at the first problem
+    std::size_t batch_size = 500;                // articles per commit (see IndexWriter)
+    // Set (from a signal handler, say) to stop after the current article; what was indexed
+    // is committed. May be null.
+    const std::atomic<bool>* stop = nullptr;
+};
+
+struct IndexProgress {
+    std::uint64_t articles = 0;
+    std::uint64_t bytes = 0;         // input bytes read (compressed size for .gz)
+    std::uint64_t total_bytes = 0;   // of all input files
+    double seconds = 0;
+};
+
+struct IndexSummary {
+    std::uint64_t added = 0;
+    std::uint64_t replaced = 0;
+    std::uint64_t skipped = 0;                        // input pieces not indexed
+    std::map<std::string, std::uint64_t> skipped_by_reason;
+    std::uint64_t files = 0;
+    std::uint64_t ignored_files = 0;                  // not article files, in walked directories
+    std::uint64_t bytes = 0;
+    double seconds = 0;
+    std::uint64_t articles_in_database = 0;
+    bool stopped_early = false;                       // --strict met a problem
+    bool interrupted = false;                         // `stop` was set
+    std::uint64_t indexed() const { return added + replaced; }
+};
+
+struct IndexObserver {
+    std::function<void(const InputProblem&)> problem;       // each problem, as it is met
+    std::function<void(const IndexProgress&)> progress;     // a few times a second
+};
+
+// Indexes every article of the inputs into the database, committing in batches and at the
+// end. Input problems are reported and skipped (or stop the run with `strict`, after
+// committing the articles before them). Throws DatabaseLocked, SchemaMismatch,
+// DatabaseError when the database itself fails, InvalidRequest for a bad alias file.
+IndexSummary index_archive(const IndexOptions& options, const IndexObserver& observer);
+
+// Reads every article of the inputs without indexing it: each is completed as index_archive()
+// completes it (language, speakers, quotes, countries; names settled across the run) and
+// handed to `each`; problems go to `problem`. Returns the number of problems. Throws
+// InvalidRequest for a bad alias file.
+std::uint64_t extract_archive(const ReadOptions& options, const std::function<void(const Article&)>& each,
+                              const std::function<void(const InputProblem&)>& problem);
+
+} // namespace newsdesk

@@ -1,0 +1,87 @@
+#pragma once
+// What a search asks and answers, as plain values: ranked hits, quote records and exact facet
+// counts over the whole match set.
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include <newsdesk/article.hpp>
+
+namespace newsdesk {
+
+enum class SortOrder { Relevance, Newest, Oldest };
+
+struct SearchRequest {
+    std::string query;                  // the query language (README); empty matches everything
+    std::vector<std::string> facets;    // facet names: speaker, country, source, year... (facet_names())
+    std::size_t facet_limit = 10;       // values per facet (periods are all listed)
+    SortOrder sort = SortOrder::Relevance;
+    std::size_t offset = 0;
+    std::size_t limit = 10;
+    std::string stem_language = "en";   // stemmer for the query's words
+};
+
+// A passage of text with the words that matched the query located in it.
+struct Snippet {
+    struct Span {
+        std::size_t offset, length;   // bytes in `text`
+    };
+    std::string text;
+    std::vector<Span> matches;   // in order
+};
+
+struct Hit {
+    std::size_t rank = 0;   // 1-based, across pages
+    double score = 0;
+    Article article;        // as stored; `body` is left empty
+    Snippet snippet;        // from the body
+};
+
+struct FacetValue {
+    std::string value;   // the value as filtered on (a name, a code, "2021", "2021-05")
+    std::string label;   // for countries: the English name; otherwise the value
+    std::uint64_t count = 0;
+    std::string type;    // speaker facet: "person" or "organisation"; otherwise empty
+};
+
+struct FacetResult {
+    std::string name;
+    std::vector<FacetValue> values;   // by count (periods: by time)
+};
+
+struct SearchResults {
+    std::string query;
+    std::uint64_t total = 0;   // exact number of matching articles
+    std::size_t offset = 0;
+    std::size_t limit = 0;
+    std::vector<Hit> hits;
+    std::vector<FacetResult> facets;   // in the order requested
+};
+
+struct QuoteHit {
+    std::size_t rank = 0;
+    double score = 0;
+    QuoteRecord record;   // the quote and its article (no body)
+    Snippet text;         // the whole quote, with matched words located
+};
+
+struct QuoteResults {
+    std::string query;
+    std::uint64_t total = 0;   // exact number of matching quotes
+    std::size_t offset = 0;
+    std::size_t limit = 0;
+    std::vector<QuoteHit> hits;
+    std::vector<FacetResult> facets;   // counted over quotes: `speaker` answers "who said it, how often"
+};
+
+struct IndexInfo {
+    std::uint64_t articles = 0;
+    std::string first_date, last_date;   // "YYYY-MM-DD", empty when no article has a date
+    std::vector<FacetResult> facets;     // the top values of every facet
+};
+
+// The facet names a SearchRequest may ask for, comma-separated, for messages and help.
+std::string facet_names();
+
+} // namespace newsdesk
