@@ -4,6 +4,7 @@
 
 #include "indexer/date.hpp"
 #include "schema/schema.hpp"
+#include "searcher/field_processors.hpp"
 
 namespace newsdesk {
 namespace {
@@ -40,20 +41,24 @@ std::pair<std::string, std::string> date_period(const std::string& text) {
     bad_date(text);
 }
 
-Xapian::Query DatePeriodProcessor::operator()(const std::string& text) {
+Xapian::Query DatePeriodProcessor::operator()(const std::string& text) try {
     const auto [first, last] = date_period(text);
     return Xapian::Query(Xapian::Query::OP_VALUE_RANGE, DateSlot, first, last);
+} catch (const Xapian::QueryParserError& e) {
+    return refuse_value(e.get_msg());
 }
 
 DateRangeProcessor::DateRangeProcessor() : Xapian::RangeProcessor(DateSlot, std::string{schema::Date.name} + ":") {}
 
-Xapian::Query DateRangeProcessor::operator()(const std::string& begin, const std::string& end) {
+Xapian::Query DateRangeProcessor::operator()(const std::string& begin, const std::string& end) try {
     if (begin.empty() && end.empty()) throw Xapian::QueryParserError("date:..: give at least one end of the range");
     if (begin.empty()) return Xapian::Query(Xapian::Query::OP_VALUE_LE, DateSlot, date_period(end).second);
     if (end.empty()) return Xapian::Query(Xapian::Query::OP_VALUE_GE, DateSlot, date_period(begin).first);
     const auto lo = date_period(begin).first, hi = date_period(end).second;
     if (lo > hi) throw Xapian::QueryParserError("date:" + begin + ".." + end + ": the range ends before it begins");
     return Xapian::Query(Xapian::Query::OP_VALUE_RANGE, DateSlot, lo, hi);
+} catch (const Xapian::QueryParserError& e) {
+    return refuse_value(e.get_msg());
 }
 
 } // namespace newsdesk

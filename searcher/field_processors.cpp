@@ -1,10 +1,22 @@
 #include "searcher/field_processors.hpp"
 
+#include <utility>
+
 #include <newsdesk/entities.hpp>
 #include "schema/terms.hpp"
 #include "schema/text.hpp"
 
 namespace newsdesk {
+namespace {
+thread_local std::string first_refusal;   // parsing runs on one thread, start to end
+} // namespace
+
+Xapian::Query refuse_value(const std::string& message) {
+    if (first_refusal.empty()) first_refusal = message;
+    return Xapian::Query::MatchNothing;
+}
+
+std::string take_refused_value() { return std::exchange(first_refusal, {}); }
 
 Xapian::Query ExactFieldProcessor::operator()(const std::string& value) {
     return Xapian::Query(schema::exact_term(field, value));
@@ -12,17 +24,17 @@ Xapian::Query ExactFieldProcessor::operator()(const std::string& value) {
 
 Xapian::Query NameFieldProcessor::operator()(const std::string& value) {
     const auto words = text::words(value);
-    if (words.empty()) throw Xapian::QueryParserError(std::string{field.name} + ": needs a name");
+    if (words.empty()) return refuse_value(std::string{field.name} + ": needs a name");
     if (words.size() == 1) return Xapian::Query(schema::word_term(field, words.front().text));
     return Xapian::Query(schema::exact_term(field, value));
 }
 
 Xapian::Query CountryFieldProcessor::operator()(const std::string& value) {
     if (value.empty())
-        throw Xapian::QueryParserError(std::string{field.name} + ": needs a country (a name or ISO code)");
+        return refuse_value(std::string{field.name} + ": needs a country (a name or ISO code)");
     const auto code = country_code(value);
     if (!code)
-        throw Xapian::QueryParserError(std::string{field.name} + ":" + value +
+        return refuse_value(std::string{field.name} + ":" + value +
                                        ": unknown country (give a name or ISO code)");
     return Xapian::Query(schema::exact_term(field, *code));
 }

@@ -6,6 +6,12 @@
 
 namespace newsdesk {
 
+// Processors never throw through Xapian's parser: an exception from one, under a leading '-',
+// made the parser free memory twice. A processor that refuses a value records why and matches
+// nothing; parse_query() then reports the first refusal as a QueryError.
+Xapian::Query refuse_value(const std::string& message);
+std::string take_refused_value();   // the first refusal since the last call, or empty
+
 // `source:"Le Monde"`, `lang:fa`, ...: the value's exact term.
 struct ExactFieldProcessor : Xapian::FieldProcessor {
     explicit ExactFieldProcessor(const schema::Field& f) : field(f) {}

@@ -262,11 +262,14 @@ ParsedQuery parse_query(const std::string& raw_text, const Xapian::Database& db,
     const auto qp = make_parser(db, stem_language, target);
     constexpr unsigned flags = Xapian::QueryParser::FLAG_DEFAULT | Xapian::QueryParser::FLAG_WILDCARD |
                                Xapian::QueryParser::FLAG_PURE_NOT;
+    take_refused_value();   // nothing left over from an earlier parse
     try {
         parsed.query = widen_stems(qp->parse_query(normalised, flags), *qp);
     } catch (const Xapian::QueryParserError& e) {
+        take_refused_value();
         throw QueryError(e.get_msg(), std::string::npos);
     }
+    if (auto refused = take_refused_value(); !refused.empty()) throw QueryError(refused, std::string::npos);
     for (auto t = parsed.query.get_unique_terms_begin(); t != parsed.query.get_unique_terms_end(); ++t) {
         const std::string& term = *t;
         const bool upper = !term.empty() && term[0] >= 'A' && term[0] <= 'Z';

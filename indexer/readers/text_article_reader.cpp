@@ -96,7 +96,11 @@ std::string first_sentence(std::string_view para) {
     auto sentence = trim(para.substr(0, end));
     if (sentence.size() > MaxTitleBytes) {
         auto cut = sentence.substr(0, MaxTitleBytes).find_last_of(' ');
-        sentence = sentence.substr(0, cut == std::string_view::npos ? MaxTitleBytes : cut);
+        if (cut == std::string_view::npos) {   // no space (Chinese, Japanese): cut between characters
+            cut = MaxTitleBytes;
+            while (cut > 0 && (static_cast<unsigned char>(sentence[cut]) & 0xC0) == 0x80) --cut;
+        }
+        sentence = sentence.substr(0, cut);
         return std::string{sentence} + "\u2026";
     }
     return std::string{sentence};

@@ -47,17 +47,24 @@ TEST_CASE("searches during indexing are consistent and see new commits", "[concu
     SearchRequest r;
     r.query = "trade";
     r.facets = {"source"};
-    while (!done || searches == 0) {
-        const auto res = search(reader, r);   // must not throw DatabaseModifiedError
-        std::uint64_t by_source = 0;
-        for (const auto& v : res.facets[0].values) by_source += v.count;
-        CHECK(by_source == res.total);        // counts and total come from one revision
-        CHECK(res.total >= last_total);       // never goes back to an older revision
-        if (res.total > last_total) ++grew;
-        last_total = res.total;
-        ++searches;
+    std::string escaped;   // an exception must not leave the writer thread unjoined
+    try {
+        while (!done || searches == 0) {
+            const auto res = search(reader, r);   // must not throw DatabaseModifiedError
+            std::uint64_t by_source = 0;
+            for (const auto& v : res.facets[0].values) by_source += v.count;
+            CHECK(by_source == res.total);        // counts and total come from one revision
+            CHECK(res.total >= last_total);       // never goes back to an older revision
+            if (res.total > last_total) ++grew;
+            last_total = res.total;
+            ++searches;
+        }
+    } catch (const std::exception& e) {
+        escaped = e.what();
     }
     writer.join();
+    INFO(escaped);
+    REQUIRE(escaped.empty());
     CHECK(search(reader, r).total == Batches * PerBatch + 1);   // the handle picks up the last commit
     CHECK(grew >= 2);                                           // and saw commits while they happened
     INFO(searches << " searches");

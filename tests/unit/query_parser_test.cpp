@@ -59,6 +59,10 @@ TEST_CASE("malformed queries are refused with a position", "[query]") {
     CHECK(position("date:2021-05..2021-01") == std::string::npos);
     CHECK(position("AND") == std::string::npos);
     CHECK(position("country:atlantis") == std::string::npos);
+    // Refused under a leading '-' too (this once crashed inside Xapian's parser).
+    CHECK(position("-date:2") == std::string::npos);
+    CHECK(position("oil -country:atlantis") == std::string::npos);
+    CHECK(position("-date:2021..2020") == std::string::npos);
     CHECK(position("http://example.org") == std::string::npos - 1);   // not a field: fine
 }
 

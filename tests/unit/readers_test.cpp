@@ -3,6 +3,7 @@
 #include <zlib.h>
 
 #include "indexer/date.hpp"
+#include "schema/text.hpp"
 #include "indexer/readers/input_files.hpp"
 #include "indexer/readers/jsonl_reader.hpp"
 #include "indexer/readers/text_article_reader.hpp"
@@ -126,6 +127,12 @@ TEST_CASE("text articles: dateline, agency, title from the first sentence, link 
     CHECK(titled.title == "Council approves budget");
     CHECK(titled.dateline == "WASHINGTON");
     CHECK(titled.source == "Reuters");
+
+    std::string chinese;
+    for (int i = 0; i < 120; ++i) chinese += "中";   // 360 bytes, no space
+    const auto unspaced = parse_text_article(chinese + "\u3002\n\nMore.");
+    CHECK(text::valid_utf8(unspaced.title));
+    CHECK(unspaced.title.size() <= 200 + 3);
 
     const auto plain = parse_text_article("Mr. J. Smith arrived in the capital today. He spoke.");
     CHECK(plain.title == "Mr. J. Smith arrived in the capital today.");
