@@ -8,17 +8,6 @@ using nlohmann::json;
 
 namespace {
 
-const std::string& sample_db() {
-    static TempDir dir;
-    static const std::string db = [] {
-        const auto path = (dir / "db").string();
-        const auto r = run_newsdesk({"index", "--db", path, sample_dir().string(), seed_article().string()});
-        if (r.exit_code != 0) FAIL("indexing the sample failed: " << r.err);
-        return path;
-    }();
-    return db;
-}
-
 json run_json(std::vector<std::string> args) {
     args.insert(args.begin() + 1, {"--db", sample_db(), "--json"});
     const auto r = run_newsdesk(args);

@@ -10,18 +10,6 @@ using nlohmann::json;
 
 namespace {
 
-// The sample archive and the seed article, indexed once for all tests of this file.
-const std::string& sample_db() {
-    static TempDir dir;
-    static const std::string db = [] {
-        const auto path = (dir / "db").string();
-        const auto r = run_newsdesk({"index", "--db", path, sample_dir().string(), seed_article().string()});
-        if (r.exit_code != 0) FAIL("indexing the sample failed: " << r.err);
-        return path;
-    }();
-    return db;
-}
-
 json search(std::vector<std::string> args) {
     args.insert(args.begin(), {"search", "--db", sample_db(), "--json"});
     const auto r = run_newsdesk(args);

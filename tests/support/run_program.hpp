@@ -62,4 +62,16 @@ inline std::filesystem::path shared_data(const std::string& relative) {
 inline std::filesystem::path sample_dir() { return std::filesystem::path(NEWSDESK_SOURCE_DIR) / "data" / "sample"; }
 inline std::filesystem::path seed_article() { return shared_dir() / "seed" / "000_b94c0258166ae0dd.txt"; }
 
+// The sample archive and the seed article indexed by the real program, once per test process.
+inline const std::string& sample_db() {
+    static TempDir dir;
+    static const std::string db = [] {
+        const auto path = (dir / "db").string();
+        const auto r = run_newsdesk({"index", "--db", path, sample_dir().string(), seed_article().string()});
+        if (r.exit_code != 0) FAIL("indexing the sample failed: " << r.err);
+        return path;
+    }();
+    return db;
+}
+
 } // namespace newsdesk::testing

@@ -61,6 +61,8 @@ TEST_CASE("searches during indexing are consistent and see new commits", "[concu
         }
     } catch (const std::exception& e) {
         escaped = e.what();
+    } catch (const Xapian::Error& e) {   // not a std::exception
+        escaped = e.get_description();
     }
     writer.join();
     INFO(escaped);
