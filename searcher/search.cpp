@@ -101,13 +101,20 @@ std::uint64_t article_count(const Xapian::Database& db) {
 
 namespace {
 
-SearchResults search_once(const Xapian::Database& db, const SearchRequest& request) {
-    auto m = match(db, request, schema::ArticleKind);
-    SearchResults results;
+// What article and quote results share: the request echoed and the exact total.
+template <typename Results>
+Results page_of(const SearchRequest& request, const Matched& m) {
+    Results results;
     results.query = request.query;
     results.total = m.mset.get_matches_estimated();
     results.offset = request.offset;
     results.limit = request.limit;
+    return results;
+}
+
+SearchResults search_once(const Xapian::Database& db, const SearchRequest& request) {
+    auto m = match(db, request, schema::ArticleKind);
+    auto results = page_of<SearchResults>(request, m);
     for (auto it = m.mset.begin(); it != m.mset.end(); ++it) {
         Hit hit;
         hit.rank = it.get_rank() + 1;   // get_rank() counts from the first match, not the page
@@ -123,11 +130,7 @@ SearchResults search_once(const Xapian::Database& db, const SearchRequest& reque
 
 QuoteResults search_quotes_once(const Xapian::Database& db, const SearchRequest& request) {
     auto m = match(db, request, schema::QuoteKind);
-    QuoteResults results;
-    results.query = request.query;
-    results.total = m.mset.get_matches_estimated();
-    results.offset = request.offset;
-    results.limit = request.limit;
+    auto results = page_of<QuoteResults>(request, m);
     for (auto it = m.mset.begin(); it != m.mset.end(); ++it) {
         QuoteHit hit;
         hit.rank = it.get_rank() + 1;
