@@ -36,8 +36,9 @@ before=$(curl -sf "http://127.0.0.1:18089/api/info" | python3 -c 'import json,sy
 indexer=$!
 wrk -t2 -c50 -d30s --latency -s bench/server_load.lua http://127.0.0.1:18089 > "$work/wrk.txt"
 wait $indexer || true
+peak_kb=$(awk '/VmHWM/ {print $2}' /proc/$server/status)
 after=$(curl -sf "http://127.0.0.1:18089/api/info" | python3 -c 'import json,sys; print(json.load(sys.stdin)["articles"])')
-errors=$(grep -c '" 5[0-9][0-9] ' "$work/serve.log" || true)
+errors=$(grep -cE ' 5[0-9][0-9] [0-9.]+ ms$' "$work/serve.log" || true)
 non2xx=$(grep -o 'Non-2xx or 3xx responses: [0-9]*' "$work/wrk.txt" | grep -o '[0-9]*$' || echo 0)
 socket=$(grep -o 'Socket errors:.*' "$work/wrk.txt" || echo "Socket errors: none")
 
@@ -55,6 +56,7 @@ socket=$(grep -o 'Socket errors:.*' "$work/wrk.txt" || echo "Socket errors: none
     echo "| non-2xx responses | ${non2xx:-0} |"
     echo "| 5xx in the server log | $errors |"
     echo "| $socket | |"
+    echo "| server peak memory (VmHWM) | $((peak_kb / 1024)) MiB |"
     echo
     echo '```'
     cat "$work/wrk.txt"

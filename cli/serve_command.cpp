@@ -40,30 +40,42 @@ bool loopback(const std::string& host) {
 int serve_command(const Args& args) {
     server::ServerOptions options;
     std::string db, listen = "127.0.0.1:8080";
-    std::size_t threads = options.threads;
+    std::size_t connections = options.connections, searches = 0;
+    long client_timeout = options.read_timeout.count();
     po::options_description named("serve options");
     named.add_options()
         ("db", po::value(&db)->required(), "database directory")
         ("listen", po::value(&listen)->default_value(listen),
          "HOST:PORT to listen on; loopback by default (port 0: any free port, printed)")
-        ("threads", po::value(&threads)->default_value(threads), "requests served at once (1 to 256)");
+        ("connections", po::value(&connections)->default_value(connections),
+         "connections served at once, each holding a thread while open (1 to 1024)")
+        ("searches", po::value(&searches)->default_value(searches),
+         "searches run at once, others wait their turn (0: one per core)")
+        ("client-timeout", po::value(&client_timeout)->default_value(client_timeout),
+         "seconds a client may stay silent (sending or reading) before it is disconnected (1 to 300)");
     const auto vm = parse(args, named, nullptr,
-                          "usage: newsdesk serve --db DIR [--listen HOST:PORT] [--threads N]\n"
+                          "usage: newsdesk serve --db DIR [--listen HOST:PORT] [--connections N] [--searches N]\n"
+                          "                      [--client-timeout SECONDS]\n"
                           "Serves the search page at / and the JSON API: GET /api/search, /api/quotes (the\n"
                           "parameters of `newsdesk search`: q, facet, facet_limit, sort, limit, offset, lang),\n"
                           "GET /api/articles/ID, GET /api/info, POST /api/extract. SIGINT or SIGTERM stops it.");
     if (!vm) return Ok;
-    if (threads < 1 || threads > 256) throw po::error("--threads must be from 1 to 256");
+    if (connections < 1 || connections > 1024) throw po::error("--connections must be from 1 to 1024");
+    if (searches > 256) throw po::error("--searches must be from 0 to 256");
+    if (client_timeout < 1 || client_timeout > 300) throw po::error("--client-timeout must be from 1 to 300");
     parse_listen(listen, options);
     options.db = db;
-    options.threads = threads;
+    options.connections = connections;
+    options.limits.concurrent_searches = searches;
+    options.read_timeout = options.write_timeout = options.keep_alive_timeout = std::chrono::seconds(client_timeout);
     if (!loopback(options.host))
         std::cerr << "newsdesk: listening on " << options.host
                   << ", beyond this machine: whoever can reach it can read the archive\n";
     server::serve(options, [&](int port) {
         const auto host = options.host.find(':') != std::string::npos ? "[" + options.host + "]" : options.host;
-        std::cerr << "newsdesk: serving " << db << " on http://" << host << ":" << port << "/ with " << threads
-                  << " threads (SIGINT or SIGTERM stops)" << std::endl;
+        std::cerr << "newsdesk: serving " << db << " on http://" << host << ":" << port << "/ ("
+                  << connections << " connections, " << (searches ? std::to_string(searches) : "one per core")
+                  << " searches at once; SIGINT or SIGTERM stops)" << std::endl;
     });
     std::cerr << "newsdesk: stopped\n";
     return Ok;

@@ -6,6 +6,7 @@
 #include <optional>
 #include <set>
 #include <stdexcept>
+#include <thread>
 
 #include <newsdesk/database.hpp>
 #include <newsdesk/entities.hpp>
@@ -149,7 +150,11 @@ ApiResponse error_response(int status, const std::string& message) {
     return {status, {{"error", message}, {"status", status}}};
 }
 
-Api::Api(std::filesystem::path db, ApiLimits limits) : readers_(std::move(db)), limits_(limits) {}
+Api::Api(std::filesystem::path db, ApiLimits limits)
+    : readers_(std::move(db),
+               limits.concurrent_searches ? limits.concurrent_searches : std::max(1u, std::thread::hardware_concurrency()),
+               limits.max_queue_wait),
+      limits_(limits) {}
 
 template <typename Handler>
 ApiResponse Api::guarded(const char* what, Handler handler) {
@@ -164,6 +169,8 @@ ApiResponse Api::guarded(const char* what, Handler handler) {
         return r;
     } catch (const InvalidRequest& e) {
         return error_response(400, e.what());
+    } catch (const ServerBusy& e) {
+        return error_response(503, e.what());
     } catch (const std::exception& e) {
         log_line(std::string("newsdesk: ") + what + ": " + e.what());
     } catch (...) {

@@ -1,6 +1,7 @@
 #pragma once
 // The JSON API of `newsdesk serve`, apart from HTTP: parameters in, a status and a JSON body
 // out. Bodies are the JSON of the matching CLI commands (cli/output.hpp renders both).
+#include <chrono>
 #include <cstddef>
 #include <filesystem>
 #include <map>
@@ -28,6 +29,9 @@ struct ApiLimits {
     std::size_t max_offset = 1'000'000;
     std::size_t max_facets = 16;           // `facet` parameters per request
     std::size_t max_facet_limit = 1000;
+    // Searches run at once (0: one per core) and how long a request waits for its turn.
+    std::size_t concurrent_searches = 0;
+    std::chrono::milliseconds max_queue_wait{10'000};
 };
 
 // {"error": message, "status": status}

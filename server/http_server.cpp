@@ -11,6 +11,7 @@
 #include <thread>
 
 #include <pthread.h>
+#include <sys/socket.h>
 
 #include <httplib.h>
 
@@ -61,6 +62,7 @@ const char* reason(int status) {
 void send_json(httplib::Response& res, const ApiResponse& r) {
     res.status = r.status;
     res.set_header("Cache-Control", "no-store");
+    if (r.status == 503) res.set_header("Retry-After", "1");
     res.set_content(cli::dump(r.body), "application/json; charset=utf-8");
 }
 
@@ -196,7 +198,7 @@ void serve(const ServerOptions& options, const std::function<void(int port)>& re
     Api api(options.db, options.limits);
 
     httplib::Server server;
-    const auto threads = options.threads ? options.threads : 1;
+    const auto threads = options.connections ? options.connections : 1;
     server.new_task_queue = [threads] { return new httplib::ThreadPool(threads); };
     server.set_read_timeout(options.read_timeout.count(), 0);
     server.set_write_timeout(options.write_timeout.count(), 0);
@@ -248,12 +250,21 @@ void serve(const ServerOptions& options, const std::function<void(int port)>& re
     // Ignore SIGPIPE: a client that goes away must cost a failed write, not the process.
     std::signal(SIGPIPE, SIG_IGN);
     const StopOnSignal stop(server);   // before any server thread starts, so that they inherit the mask
+    // Debian's httplib listens with a backlog of 5: a burst of more new connections than that
+    // (50 clients starting at once) overflows it, and the kernel drops their SYNs, which clients
+    // resend a second later. The listening socket is noted here and given a full backlog below.
+    int listening = -1;
+    server.set_socket_options([&listening](int sock) {
+        httplib::default_socket_options(sock);
+        listening = sock;
+    });
     int port = options.port;
     if (port == 0) port = server.bind_to_any_port(options.host);
     else if (!server.bind_to_port(options.host, port)) port = -1;
     if (port <= 0)
         throw std::runtime_error("cannot listen on " + options.host + ":" + std::to_string(options.port) + ": " +
                                  std::strerror(errno));
+    if (listening >= 0) ::listen(listening, SOMAXCONN);   // listen() again only changes the backlog
     if (ready) ready(port);
     server.listen_after_bind();
 }

@@ -14,7 +14,10 @@ struct ServerOptions {
     std::filesystem::path db;
     std::string host = "127.0.0.1";   // loopback unless told otherwise
     int port = 8080;                  // 0: any free port (the one chosen is passed to `ready`)
-    std::size_t threads = 8;          // requests served at once
+    // Connections served at once: httplib gives each open connection a thread for as long as
+    // it stays open (keep-alive included), so this is sized for clients, not for cores; how
+    // many searches run at once is ApiLimits::concurrent_searches.
+    std::size_t connections = 64;
     std::size_t max_body_bytes = 1 << 20;
     std::chrono::seconds read_timeout{5}, write_timeout{5}, keep_alive_timeout{5};
     std::size_t keep_alive_max_requests = 100;

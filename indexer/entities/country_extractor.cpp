@@ -202,7 +202,15 @@ std::vector<CountryMatch> match_countries(const TokenStream& ts, bool headline) 
             continue;
         }
         if (!gaz.starts_form(ts[i].norm) && !gaz.starts_form(strip_possessive(ts[i].norm))) continue;
-        const std::size_t longest = std::min(gaz.max_words(), ts.size() - i);
+        // The longest phrase worth trying: a key of n words starts with the first n - 1 words
+        // as written, so once those start no form, no longer phrase can match.
+        std::size_t longest = 1;
+        key = ts[i].norm;
+        for (const auto most = std::min(gaz.max_words(), ts.size() - i); longest < most && gaz.starts_form(key);) {
+            key += ' ';
+            key += ts[i + longest].norm;
+            ++longest;
+        }
         for (std::size_t n = longest; n >= 1; --n) {
             const std::size_t last = i + n - 1;
             // a name does not run across a sentence end or a comma (except "Washington, D.C.")

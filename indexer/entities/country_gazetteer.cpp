@@ -98,7 +98,9 @@ void CountryGazetteer::add(std::string_view written, CountryForm form) {
     auto& list = forms_[key];
     for (const auto& f : list)
         if (f.code == form.code && f.exact_case == form.exact_case && f.written == form.written) return;
-    first_words_.insert(key.substr(0, key.find(' ')));
+    for (auto space = key.find(' '); space != std::string::npos; space = key.find(' ', space + 1))
+        form_starts_.insert(key.substr(0, space));
+    form_starts_.insert(key);
     max_words_ = std::max(max_words_, count_words(key));
     list.push_back(std::move(form));
 }

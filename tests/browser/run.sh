@@ -29,7 +29,7 @@ trap cleanup EXIT
 "$program" index --db "$work/db" "$source_dir/data/sample" >"$work/index.log" 2>&1 || {
     cat "$work/index.log" >&2; echo "FAIL: indexing data/sample" >&2; exit 1; }
 
-"$program" serve --db "$work/db" --listen 127.0.0.1:0 --threads 4 2>"$work/server.log" &
+"$program" serve --db "$work/db" --listen 127.0.0.1:0 --connections 16 2>"$work/server.log" &
 server=$!
 port=
 for _ in $(seq 100); do

@@ -5,10 +5,15 @@
 #include <cstdio>
 #include <chrono>
 #include <csignal>
+#include <cstring>
 #include <regex>
 #include <thread>
 
+#include <arpa/inet.h>
 #include <fcntl.h>
+#include <netinet/in.h>
+#include <poll.h>
+#include <sys/socket.h>
 #include <spawn.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -28,9 +33,10 @@ namespace {
 // `newsdesk serve --db DB --listen 127.0.0.1:0`: the server picks a free port and says which.
 class Server {
 public:
-    explicit Server(const std::string& db) : log_(scratch_ / "server.log") {
+    explicit Server(const std::string& db, std::vector<std::string> extra = {}) : log_(scratch_ / "server.log") {
         std::signal(SIGPIPE, SIG_IGN);
-        std::vector<std::string> args = {NEWSDESK_PROGRAM, "serve", "--db", db, "--listen", "127.0.0.1:0", "--threads", "4"};
+        std::vector<std::string> args = {NEWSDESK_PROGRAM, "serve", "--db", db, "--listen", "127.0.0.1:0", "--connections", "16"};
+        args.insert(args.end(), extra.begin(), extra.end());
         std::vector<char*> argv;
         for (auto& a : args) argv.push_back(a.data());
         argv.push_back(nullptr);
@@ -77,6 +83,13 @@ public:
         return c;
     }
     std::string log() const { return slurp(log_); }
+    int port() const { return port_; }
+    // Resident memory of the server process, in KiB (VmRSS, or VmHWM for the peak).
+    long memory_kib(const char* field = "VmRSS:") const {
+        const auto status = slurp("/proc/" + std::to_string(pid_) + "/status");
+        const auto at = status.find(field);
+        return at == std::string::npos ? -1 : std::stol(status.substr(at + std::strlen(field)));
+    }
 
     // SIGTERM, and the exit status (-1 unless it exited by itself).
     int stop() {
@@ -315,4 +328,115 @@ TEST_CASE("server: an article indexed while it runs is found without a restart, 
     CHECK(std::regex_search(log, std::regex(R"(\n\d{4}-\d\d-\d\dT[\d:.]+Z GET /api/search\?q=zanzibarite 200 [\d.]+ ms\n)")));
     CHECK(std::regex_search(log, std::regex(R"(GET /api/articles/quarry_zanzibarite 200 [\d.]+ ms)")));
     CHECK(log.find("SIGTERM") != std::string::npos);
+}
+
+namespace {
+
+// A raw TCP connection to the server, for clients that misbehave.
+class RawConnection {
+public:
+    explicit RawConnection(int port) : fd_(socket(AF_INET, SOCK_STREAM, 0)) {
+        REQUIRE(fd_ >= 0);
+        sockaddr_in addr{};
+        addr.sin_family = AF_INET;
+        addr.sin_port = htons(static_cast<std::uint16_t>(port));
+        addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+        REQUIRE(connect(fd_, reinterpret_cast<sockaddr*>(&addr), sizeof addr) == 0);
+    }
+    ~RawConnection() { close(fd_); }
+    RawConnection(const RawConnection&) = delete;
+    RawConnection& operator=(const RawConnection&) = delete;
+
+    void send_text(std::string_view text) { REQUIRE(send(fd_, text.data(), text.size(), MSG_NOSIGNAL) == static_cast<ssize_t>(text.size())); }
+    // True when the server has closed the connection (after any answer it sent) within `wait`.
+    bool closed_by_server(std::chrono::milliseconds wait) {
+        const auto deadline = std::chrono::steady_clock::now() + wait;
+        char buf[4096];
+        while (std::chrono::steady_clock::now() < deadline) {
+            pollfd p{fd_, POLLIN, 0};
+            if (poll(&p, 1, 50) <= 0) continue;
+            const auto n = recv(fd_, buf, sizeof buf, 0);
+            if (n <= 0) return true;   // end of stream, or reset
+            answer_.append(buf, static_cast<std::size_t>(n));
+        }
+        return false;
+    }
+    const std::string& answer() const { return answer_; }
+
+private:
+    int fd_;
+    std::string answer_;
+};
+
+} // namespace
+
+TEST_CASE("server: silent and slow clients are dropped after the client timeout and hold up no one", "[server]") {
+    TempDir dir;
+    const auto db = index_sample(dir);
+    Server server(db, {"--client-timeout", "1"});
+    auto client = server.client();
+    const auto search = "/api/search?q=minister&facet=country";
+    REQUIRE(client.Get(search));   // warm: readers opened, country names loaded
+    // Six misbehaving clients, fewer than the 16 connections: three send nothing, three stop
+    // in the middle of their request line.
+    std::vector<std::unique_ptr<RawConnection>> silent, stalled;
+    for (int i = 0; i < 3; ++i) {
+        silent.push_back(std::make_unique<RawConnection>(server.port()));
+        stalled.push_back(std::make_unique<RawConnection>(server.port()));
+        stalled.back()->send_text("GET /api/sea");
+    }
+    // Meanwhile well-behaved clients are answered at once, not after the misbehaving ones.
+    for (int i = 0; i < 5; ++i) {
+        const auto start = std::chrono::steady_clock::now();
+        const auto res = client.Get(search);
+        REQUIRE(res);
+        CHECK(res->status == 200);
+        INFO("request " << i);
+        CHECK(std::chrono::steady_clock::now() - start < std::chrono::milliseconds(900));
+    }
+    // Each misbehaving connection is closed once it has been silent for the timeout (1 s).
+    for (auto& c : silent) CHECK(c->closed_by_server(std::chrono::seconds(4)));
+    for (auto& c : stalled) CHECK(c->closed_by_server(std::chrono::seconds(4)));
+    CHECK(client.Get("/api/info")->status == 200);
+}
+
+TEST_CASE("server: memory stays bounded under a stream of hostile requests", "[server]") {
+    TempDir dir;
+    const auto db = index_sample(dir);
+    Server server(db);
+    auto client = server.client();
+    const std::string huge_query(4000, 'a');
+    const std::vector<std::string> hostile = {
+        "/api/search?q=" + huge_query,
+        "/api/search?q=" + std::string(5000, 'b'),                   // over the 4 KB limit: 400
+        "/api/search?q=minister&limit=-1",
+        "/api/search?q=minister&limit=99999999999999999999",
+        "/api/search?q=%22unbalanced&facet=speaker",
+        "/api/search?q=*&facet=nope",
+        "/api/search?q=minister&facet=speaker&facet=country&facet=year&facet_limit=1000&limit=1000",
+        "/../../../etc/passwd",
+        "/api/articles/" + std::string(2000, 'x'),
+    };
+    // Warm up (readers opened, caches filled, every connection thread's allocator arena in
+    // use), then the same again many times: the resident size must level off, not keep
+    // growing with the number of requests.
+    const auto rounds = [&](int n) {
+        for (int round = 0; round < n; ++round)
+            for (const auto& path : hostile) {
+                const auto res = client.Get(path);
+                REQUIRE(res);
+                CHECK(res->status < 500);
+            }
+    };
+    rounds(30);
+    const auto warm = server.memory_kib();
+    rounds(100);
+    const auto after = server.memory_kib();
+    INFO("resident " << warm << " KiB after 30 rounds of " << hostile.size() << " requests, " << after
+                     << " KiB after 100 more");
+    REQUIRE(warm > 0);
+#ifndef NEWSDESK_SANITIZED
+    CHECK(after - warm < 8 * 1024);
+    CHECK(server.memory_kib("VmHWM:") < 256 * 1024);
+#endif
 }
