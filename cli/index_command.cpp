@@ -11,6 +11,26 @@
 namespace newsdesk::cli {
 namespace {
 
+// "512M", "2G", "1048576" (bytes), "64K".
+std::uint64_t parse_size(const std::string& text, const char* option) {
+    std::size_t end = 0;
+    unsigned long long n = 0;
+    try {
+        n = std::stoull(text, &end);
+    } catch (const std::exception&) {
+        end = 0;
+    }
+    const auto unit = text.substr(end);
+    int shift = -1;
+    if (unit.empty()) shift = 0;
+    else if (unit == "K" || unit == "k") shift = 10;
+    else if (unit == "M" || unit == "m") shift = 20;
+    else if (unit == "G" || unit == "g") shift = 30;
+    if (end == 0 || shift < 0 || n > (~0ULL >> shift))
+        throw po::error(std::string(option) + " must be a size such as 512M or 2G, not '" + text + "'");
+    return std::uint64_t{n} << shift;
+}
+
 std::string megabytes(std::uint64_t bytes) {
     char buf[32];
     std::snprintf(buf, sizeof buf, "%.1f MB", static_cast<double>(bytes) / 1e6);
@@ -50,7 +70,7 @@ void show_progress(const IndexProgress& p) {
 
 int index_command(const Args& args) {
     IndexOptions options;
-    std::string db, format, lang, aliases;
+    std::string db, format, lang, aliases, memory_limit;
     std::vector<std::string> paths;
     po::options_description named("index options");
     named.add_options()
@@ -60,6 +80,10 @@ int index_command(const Args& args) {
         ("aliases", po::value(&aliases), "speaker alias file: lines \"Canonical Name<TAB>variant...\"")
         ("strict", po::bool_switch(&options.strict), "stop at the first bad input (what came before is kept)")
         ("batch-size", po::value(&options.batch_size)->default_value(500), "articles per commit")
+        ("threads", po::value(&options.threads)->default_value(0),
+         "threads analysing articles while one writes (0: one per core)")
+        ("memory-limit", po::value(&memory_limit)->default_value("1G"),
+         "memory the run may use, such as 512M or 2G: batches are committed early to stay under it")
         ("json", "print the summary as JSON")
         ("path", po::value(&paths), "files and directories to index");
     const auto vm = parse(args, named, "path",
@@ -71,6 +95,9 @@ int index_command(const Args& args) {
     if (!vm) return Ok;
     if (paths.empty()) throw po::error("give at least one PATH to index");
     if (options.batch_size == 0) throw po::error("--batch-size must be at least 1");
+    if (options.threads > 256) throw po::error("--threads must be from 0 to 256");
+    options.memory_limit = parse_size(memory_limit, "--memory-limit");
+    if (options.memory_limit < (std::uint64_t{64} << 20)) throw po::error("--memory-limit must be at least 64M");
     options.database = db;
     options.format = parse_format(format);
     options.default_language = lang;
@@ -101,7 +128,8 @@ int index_command(const Args& args) {
                             {"skipped", s.skipped},   {"files", s.files},       {"ignored_files", s.ignored_files},
                             {"bytes", s.bytes},       {"seconds", s.seconds},   {"articles_per_second", rate},
                             {"articles_in_database", s.articles_in_database},  {"stopped_early", s.stopped_early},
-                            {"interrupted", s.interrupted},
+                            {"interrupted", s.interrupted},     {"commits", s.commits},
+                            {"peak_memory_bytes", s.peak_memory_bytes},
                             {"skipped_by_reason", s.skipped_by_reason}};
         std::cout << dump(j) << '\n';
     } else {

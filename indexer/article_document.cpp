@@ -104,7 +104,7 @@ void add_speakers(Xapian::Document& doc, const std::vector<std::string>& people,
 
 } // namespace
 
-Xapian::Document to_document(const Article& a) {
+Xapian::Document text_document(const Article& a) {
     Xapian::Document doc;
     TextIndexer text_indexer(doc, stemmer_for(a.language));
     text_indexer.index(a.title, schema::Title.prefix, 1);
@@ -116,7 +116,11 @@ Xapian::Document to_document(const Article& a) {
         text_indexer.skip();
         text_indexer.index(q.text, schema::QuoteText.prefix, 1);
     }
+    return doc;
+}
 
+Xapian::Document to_document(const Article& a, Xapian::Document text) {
+    Xapian::Document doc = std::move(text);
     doc.add_boolean_term(schema::exact_term(schema::Id, a.id));
     add_exact(doc, schema::DocKind, schema::ArticleKind);
     add_exact(doc, schema::Url, a.url);
@@ -126,6 +130,8 @@ Xapian::Document to_document(const Article& a) {
     doc.set_data(to_document_data(a));
     return doc;
 }
+
+Xapian::Document to_document(const Article& a) { return to_document(a, text_document(a)); }
 
 std::string quote_id(const Article& a, std::size_t n) { return a.id + "#q" + std::to_string(n + 1); }
 

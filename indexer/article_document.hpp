@@ -15,6 +15,12 @@ namespace newsdesk {
 // stemmer. Filter fields get boolean terms; facet and sort fields get value slots.
 Xapian::Document to_document(const Article& article);
 
+// The same in two steps: the words of the title, body and quotes, which depend only on the
+// article's text, language and quotes, so they can be analysed on another thread before
+// the speakers are settled; then the fields, added to that document.
+Xapian::Document text_document(const Article& article);
+Xapian::Document to_document(const Article& article, Xapian::Document text);
+
 // One document per quote of the article, searched by `newsdesk quotes`: the quote's words,
 // its speaker and verb, and the article's filters and facets. Each carries the article's id
 // under schema::ArticleId, so that re-indexing the article can replace them all.

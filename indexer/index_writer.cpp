@@ -1,5 +1,7 @@
 #include "indexer/index_writer.hpp"
 
+#include <malloc.h>
+
 #include "indexer/article_document.hpp"
 #include "schema/terms.hpp"
 
@@ -14,6 +16,14 @@ Xapian::WritableDatabase open_writable(const std::filesystem::path& path) {
     }
 }
 
+// Bytes of heap in use. Xapian keeps a batch's postings on the heap until commit, and their
+// size depends on the articles (one 50 MB article outweighs a thousand short ones), so the
+// bound is checked on the heap itself rather than guessed from an article count.
+std::uint64_t heap_in_use() {
+    const auto info = mallinfo2();
+    return info.uordblks + info.hblkhd;
+}
+
 } // namespace
 
 IndexWriter::IndexWriter(const std::filesystem::path& path) : db_(open_writable(path)) {
@@ -26,19 +36,24 @@ IndexWriter::IndexWriter(const std::filesystem::path& path) : db_(open_writable(
 }
 
 bool IndexWriter::add(Article article) {
+    auto text = text_document(article);
+    return add(std::move(article), std::move(text));
+}
+
+bool IndexWriter::add(Article article, Xapian::Document text) {
     speakers_.settle(article);
     const auto id_term = schema::exact_term(schema::Id, article.id);
     const bool existed = exists(id_term);
     if (existed) {
-        db_.replace_document(id_term, to_document(article));
+        db_.replace_document(id_term, to_document(article, std::move(text)));
         db_.delete_document(schema::exact_term(schema::ArticleId, article.id));   // its old quotes
     } else {
-        db_.add_document(to_document(article));
+        db_.add_document(to_document(article, std::move(text)));
     }
     for (auto& quote : to_quote_documents(article)) db_.add_document(quote);
     batch_ids_.insert(id_term);
     batch_removed_.erase(id_term);
-    if (++pending_ >= batch_size_) commit();
+    if (++pending_ >= batch_size_ || (pending_ % 8 == 0 && heap_in_use() > memory_limit_)) commit();
     return existed;
 }
 
@@ -65,6 +80,7 @@ Xapian::doccount IndexWriter::article_count() const {
 
 void IndexWriter::commit() {
     db_.commit();
+    ++commits_;
     committed_.reopen();
     batch_ids_.clear();
     batch_removed_.clear();

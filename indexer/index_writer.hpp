@@ -1,5 +1,6 @@
 #pragma once
 // Owns the writable database: schema version, replace-by-id, batched commits.
+#include <cstdint>
 #include <filesystem>
 #include <string>
 #include <unordered_set>
@@ -26,10 +27,15 @@ public:
     // the forms the archive knows (SpeakerRegistry); returns true if it replaced an article
     // with the same id. Work is committed every `batch_size` articles.
     bool add(Article article);
+    // The same for an article whose text_document() was made already (on another thread).
+    bool add(Article article, Xapian::Document text);
     // Deletes the article with this id and its quote records; false if there was none.
     bool remove(const std::string& id);
     void commit();
     void set_batch_size(std::size_t n) { batch_size_ = n; }
+    // Commits before the batch is full when the heap in use passes this many bytes.
+    void set_memory_limit(std::uint64_t bytes) { memory_limit_ = bytes; }
+    std::uint64_t commits() const { return commits_; }
     Xapian::doccount article_count() const;
     std::size_t uncommitted() const { return pending_; }
 
@@ -46,6 +52,8 @@ private:
     // on bbc.jsonl 500 articles per commit indexed 14% faster than 2000.
     std::size_t batch_size_ = 500;
     std::size_t pending_ = 0;
+    std::uint64_t memory_limit_ = std::uint64_t{1} << 62;
+    std::uint64_t commits_ = 0;
 };
 
 } // namespace newsdesk

@@ -1,7 +1,13 @@
 #include "indexer/indexing.hpp"
 
 #include <newsdesk/entities.hpp>
+#include <thread>
+
+#include <sys/resource.h>
+
+#include "indexer/article_document.hpp"
 #include "indexer/index_writer.hpp"
+#include "indexer/ordered_workers.hpp"
 #include "indexer/readers/input_files.hpp"
 #include "indexer/speaker_registry.hpp"
 #include "schema/xapian_errors.hpp"
@@ -43,6 +49,23 @@ IndexSummary run_index(const IndexOptions& options, const IndexObserver& observe
     if (!options.aliases.empty()) aliases.load(options.aliases);
     IndexWriter writer(options.database);
     writer.set_batch_size(options.batch_size);
+    writer.set_memory_limit(options.memory_limit / 2);
+
+    // Analysis (language, entities, words) on worker threads, writing on this one.
+    struct Prepared {
+        Article article;
+        Xapian::Document text;
+    };
+    const std::size_t workers = options.threads ? options.threads : std::max(1u, std::thread::hardware_concurrency());
+    OrderedWorkers<Prepared> analysis(workers, 4 * workers, [&](Prepared& p) {
+        enrich(p.article, options.default_language, aliases);
+        p.text = text_document(p.article);
+    });
+    const auto write = [&](Prepared&& p) {
+        if (writer.add(std::move(p.article), std::move(p.text))) ++summary.replaced;
+        else ++summary.added;
+        ++progress.articles;
+    };
 
     ReadHandlers handlers;
     handlers.problem = note_problem;
@@ -52,10 +75,7 @@ IndexSummary run_index(const IndexOptions& options, const IndexObserver& observe
     };
     handlers.article = [&](Article&& a) {
         if (stop_requested()) return false;
-        enrich(a, options.default_language, aliases);
-        if (writer.add(std::move(a))) ++summary.replaced;
-        else ++summary.added;
-        ++progress.articles;
+        analysis.push(Prepared{std::move(a), {}}, write);
         return true;
     };
     handlers.bytes_read = [&](std::uint64_t n) {
@@ -73,9 +93,13 @@ IndexSummary run_index(const IndexOptions& options, const IndexObserver& observe
         read_file(file, handlers);
         if (summary.stopped_early || stop_requested()) break;
     }
+    analysis.drain(write);
     writer.commit();
     summary.bytes = progress.bytes;
     summary.articles_in_database = writer.article_count();
+    summary.commits = writer.commits();
+    rusage usage{};
+    if (getrusage(RUSAGE_SELF, &usage) == 0) summary.peak_memory_bytes = std::uint64_t(usage.ru_maxrss) * 1024;
     summary.seconds = std::chrono::duration<double>(Clock::now() - started).count();
     return summary;
 }

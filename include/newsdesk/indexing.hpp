@@ -37,6 +37,10 @@ struct IndexOptions : ReadOptions {
     std::filesystem::path database;
     bool strict = false;                         // stop at the first problem
     std::size_t batch_size = 500;                // articles per commit (see IndexWriter)
+    std::size_t threads = 0;                     // threads analysing articles (0: one per core)
+    // What the run may hold in memory: a batch is committed early when its share (half) is
+    // reached, and articles in flight between readers and writer are few.
+    std::uint64_t memory_limit = std::uint64_t{1} << 30;
     // Set (from a signal handler, say) to stop after the current article; what was indexed
     // is committed. May be null.
     const std::atomic<bool>* stop = nullptr;
@@ -59,6 +63,8 @@ struct IndexSummary {
     std::uint64_t bytes = 0;
     double seconds = 0;
     std::uint64_t articles_in_database = 0;
+    std::uint64_t commits = 0;
+    std::uint64_t peak_memory_bytes = 0;              // the process's peak resident size
     bool stopped_early = false;                       // --strict met a problem
     bool interrupted = false;                         // `stop` was set
     std::uint64_t indexed() const { return added + replaced; }

@@ -85,3 +85,39 @@ TEST_CASE("a binary file read as JSON Lines reports a screenful, and counts ever
     CHECK(r.err.find("more problems in this file are counted but not shown") != std::string::npos);
     CHECK(json::parse(r.out)["skipped"].get<int>() > 21);
 }
+
+TEST_CASE("index: a memory limit commits batches early to stay under it, and threads change nothing found", "[cli][index]") {
+    const auto corpus = shared_data("data/corpora/bbc.jsonl");
+    if (!std::filesystem::exists(corpus)) return;
+    TempDir dir;
+    // One batch for the whole corpus unless memory says otherwise.
+    const auto run = [&](const std::string& db, std::vector<std::string> extra) {
+        std::vector<std::string> args = {"index", "--json", "--batch-size", "100000", "--db", (dir / db).string()};
+        args.insert(args.end(), extra.begin(), extra.end());
+        args.push_back(corpus.string());
+        const auto r = run_newsdesk(args);
+        INFO(r.err);
+        REQUIRE(r.exit_code == 0);
+        return nlohmann::json::parse(r.out);
+    };
+    const auto roomy = run("roomy", {"--memory-limit", "2G", "--threads", "1"});
+    const auto tight = run("tight", {"--memory-limit", "100M", "--threads", "2"});
+    CHECK(roomy["indexed"] == 2225);
+    CHECK(tight["indexed"] == 2225);
+    CHECK(roomy["commits"] == 1);
+#ifndef NEWSDESK_SANITIZED   // the sanitizer's allocator keeps its own books, and a larger heap
+    CHECK(tight["commits"] > 1);
+    CHECK(tight["peak_memory_bytes"].get<std::uint64_t>() < (std::uint64_t{100} << 20));
+    CHECK(tight["peak_memory_bytes"] < roomy["peak_memory_bytes"]);
+#endif
+    // Batching and threads change nothing in what is found.
+    for (const auto* query : {"minister", "\"interest rates\"", "country:fr", "speaker:blair"}) {
+        const auto a = run_newsdesk({"search", "--json", "--limit", "20", "--facet", "speaker", "--facet", "country",
+                                     "--db", (dir / "roomy").string(), query});
+        const auto b = run_newsdesk({"search", "--json", "--limit", "20", "--facet", "speaker", "--facet", "country",
+                                     "--db", (dir / "tight").string(), query});
+        INFO(query);
+        CHECK(a.out == b.out);
+    }
+    CHECK(run_newsdesk({"index", "--memory-limit", "lots", "--db", (dir / "x").string(), corpus.string()}).exit_code == 2);
+}
