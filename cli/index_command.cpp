@@ -84,6 +84,8 @@ int index_command(const Args& args) {
          "threads analysing articles while one writes (0: one per core)")
         ("memory-limit", po::value(&memory_limit)->default_value("1G"),
          "memory the run may use, such as 512M or 2G: batches are committed early to stay under it")
+        ("compact", po::bool_switch(&options.compact),
+         "at the end, rewrite the database compactly (half the size; takes a while on a large one)")
         ("json", "print the summary as JSON")
         ("path", po::value(&paths), "files and directories to index");
     const auto vm = parse(args, named, "path",
@@ -93,7 +95,7 @@ int index_command(const Args& args) {
                           "Exit: 0 all indexed, 1 some input skipped, 2 usage, 3 database problem, 4 other,\n"
                           "5 database locked by another writer, 130 interrupted (work so far committed).");
     if (!vm) return Ok;
-    if (paths.empty()) throw po::error("give at least one PATH to index");
+    if (paths.empty() && !options.compact) throw po::error("give at least one PATH to index");
     if (options.batch_size == 0) throw po::error("--batch-size must be at least 1");
     if (options.threads > 256) throw po::error("--threads must be from 0 to 256");
     options.memory_limit = parse_size(memory_limit, "--memory-limit");
@@ -129,7 +131,7 @@ int index_command(const Args& args) {
                             {"bytes", s.bytes},       {"seconds", s.seconds},   {"articles_per_second", rate},
                             {"articles_in_database", s.articles_in_database},  {"stopped_early", s.stopped_early},
                             {"interrupted", s.interrupted},     {"commits", s.commits},
-                            {"peak_memory_bytes", s.peak_memory_bytes},
+                            {"peak_memory_bytes", s.peak_memory_bytes}, {"compaction_seconds", s.compaction_seconds},
                             {"skipped_by_reason", s.skipped_by_reason}};
         std::cout << dump(j) << '\n';
     } else {
@@ -143,6 +145,7 @@ int index_command(const Args& args) {
             std::cerr << '\n';
         }
         if (s.ignored_files) std::cerr << "ignored " << s.ignored_files << " files that are not articles\n";
+        if (options.compact && !s.interrupted) std::cerr << "compacted in " << duration(s.compaction_seconds) << '\n';
         if (s.stopped_early) std::cerr << "stopped at the first problem (--strict); the articles before it are indexed\n";
     }
     if (s.interrupted) {

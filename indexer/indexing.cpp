@@ -6,6 +6,7 @@
 #include <sys/resource.h>
 
 #include "indexer/article_document.hpp"
+#include "indexer/compaction.hpp"
 #include "indexer/index_writer.hpp"
 #include "indexer/ordered_workers.hpp"
 #include "indexer/readers/input_files.hpp"
@@ -98,6 +99,11 @@ IndexSummary run_index(const IndexOptions& options, const IndexObserver& observe
     summary.bytes = progress.bytes;
     summary.articles_in_database = writer.article_count();
     summary.commits = writer.commits();
+    if (options.compact && !summary.interrupted) {   // still holding the write lock
+        const auto start = Clock::now();
+        compact_in_place(options.database);
+        summary.compaction_seconds = std::chrono::duration<double>(Clock::now() - start).count();
+    }
     rusage usage{};
     if (getrusage(RUSAGE_SELF, &usage) == 0) summary.peak_memory_bytes = std::uint64_t(usage.ru_maxrss) * 1024;
     summary.seconds = std::chrono::duration<double>(Clock::now() - started).count();

@@ -41,6 +41,9 @@ struct IndexOptions : ReadOptions {
     // What the run may hold in memory: a batch is committed early when its share (half) is
     // reached, and articles in flight between readers and writer are few.
     std::uint64_t memory_limit = std::uint64_t{1} << 30;
+    // At the end, rewrite the database compactly (about half the size; see compaction.hpp).
+    // Worth it after a large run: it rewrites the whole database.
+    bool compact = false;
     // Set (from a signal handler, say) to stop after the current article; what was indexed
     // is committed. May be null.
     const std::atomic<bool>* stop = nullptr;
@@ -65,6 +68,7 @@ struct IndexSummary {
     std::uint64_t articles_in_database = 0;
     std::uint64_t commits = 0;
     std::uint64_t peak_memory_bytes = 0;              // the process's peak resident size
+    double compaction_seconds = 0;                    // part of `seconds`
     bool stopped_early = false;                       // --strict met a problem
     bool interrupted = false;                         // `stop` was set
     std::uint64_t indexed() const { return added + replaced; }

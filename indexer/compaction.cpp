@@ -1,0 +1,30 @@
+#include "indexer/compaction.hpp"
+
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
+#include <fcntl.h>
+#include <system_error>
+
+#include <xapian.h>
+
+namespace newsdesk {
+
+void compact_in_place(const std::filesystem::path& path) {
+    const auto target = std::filesystem::absolute(path).lexically_normal();
+    auto scratch = target;
+    scratch += ".compacting";
+    std::filesystem::remove_all(scratch);
+    Xapian::Database(target.string()).compact(scratch.string(), Xapian::Compactor::FULL);
+    // Linux's RENAME_EXCHANGE swaps the two directories in one step: there is no moment when
+    // `path` holds nothing. Searches that have the old files open go on reading them until
+    // they reopen.
+    if (renameat2(AT_FDCWD, scratch.c_str(), AT_FDCWD, target.c_str(), RENAME_EXCHANGE) != 0) {
+        const int error = errno;
+        std::filesystem::remove_all(scratch);
+        throw std::system_error(error, std::generic_category(), "cannot swap in the compacted " + target.string());
+    }
+    std::filesystem::remove_all(scratch);   // now the old database
+}
+
+} // namespace newsdesk

@@ -1,0 +1,15 @@
+#pragma once
+// Rewriting a database compactly, in place.
+#include <filesystem>
+
+namespace newsdesk {
+
+// Rewrites the database at `path` with Xapian's compactor (B-tree blocks filled, the free
+// space a growing index leaves behind dropped: about half the size, and faster to search),
+// then swaps the new copy in with one atomic rename. The caller must hold the database's
+// write lock (an open IndexWriter) so that nothing is committed meanwhile. A crash at any
+// point leaves the old database or the new one at `path`, never neither; leftovers of an
+// interrupted compaction are removed by the next.
+void compact_in_place(const std::filesystem::path& path);
+
+} // namespace newsdesk
