@@ -16,7 +16,8 @@ Xapian::WritableDatabase open_writable(const std::filesystem::path& path) {
 
 } // namespace
 
-IndexWriter::IndexWriter(const std::filesystem::path& path) : db_(open_writable(path)) {
+IndexWriter::IndexWriter(const std::filesystem::path& path, SpeakerRegistry* names) : db_(open_writable(path)) {
+    names_ = names;
     schema::check_version(db_);
     if (db_.get_metadata(std::string{schema::VersionKey}).empty()) {
         db_.set_metadata(std::string{schema::VersionKey}, std::to_string(schema::Version));
@@ -26,7 +27,7 @@ IndexWriter::IndexWriter(const std::filesystem::path& path) : db_(open_writable(
 }
 
 bool IndexWriter::add(Article article) {
-    speakers_.settle(article);
+    (names_ ? *names_ : speakers_).settle(article);
     const auto id_term = schema::exact_term(schema::Id, article.id);
     const bool existed = exists(id_term);
     if (existed) {

@@ -16,8 +16,9 @@ namespace newsdesk {
 class IndexWriter {
 public:
     // Opens or creates the database at `path`. Throws DatabaseLocked, SchemaMismatch
-    // or Xapian::DatabaseError.
-    explicit IndexWriter(const std::filesystem::path& path);
+    // or Xapian::DatabaseError. `names`, when given, settles people's names in place of this
+    // database's own registry: a sharded database's, which knows the names of every shard.
+    explicit IndexWriter(const std::filesystem::path& path, SpeakerRegistry* names = nullptr);
     IndexWriter(const IndexWriter&) = delete;   // the registry refers to this writer's database
     IndexWriter& operator=(const IndexWriter&) = delete;
     // Call commit() at the end: Xapian's destructor commits too, but swallows errors.
@@ -42,6 +43,7 @@ private:
     std::unordered_set<std::string> batch_removed_;   // ids removed since the last commit
     bool exists(const std::string& id_term) const;
     SpeakerRegistry speakers_{db_};
+    SpeakerRegistry* names_ = nullptr;   // see the constructor
     // Xapian 1.4 keeps a batch's postings in ordered maps whose cost grows with the batch:
     // on bbc.jsonl 500 articles per commit indexed 14% faster than 2000.
     std::size_t batch_size_ = 500;

@@ -1,7 +1,7 @@
 #include "indexer/indexing.hpp"
 
 #include <newsdesk/entities.hpp>
-#include "indexer/index_writer.hpp"
+#include "indexer/sharded_writer.hpp"
 #include "indexer/readers/input_files.hpp"
 #include "indexer/speaker_registry.hpp"
 #include "schema/xapian_errors.hpp"
@@ -41,7 +41,7 @@ IndexSummary run_index(const IndexOptions& options, const IndexObserver& observe
 
     SpeakerAliases aliases;
     if (!options.aliases.empty()) aliases.load(options.aliases);
-    IndexWriter writer(options.database);
+    ShardedWriter writer(options.database);   // a plain database is one shard
     writer.set_batch_size(options.batch_size);
 
     ReadHandlers handlers;

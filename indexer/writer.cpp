@@ -2,7 +2,7 @@
 #include <newsdesk/database.hpp>
 #include <newsdesk/entities.hpp>
 
-#include "indexer/index_writer.hpp"
+#include "indexer/sharded_writer.hpp"
 #include "schema/xapian_errors.hpp"
 
 namespace newsdesk {
@@ -12,10 +12,14 @@ struct Writer::Impl {
         if (!options.aliases.empty()) aliases.load(options.aliases);
         writer.set_batch_size(options.batch_size == 0 ? 1 : options.batch_size);
     }
-    IndexWriter writer;
+    ShardedWriter writer;   // a plain database is one shard
     WriterOptions options;
     SpeakerAliases aliases;
 };
+
+void create_sharded_database(const std::filesystem::path& path, std::size_t shards) {
+    translate_xapian_errors([&] { ShardedWriter::create(path, shards); });
+}
 
 Writer::Writer(const std::filesystem::path& path, const WriterOptions& options)
     : impl_(translate_xapian_errors([&] { return std::make_unique<Impl>(path, options); })) {}
