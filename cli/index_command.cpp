@@ -6,6 +6,7 @@
 #include "commands.hpp"
 #include "options.hpp"
 #include "output.hpp"
+#include <newsdesk/database.hpp>
 #include <newsdesk/indexing.hpp>
 
 namespace newsdesk::cli {
@@ -72,9 +73,13 @@ int index_command(const Args& args) {
     IndexOptions options;
     std::string db, format, lang, aliases, memory_limit;
     std::vector<std::string> paths;
+    long long shards = 0;   // signed, so that "-1" is refused rather than wrapped
     po::options_description named("index options");
     named.add_options()
         ("db", po::value(&db)->required(), "database directory (created if missing)")
+        ("shards", po::value(&shards),
+         "create DIR as N shards (DIR/shard-0..N-1 and the stub DIR/XAPIANDB), each article in the "
+         "shard its id hashes to; a sharded DIR is found again without it")
         ("format", po::value(&format), "jsonl or text: read every file as this (default: by extension)")
         ("lang", po::value(&lang), "language of articles that do not give one (default: detected)")
         ("aliases", po::value(&aliases), "speaker alias file: lines \"Canonical Name<TAB>variant...\"")
@@ -89,7 +94,7 @@ int index_command(const Args& args) {
         ("json", "print the summary as JSON")
         ("path", po::value(&paths), "files and directories to index");
     const auto vm = parse(args, named, "path",
-                          "usage: newsdesk index --db DIR [OPTIONS] PATH...\n"
+                          "usage: newsdesk index --db DIR [--shards N] [OPTIONS] PATH...\n"
                           "Indexes JSON Lines (.jsonl, .ndjson) and text articles (.txt), gzipped or not;\n"
                           "directories are walked. Re-indexing an article with the same id replaces it.\n"
                           "Exit: 0 all indexed, 1 some input skipped, 2 usage, 3 database problem, 4 other,\n"
@@ -100,6 +105,7 @@ int index_command(const Args& args) {
     if (options.threads > 256) throw po::error("--threads must be from 0 to 256");
     options.memory_limit = parse_size(memory_limit, "--memory-limit");
     if (options.memory_limit < (std::uint64_t{64} << 20)) throw po::error("--memory-limit must be at least 64M");
+    if (vm->count("shards") && (shards < 1 || shards > 1024)) throw po::error("--shards must be between 1 and 1024");
     options.database = db;
     options.format = parse_format(format);
     options.default_language = lang;
@@ -121,6 +127,7 @@ int index_command(const Args& args) {
         };
     options.stop = &stop_requested;
     install_stop_handlers();
+    if (shards) create_sharded_database(db, static_cast<std::size_t>(shards));   // or check the one there
     const auto s = index_archive(options, observer);
     if (progress_shown) std::cerr << "\r\033[K";
 

@@ -8,16 +8,17 @@
 namespace newsdesk::cli {
 
 int info_command(const Args& args) {
-    std::string db;
+    std::vector<std::string> dbs;
     std::size_t limit = 10;
     po::options_description named("info options");
     named.add_options()
-        ("db", po::value(&db)->required(), "database directory")
+        ("db", po::value(&dbs)->required()->composing(),
+         "database directory, sharded database or stub file, or tcp://HOST:PORT; repeat to count several as one")
         ("facet-limit", po::value(&limit)->default_value(10), "top values shown per facet")
         ("json", "print one JSON object");
     const auto vm = parse(args, named, nullptr, "usage: newsdesk info --db DIR [--json]");
     if (!vm) return Ok;
-    const auto info = Index::open(db).info(limit);
+    const auto info = Index::open_shards(dbs).info(limit);
     if (vm->count("json")) {
         std::cout << dump(to_json(info)) << '\n';
         return Ok;

@@ -83,7 +83,8 @@ void print_text(const QuoteResults& r, bool colour) {
 // The options search and quotes share; nullopt when --help was asked.
 struct ParsedSearch {
     SearchRequest request;
-    std::string db;
+    std::vector<std::string> dbs;
+    OpenOptions open;
     bool json = false;
 };
 
@@ -93,9 +94,13 @@ std::optional<ParsedSearch> parse_search(const Args& args, const std::string& us
     std::vector<std::string> words;
     // Signed, so that "-1" is refused instead of wrapping round to a huge page.
     long long limit = 10, offset = 0, facet_limit = 10;
+    double timeout = 10;
     po::options_description named("options");
     named.add_options()
-        ("db", po::value(&p.db)->required(), "database directory")
+        ("db", po::value(&p.dbs)->required()->composing(),
+         "database directory, sharded database or stub file, or tcp://HOST:PORT (a shard served by "
+         "xapian-tcpsrv); repeat to search several as one")
+        ("timeout", po::value(&timeout)->default_value(10), "seconds a remote shard may take to answer")
         ("facet", po::value(&p.request.facets)->composing(), ("count matches by this facet (repeatable): " + facet_names()).c_str())
         ("facet-limit", po::value(&facet_limit)->default_value(10), "values shown per facet")
         ("sort", po::value(&sort), "relevance (default), newest or oldest")
@@ -122,6 +127,8 @@ std::optional<ParsedSearch> parse_search(const Args& args, const std::string& us
     p.request.facet_limit = bounded(facet_limit, 10000, "facet-limit");
     for (const auto& w : words) p.request.query += (p.request.query.empty() ? "" : " ") + w;
     p.request.sort = parse_sort(sort);
+    if (!(timeout > 0 && timeout <= 3600)) throw po::error("--timeout must be between 0 and 3600 seconds");
+    p.open.remote_timeout = std::chrono::milliseconds(static_cast<long long>(timeout * 1000 + 0.5));
     p.json = vm->count("json") > 0;
     return p;
 }
@@ -129,9 +136,9 @@ std::optional<ParsedSearch> parse_search(const Args& args, const std::string& us
 } // namespace
 
 int search_command(const Args& args) {
-    const auto p = parse_search(args, "usage: newsdesk search --db DIR [OPTIONS] QUERY\nRanked, faceted search of articles.");
+    const auto p = parse_search(args, "usage: newsdesk search --db DIR [--db DIR]... [OPTIONS] QUERY\nRanked, faceted search of articles.");
     if (!p) return Ok;
-    const auto results = Index::open(p->db).search(p->request);
+    const auto results = Index::open_shards(p->dbs, p->open).search(p->request);
     if (p->json) std::cout << dump(to_json(results)) << '\n';
     else print_text(results, stdout_is_terminal());
     return results.total ? Ok : Incomplete;
@@ -141,7 +148,7 @@ int quotes_command(const Args& args) {
     const auto p = parse_search(args, "usage: newsdesk quotes --db DIR [OPTIONS] QUERY\n"
                                       "Searches quotes, direct and indirect, each on its own: who said it, how often.");
     if (!p) return Ok;
-    const auto results = Index::open(p->db).quotes(p->request);
+    const auto results = Index::open_shards(p->dbs, p->open).quotes(p->request);
     if (p->json) std::cout << dump(to_json(results)) << '\n';
     else print_text(results, stdout_is_terminal());
     return results.total ? Ok : Incomplete;

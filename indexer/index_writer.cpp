@@ -1,7 +1,5 @@
 #include "indexer/index_writer.hpp"
 
-#include <malloc.h>
-
 #include "indexer/article_document.hpp"
 #include "schema/terms.hpp"
 
@@ -16,17 +14,10 @@ Xapian::WritableDatabase open_writable(const std::filesystem::path& path) {
     }
 }
 
-// Bytes of heap in use. Xapian keeps a batch's postings on the heap until commit, and their
-// size depends on the articles (one 50 MB article outweighs a thousand short ones), so the
-// bound is checked on the heap itself rather than guessed from an article count.
-std::uint64_t heap_in_use() {
-    const auto info = mallinfo2();
-    return info.uordblks + info.hblkhd;
-}
-
 } // namespace
 
-IndexWriter::IndexWriter(const std::filesystem::path& path) : db_(open_writable(path)) {
+IndexWriter::IndexWriter(const std::filesystem::path& path, SpeakerRegistry* names) : db_(open_writable(path)) {
+    names_ = names;
     schema::check_version(db_);
     if (db_.get_metadata(std::string{schema::VersionKey}).empty()) {
         db_.set_metadata(std::string{schema::VersionKey}, std::to_string(schema::Version));
@@ -41,7 +32,7 @@ bool IndexWriter::add(Article article) {
 }
 
 bool IndexWriter::add(Article article, Xapian::Document text) {
-    speakers_.settle(article);
+    (names_ ? *names_ : speakers_).settle(article);
     const auto id_term = schema::exact_term(schema::Id, article.id);
     const bool existed = exists(id_term);
     if (existed) {
@@ -53,7 +44,7 @@ bool IndexWriter::add(Article article, Xapian::Document text) {
     for (auto& quote : to_quote_documents(article)) db_.add_document(quote);
     batch_ids_.insert(id_term);
     batch_removed_.erase(id_term);
-    if (++pending_ >= batch_size_ || (pending_ % 8 == 0 && heap_in_use() > memory_limit_)) commit();
+    if (++pending_ >= batch_size_) commit();
     return existed;
 }
 
@@ -80,7 +71,6 @@ Xapian::doccount IndexWriter::article_count() const {
 
 void IndexWriter::commit() {
     db_.commit();
-    ++commits_;
     committed_.reopen();
     batch_ids_.clear();
     batch_removed_.clear();

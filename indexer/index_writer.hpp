@@ -17,8 +17,9 @@ namespace newsdesk {
 class IndexWriter {
 public:
     // Opens or creates the database at `path`. Throws DatabaseLocked, SchemaMismatch
-    // or Xapian::DatabaseError.
-    explicit IndexWriter(const std::filesystem::path& path);
+    // or Xapian::DatabaseError. `names`, when given, settles people's names in place of this
+    // database's own registry: a sharded database's, which knows the names of every shard.
+    explicit IndexWriter(const std::filesystem::path& path, SpeakerRegistry* names = nullptr);
     IndexWriter(const IndexWriter&) = delete;   // the registry refers to this writer's database
     IndexWriter& operator=(const IndexWriter&) = delete;
     // Call commit() at the end: Xapian's destructor commits too, but swallows errors.
@@ -33,9 +34,6 @@ public:
     bool remove(const std::string& id);
     void commit();
     void set_batch_size(std::size_t n) { batch_size_ = n; }
-    // Commits before the batch is full when the heap in use passes this many bytes.
-    void set_memory_limit(std::uint64_t bytes) { memory_limit_ = bytes; }
-    std::uint64_t commits() const { return commits_; }
     Xapian::doccount article_count() const;
     std::size_t uncommitted() const { return pending_; }
 
@@ -48,12 +46,11 @@ private:
     std::unordered_set<std::string> batch_removed_;   // ids removed since the last commit
     bool exists(const std::string& id_term) const;
     SpeakerRegistry speakers_{db_};
+    SpeakerRegistry* names_ = nullptr;   // see the constructor
     // Xapian 1.4 keeps a batch's postings in ordered maps whose cost grows with the batch:
     // on bbc.jsonl 500 articles per commit indexed 14% faster than 2000.
     std::size_t batch_size_ = 500;
     std::size_t pending_ = 0;
-    std::uint64_t memory_limit_ = std::uint64_t{1} << 62;
-    std::uint64_t commits_ = 0;
 };
 
 } // namespace newsdesk

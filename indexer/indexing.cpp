@@ -7,8 +7,8 @@
 
 #include "indexer/article_document.hpp"
 #include "indexer/compaction.hpp"
-#include "indexer/index_writer.hpp"
 #include "indexer/ordered_workers.hpp"
+#include "indexer/sharded_writer.hpp"
 #include "indexer/readers/input_files.hpp"
 #include "indexer/speaker_registry.hpp"
 #include "schema/xapian_errors.hpp"
@@ -48,7 +48,7 @@ IndexSummary run_index(const IndexOptions& options, const IndexObserver& observe
 
     SpeakerAliases aliases;
     if (!options.aliases.empty()) aliases.load(options.aliases);
-    IndexWriter writer(options.database);
+    ShardedWriter writer(options.database);   // a plain database is one shard
     writer.set_batch_size(options.batch_size);
     writer.set_memory_limit(options.memory_limit / 2);
 
@@ -101,7 +101,7 @@ IndexSummary run_index(const IndexOptions& options, const IndexObserver& observe
     summary.commits = writer.commits();
     if (options.compact && !summary.interrupted) {   // still holding the write lock
         const auto start = Clock::now();
-        compact_in_place(options.database);
+        for (const auto& shard : writer.shard_paths()) compact_in_place(shard);
         summary.compaction_seconds = std::chrono::duration<double>(Clock::now() - start).count();
     }
     rusage usage{};

@@ -2,7 +2,7 @@
 #include <newsdesk/database.hpp>
 #include <newsdesk/entities.hpp>
 
-#include "indexer/index_writer.hpp"
+#include "indexer/sharded_writer.hpp"
 #include "schema/xapian_errors.hpp"
 
 namespace newsdesk {
@@ -11,11 +11,16 @@ struct Writer::Impl {
     Impl(const std::filesystem::path& path, const WriterOptions& o) : writer(path), options(o) {
         if (!options.aliases.empty()) aliases.load(options.aliases);
         writer.set_batch_size(options.batch_size == 0 ? 1 : options.batch_size);
+        writer.set_memory_limit(options.memory_limit / 2);
     }
-    IndexWriter writer;
+    ShardedWriter writer;   // a plain database is one shard
     WriterOptions options;
     SpeakerAliases aliases;
 };
+
+void create_sharded_database(const std::filesystem::path& path, std::size_t shards) {
+    translate_xapian_errors([&] { ShardedWriter::create(path, shards); });
+}
 
 Writer::Writer(const std::filesystem::path& path, const WriterOptions& options)
     : impl_(translate_xapian_errors([&] { return std::make_unique<Impl>(path, options); })) {}

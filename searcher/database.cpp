@@ -1,22 +1,105 @@
 #include "searcher/database.hpp"
 
 #include "schema/terms.hpp"
+#include "searcher/shard_location.hpp"
 
 namespace newsdesk {
+namespace {
 
-Xapian::Database open_database(const std::filesystem::path& path) {
-    std::error_code ec;
-    if (!std::filesystem::exists(path, ec))
-        throw DatabaseMissing("no database at " + path.string() + " (create it with: newsdesk index --db " +
-                              path.string() + " PATH...)");
-    Xapian::Database db;
-    try {
-        db = Xapian::Database(path.string());
-    } catch (const Xapian::DatabaseNotFoundError&) {
-        throw DatabaseMissing(path.string() + " is not a newsdesk database");
+// Opens the shards one by one (rather than letting Xapian read a stub) so that each one's
+// schema version is checked and an error says which shard failed: with several databases
+// Xapian reads metadata from the first only, so one check on the whole would miss the others.
+class ShardOpener {
+public:
+    explicit ShardOpener(std::chrono::milliseconds timeout) : timeout_(timeout) {}
+
+    // `named`: messages say which shard (several databases, a stub, a remote one).
+    void add(const ShardLocation& shard, bool named, int depth = 0) {
+        switch (shard.kind) {
+        case ShardLocation::Kind::Local: return add_local(shard.where, named, depth);
+        case ShardLocation::Kind::Tcp:
+        case ShardLocation::Kind::Program: return add_remote(shard);
+        }
     }
-    schema::check_version(db);
-    return db;
+
+    OpenedDatabase take() { return std::move(opened_); }
+
+private:
+    void add_local(const std::filesystem::path& path, bool named, int depth) {
+        std::error_code ec;
+        if (!std::filesystem::exists(path, ec)) {
+            if (named) throw DatabaseMissing("shard " + path.string() + " is missing");
+            throw DatabaseMissing("no database at " + path.string() + " (create it with: newsdesk index --db " +
+                                  path.string() + " PATH...)");
+        }
+        if (const auto stub = stub_file_of(path)) {
+            if (depth > 4) throw DatabaseError(stub->string() + ": stub files nested too deeply");
+            for (const auto& shard : read_stub(*stub)) add(shard, true, depth + 1);
+            return;
+        }
+        Xapian::Database db;
+        try {
+            db = Xapian::Database(path.string());
+        } catch (const Xapian::DatabaseNotFoundError&) {
+            throw DatabaseMissing(path.string() + " is not a newsdesk database");
+        }
+        checked(db, path.string(), named);
+    }
+
+    void add_remote(const ShardLocation& shard) {
+        const auto ms = static_cast<useconds_t>(timeout_.count());   // Xapian takes milliseconds here
+        Xapian::Database db;
+        try {
+            db = shard.kind == ShardLocation::Kind::Tcp ? Xapian::Remote::open(shard.where, shard.port, ms, ms)
+                                                        : Xapian::Remote::open(shard.where, shard.args, ms);
+        } catch (const Xapian::Error& e) {
+            throw DatabaseError("remote shard " + shard.to_string() + " cannot be opened: " + e.get_description());
+        }
+        checked(db, "remote shard " + shard.to_string(), true);
+        if (shard.kind == ShardLocation::Kind::Tcp) opened_.remote_shards.push_back(shard.to_string());
+    }
+
+    void checked(const Xapian::Database& db, const std::string& name, bool named) {
+        try {
+            schema::check_version(db);
+        } catch (const SchemaMismatch& e) {
+            if (named) throw SchemaMismatch(name + ": " + e.what());
+            throw;
+        }
+        opened_.db.add_database(db);
+    }
+
+    std::chrono::milliseconds timeout_;
+    OpenedDatabase opened_;
+};
+
+} // namespace
+
+OpenedDatabase open_shards(const std::vector<std::string>& locations, std::chrono::milliseconds remote_timeout) {
+    if (locations.empty()) throw InvalidRequest("no database given");
+    ShardOpener opener(remote_timeout);
+    for (const auto& location : locations) opener.add(parse_location(location), locations.size() > 1);
+    return opener.take();
 }
+
+std::string describe_remote_failure(const std::vector<std::string>& remote_shards,
+                                    std::chrono::milliseconds timeout, const std::string& error) {
+    std::string dead, all;
+    const auto ms = static_cast<useconds_t>(std::min(timeout, std::chrono::milliseconds{2000}).count());
+    for (const auto& name : remote_shards) {
+        all += (all.empty() ? "" : ", ") + name;
+        const auto shard = parse_location(name);
+        try {
+            (void)Xapian::Remote::open(shard.where, shard.port, ms, ms).get_doccount();
+        } catch (const Xapian::Error&) {
+            dead += (dead.empty() ? "" : ", ") + name;
+        }
+    }
+    if (!dead.empty()) return "remote shard " + dead + " does not answer: " + error;
+    if (remote_shards.empty()) return error;
+    return "a remote shard failed (one of " + all + "): " + error;
+}
+
+Xapian::Database open_database(const std::filesystem::path& path) { return open_shards({path.string()}).db; }
 
 } // namespace newsdesk

@@ -2,8 +2,10 @@
 #include <algorithm>
 #include <chrono>
 #include <filesystem>
+#include <string>
 #include <thread>
 #include <stdexcept>
+#include <vector>
 
 #include <xapian.h>
 
@@ -11,8 +13,30 @@
 
 namespace newsdesk {
 
-// Opens a database for reading and checks its schema version. Throws DatabaseMissing,
-// SchemaMismatch or Xapian::DatabaseError.
+// How long a remote shard may take to accept a connection, and to answer each request,
+// before the search fails naming it (instead of hanging on a dead machine).
+inline constexpr std::chrono::milliseconds DefaultRemoteTimeout{10000};
+
+// A database opened for reading, and the remote shards in it (to name the one that fails).
+struct OpenedDatabase {
+    Xapian::Database db;
+    std::vector<std::string> remote_shards;   // tcp://host:port...
+};
+
+// Opens one or more locations as one database: a database directory, a sharded database
+// directory or a Xapian stub file (each shard listed is opened), or tcp://HOST:PORT (a shard
+// served by xapian-tcpsrv). Every shard's schema version is checked. Throws DatabaseMissing,
+// SchemaMismatch or DatabaseError naming the shard, InvalidRequest for a bad location.
+OpenedDatabase open_shards(const std::vector<std::string>& locations,
+                           std::chrono::milliseconds remote_timeout = DefaultRemoteTimeout);
+
+// What to report when a call on a database with remote shards failed with a network error
+// (`error`, which does not say which shard): each remote shard is asked again, briefly, and
+// those that do not answer are named; if all answer, all are listed as suspects.
+std::string describe_remote_failure(const std::vector<std::string>& remote_shards,
+                                    std::chrono::milliseconds timeout, const std::string& error);
+
+// open_shards() of one location.
 Xapian::Database open_database(const std::filesystem::path& path);
 
 // Runs `read(db)` on the newest committed revision and returns what it returns, so that a

@@ -12,28 +12,53 @@ namespace newsdesk {
 
 struct Index::Impl {
     Xapian::Database db;
+    std::vector<std::string> remote_shards;
+    std::chrono::milliseconds remote_timeout;
 };
+
+namespace {
+
+// Xapian's errors as newsdesk's; a remote shard failing mid-call named (see
+// describe_remote_failure()).
+template <typename Work>
+auto guarded(const std::vector<std::string>& remote_shards, std::chrono::milliseconds timeout, Work work) {
+    return translate_xapian_errors([&] {
+        try {
+            return work();
+        } catch (const Xapian::NetworkError& e) {   // NetworkTimeoutError too
+            throw DatabaseError(describe_remote_failure(remote_shards, timeout, e.get_description()));
+        }
+    });
+}
+
+} // namespace
 
 Index::Index(std::shared_ptr<Impl> impl) : impl_(std::move(impl)) {}
 
-Index Index::open(const std::filesystem::path& path) {
-    return translate_xapian_errors([&] { return Index(std::make_shared<Impl>(Impl{open_database(path)})); });
+Index Index::open(const std::filesystem::path& location) { return open_shards({location.string()}); }
+
+Index Index::open_shards(const std::vector<std::string>& locations, const OpenOptions& options) {
+    return translate_xapian_errors([&] {
+        auto opened = newsdesk::open_shards(locations, options.remote_timeout);
+        return Index(std::make_shared<Impl>(
+            Impl{std::move(opened.db), std::move(opened.remote_shards), options.remote_timeout}));
+    });
 }
 
 SearchResults Index::search(const SearchRequest& request) const {
-    return translate_xapian_errors([&] { return newsdesk::search(impl_->db, request); });
+    return guarded(impl_->remote_shards, impl_->remote_timeout, [&] { return newsdesk::search(impl_->db, request); });
 }
 
 QuoteResults Index::quotes(const SearchRequest& request) const {
-    return translate_xapian_errors([&] { return search_quotes(impl_->db, request); });
+    return guarded(impl_->remote_shards, impl_->remote_timeout, [&] { return search_quotes(impl_->db, request); });
 }
 
 IndexInfo Index::info(std::size_t facet_limit) const {
-    return translate_xapian_errors([&] { return index_info(impl_->db, facet_limit); });
+    return guarded(impl_->remote_shards, impl_->remote_timeout, [&] { return index_info(impl_->db, facet_limit); });
 }
 
 std::optional<Article> Index::article(std::string_view id) const {
-    return translate_xapian_errors([&] {
+    return guarded(impl_->remote_shards, impl_->remote_timeout, [&] {
         return read_latest(impl_->db, [&](const Xapian::Database& db) -> std::optional<Article> {
             const auto term = schema::exact_term(schema::Id, id);
             const auto posting = db.postlist_begin(term);
@@ -44,8 +69,9 @@ std::optional<Article> Index::article(std::string_view id) const {
 }
 
 std::uint64_t Index::article_count() const {
-    return translate_xapian_errors(
-        [&] { return read_latest(impl_->db, [](const Xapian::Database& db) { return newsdesk::article_count(db); }); });
+    return guarded(impl_->remote_shards, impl_->remote_timeout, [&] {
+        return read_latest(impl_->db, [](const Xapian::Database& db) { return newsdesk::article_count(db); });
+    });
 }
 
 } // namespace newsdesk

@@ -212,6 +212,41 @@ Xapian::Query widen_stems(const Xapian::Query& q, const Xapian::QueryParser& qp)
     }
 }
 
+// Xapian 1.4 expands a wildcard in each shard on its own and weights the words found with
+// that shard's statistics, so a sharded archive would score `minist*` unlike one database.
+// Expanded here, over all shards at once, the words are weighted as one database weights them
+// (an explicit synonym is what the parser's wildcard means). Xapian 1.4 offers no accessor for
+// a wildcard's pattern; its description, "WILDCARD SYNONYM pattern", is read instead, and a
+// wildcard described otherwise is left to Xapian.
+Xapian::Query expand_wildcards(const Xapian::Query& q, const Xapian::Database& db) {
+    const auto type = q.get_type();
+    if (type == Xapian::Query::OP_WILDCARD) {
+        constexpr std::string_view Head = "Query(WILDCARD SYNONYM ";
+        const auto description = q.get_description();
+        if (!description.starts_with(Head) || !description.ends_with(")")) return q;
+        const auto pattern = description.substr(Head.size(), description.size() - Head.size() - 1);
+        if (pattern.empty() || pattern.find(' ') != std::string::npos) return q;
+        std::vector<Xapian::Query> words;
+        for (auto t = db.allterms_begin(pattern); t != db.allterms_end(pattern); ++t) {
+            if (words.size() == MaxWildcardWords) return q;   // Xapian's own limit applies
+            words.emplace_back(*t);
+        }
+        if (words.empty()) return Xapian::Query::MatchNothing;
+        return Xapian::Query(Xapian::Query::OP_SYNONYM, words.begin(), words.end());
+    }
+    switch (type) {
+    case Xapian::Query::OP_AND: case Xapian::Query::OP_OR: case Xapian::Query::OP_AND_NOT:
+    case Xapian::Query::OP_XOR: case Xapian::Query::OP_AND_MAYBE: case Xapian::Query::OP_FILTER:
+    case Xapian::Query::OP_SYNONYM: case Xapian::Query::OP_MAX: {
+        std::vector<Xapian::Query> subs;
+        for (std::size_t i = 0; i < q.get_num_subqueries(); ++i) subs.push_back(expand_wildcards(q.get_subquery(i), db));
+        return Xapian::Query(type, subs.begin(), subs.end());
+    }
+    default:
+        return q;   // the parser puts no wildcard inside phrases or weight scaling
+    }
+}
+
 } // namespace
 
 std::string normalise_query(std::string_view text) {
@@ -264,7 +299,7 @@ ParsedQuery parse_query(const std::string& raw_text, const Xapian::Database& db,
                                Xapian::QueryParser::FLAG_PURE_NOT;
     take_refused_value();   // nothing left over from an earlier parse
     try {
-        parsed.query = widen_stems(qp->parse_query(normalised, flags), *qp);
+        parsed.query = expand_wildcards(widen_stems(qp->parse_query(normalised, flags), *qp), db);
     } catch (const Xapian::QueryParserError& e) {
         take_refused_value();
         throw QueryError(e.get_msg(), std::string::npos);

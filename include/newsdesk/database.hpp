@@ -1,11 +1,13 @@
 #pragma once
 // Open an index to search it, or a writer to add and delete articles.
+#include <chrono>
 #include <cstdint>
 #include <filesystem>
 #include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include <newsdesk/article.hpp>
 #include <newsdesk/errors.hpp>
@@ -13,14 +15,26 @@
 
 namespace newsdesk {
 
+struct OpenOptions {
+    // For remote shards: the longest wait to connect, and for each answer, before the call
+    // fails with DatabaseError naming the shard.
+    std::chrono::milliseconds remote_timeout{10000};
+};
+
 // A database opened for searching. Each call reads the newest committed revision, so a
 // long-lived Index sees articles committed after it was opened. Copies share one reader; use
 // one Index per thread (open() again for another thread). Methods throw DatabaseError when
-// the storage fails.
+// the storage fails (or a remote shard does not answer: the message names it).
+//
+// A location is a database directory, a sharded database directory (see Writer), a Xapian
+// stub file listing databases, or tcp://HOST:PORT: a shard served by xapian-tcpsrv. Several
+// locations are searched as one archive: the same hits, scores and facet counts as one
+// database holding everything.
 class Index {
 public:
-    // Throws DatabaseMissing, SchemaMismatch.
-    static Index open(const std::filesystem::path& path);
+    // Throws DatabaseMissing, SchemaMismatch (naming the shard), DatabaseError.
+    static Index open(const std::filesystem::path& location);
+    static Index open_shards(const std::vector<std::string>& locations, const OpenOptions& options = {});
 
     // Ranked, faceted search of the articles. Throws QueryError, InvalidRequest.
     SearchResults search(const SearchRequest& request) const;
@@ -42,11 +56,22 @@ struct WriterOptions {
     std::string default_language;       // for articles that do not give one; empty: detect
     std::filesystem::path aliases;      // speaker alias file added to the shipped defaults
     std::size_t batch_size = 500;       // articles per automatic commit
+    // A batch is committed early when the heap in use reaches half of this.
+    std::uint64_t memory_limit = std::uint64_t{1} << 30;
 };
+
+// Makes `path` a sharded database of `shards` shards (created empty if missing: the
+// directory, shard-0 ... shard-N-1 and the stub file XAPIANDB listing them), or checks that
+// the sharded database there has that many. Writer, index_archive() and Index then open the
+// directory as one database. Throws InvalidRequest when `path` holds a plain database or
+// another number of shards (articles are placed by a hash of their id modulo the count, so
+// changing it means re-indexing into a new database), DatabaseLocked, DatabaseError.
+void create_sharded_database(const std::filesystem::path& path, std::size_t shards);
 
 // A database opened for writing, created if missing. One writer per database at a time.
 // Nothing is visible to readers until commit() (or an automatic commit every batch_size
-// articles); the destructor does not commit.
+// articles); the destructor does not commit. On a sharded database each article, with its
+// quote records, goes to the shard its id hashes to, and commit() commits every shard.
 class Writer {
 public:
     // Throws DatabaseLocked, SchemaMismatch, InvalidRequest (bad alias file), DatabaseError.

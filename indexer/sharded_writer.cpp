@@ -1,0 +1,143 @@
+#include "indexer/sharded_writer.hpp"
+
+#include <limits>
+
+#include <malloc.h>
+
+#include "schema/terms.hpp"
+#include "searcher/shard_location.hpp"
+
+namespace newsdesk {
+namespace {
+
+constexpr std::string_view NamesDirectory = "names";   // see ShardedWriter::names_
+
+// FNV-1a, 64 bits: tiny, fixed by its definition (std::hash may differ between builds).
+std::uint64_t fnv1a(std::string_view bytes) {
+    std::uint64_t h = 0xcbf29ce484222325ULL;
+    for (const unsigned char c : bytes) {
+        h ^= c;
+        h *= 0x100000001b3ULL;
+    }
+    return h;
+}
+
+// The local shard directories of a sharded database, in stub order (the order that decides
+// which shard an article goes to).
+std::vector<std::filesystem::path> local_shards(const std::filesystem::path& stub) {
+    std::vector<std::filesystem::path> paths;
+    for (const auto& shard : read_stub(stub)) {
+        if (shard.kind != ShardLocation::Kind::Local)
+            throw InvalidRequest(stub.string() + " lists the remote shard " + shard.to_string() +
+                                 ": write it where it lies, then serve it");
+        paths.emplace_back(shard.where);
+    }
+    if (paths.empty()) throw InvalidRequest(stub.string() + " lists no shards");
+    return paths;
+}
+
+Xapian::WritableDatabase open_names(const std::filesystem::path& dir) {
+    try {
+        return Xapian::WritableDatabase((dir / NamesDirectory).string(), Xapian::DB_CREATE_OR_OPEN);
+    } catch (const Xapian::DatabaseLockError&) {
+        throw DatabaseLocked("database " + dir.string() + " is being written by another newsdesk process");
+    }
+}
+
+std::uint64_t heap_in_use() {
+    const auto info = mallinfo2();
+    return info.uordblks + info.hblkhd;
+}
+
+} // namespace
+
+ShardedWriter::ShardedWriter(const std::filesystem::path& path) {
+    if (parse_location(path.string()).kind != ShardLocation::Kind::Local)
+        throw InvalidRequest(path.string() + " is a remote shard: write it where it lies, then serve it");
+    const auto stub = stub_file_of(path);
+    if (!stub) {
+        shards_.push_back(std::make_unique<IndexWriter>(path));
+        paths_.push_back(path);
+    } else {
+        // The names database first: its lock turns a second writer away before any shard opens.
+        names_db_ = std::make_unique<Xapian::WritableDatabase>(open_names(stub->parent_path()));
+        names_ = std::make_unique<SpeakerRegistry>(*names_db_);
+        for (const auto& shard : local_shards(*stub)) {
+            shards_.push_back(std::make_unique<IndexWriter>(shard, names_.get()));
+            paths_.push_back(shard);
+        }
+    }
+    // This class commits every shard together every batch_size articles; the shards never
+    // commit on their own.
+    for (auto& shard : shards_) shard->set_batch_size(std::numeric_limits<std::size_t>::max());
+}
+
+ShardedWriter::~ShardedWriter() = default;
+
+void ShardedWriter::create(const std::filesystem::path& path, std::size_t shards) {
+    if (parse_location(path.string()).kind != ShardLocation::Kind::Local)
+        throw InvalidRequest(path.string() + " is a remote shard: write it where it lies, then serve it");
+    if (shards == 0) throw InvalidRequest("a sharded database needs at least one shard");
+    std::error_code ec;
+    if (const auto stub = stub_file_of(path)) {
+        const auto existing = read_stub(*stub).size();
+        if (existing != shards)
+            throw InvalidRequest(path.string() + " has " + std::to_string(existing) + " shards, not " +
+                                 std::to_string(shards) +
+                                 " (articles are placed by a hash of their id and the shard count: to change "
+                                 "the count, index into a new database)");
+        return;
+    }
+    if (std::filesystem::exists(path, ec) && !std::filesystem::is_empty(path, ec))
+        throw InvalidRequest(path.string() + " holds a database that is not sharded (index into a new directory "
+                             "to shard, or leave out --shards)");
+    std::filesystem::create_directories(path);
+    {
+        auto names = open_names(path);   // locked while the shards are made
+        for (std::size_t i = 0; i < shards; ++i) IndexWriter(path / shard_directory_name(i)).commit();
+        names.commit();
+    }
+    write_stub(path, shards);   // last: until it exists, nothing opens the directory as a database
+}
+
+std::size_t ShardedWriter::shard_of(std::string_view id, std::size_t shards) {
+    return static_cast<std::size_t>(fnv1a(schema::exact_term(schema::Id, id)) % shards);
+}
+
+bool ShardedWriter::add(Article article) {
+    const auto shard = shard_of(article.id, shards_.size());
+    return added(shards_[shard]->add(std::move(article)));
+}
+
+bool ShardedWriter::add(Article article, Xapian::Document text) {
+    const auto shard = shard_of(article.id, shards_.size());
+    return added(shards_[shard]->add(std::move(article), std::move(text)));
+}
+
+bool ShardedWriter::remove(const std::string& id) {
+    if (!shards_[shard_of(id, shards_.size())]->remove(id)) return false;
+    added(true);
+    return true;
+}
+
+bool ShardedWriter::added(bool replaced) {
+    if (++pending_ >= batch_size_ || (pending_ % 8 == 0 && heap_in_use() > memory_limit_)) commit();
+    return replaced;
+}
+
+void ShardedWriter::commit() {
+    for (auto& shard : shards_) shard->commit();
+    if (names_db_) names_db_->commit();
+    pending_ = 0;
+    ++commits_;
+}
+
+void ShardedWriter::set_batch_size(std::size_t n) { batch_size_ = n == 0 ? 1 : n; }
+
+Xapian::doccount ShardedWriter::article_count() const {
+    Xapian::doccount n = 0;
+    for (const auto& shard : shards_) n += shard->article_count();
+    return n;
+}
+
+} // namespace newsdesk

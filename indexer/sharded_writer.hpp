@@ -1,0 +1,77 @@
+#pragma once
+// The writable side of a database, plain or sharded: one IndexWriter per shard, each article
+// routed to the shard its id hashes to.
+#include <cstdint>
+#include <filesystem>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <xapian.h>
+
+#include <newsdesk/article.hpp>
+#include "indexer/index_writer.hpp"
+#include "indexer/speaker_registry.hpp"
+
+namespace newsdesk {
+
+class ShardedWriter {
+public:
+    // Opens the database at `path`: a sharded database directory (see create()) or a plain
+    // one, created if missing. Throws what IndexWriter throws, and InvalidRequest when a
+    // shard is remote (shards are written where they lie).
+    explicit ShardedWriter(const std::filesystem::path& path);
+    ~ShardedWriter();
+    ShardedWriter(const ShardedWriter&) = delete;
+    ShardedWriter& operator=(const ShardedWriter&) = delete;
+
+    // Makes `path` a sharded database of `shards` empty shards, or checks that it is one of
+    // that many. Throws InvalidRequest (a plain database there, another shard count).
+    static void create(const std::filesystem::path& path, std::size_t shards);
+
+    // The shard an article id belongs to: a hash of its id term (the form replace-by-id
+    // compares, so ids that are one article for a plain database are one shard's) that does
+    // not change between runs, machines or compilers. Changing the shard count moves
+    // articles: a new count means a new database.
+    static std::size_t shard_of(std::string_view id, std::size_t shards);
+
+    // As IndexWriter: replaces an article with the same id (in its shard, with its quote
+    // records, which go to the article's shard too); returns true if it did.
+    bool add(Article article);
+    // The same for an article whose text_document() was made already (on another thread).
+    bool add(Article article, Xapian::Document text);
+    bool remove(const std::string& id);
+    // Commits every shard (each shard is atomic; a crash between two shard commits loses
+    // only the later shards' batch, which re-indexing restores).
+    void commit();
+    // Articles per automatic commit, over all shards together.
+    void set_batch_size(std::size_t n);
+    // Commits every shard before the batch is full once the heap in use passes this many
+    // bytes: Xapian keeps a batch's postings on the heap until commit, and their size depends
+    // on the articles (one 50 MB article outweighs a thousand short ones), so the bound is
+    // checked on the heap itself rather than guessed from an article count.
+    void set_memory_limit(std::uint64_t bytes) { memory_limit_ = bytes; }
+    std::uint64_t commits() const { return commits_; }
+    // The shard directories (a plain database is its own one shard), for compaction.
+    const std::vector<std::filesystem::path>& shard_paths() const { return paths_; }
+    Xapian::doccount article_count() const;
+    std::size_t uncommitted() const { return pending_; }
+    std::size_t shard_count() const { return shards_.size(); }
+
+private:
+    bool added(bool replaced);   // counts the work; commits when a batch or the memory is full
+    std::vector<std::unique_ptr<IndexWriter>> shards_;
+    std::vector<std::filesystem::path> paths_;
+    // Sharded only: the people's names known across the whole archive, kept in a small
+    // database of their own (DIR/names) beside the shards, and used by every shard's writer
+    // in place of its own registry: the same names as one database holding all the articles.
+    std::unique_ptr<Xapian::WritableDatabase> names_db_;
+    std::unique_ptr<SpeakerRegistry> names_;
+    std::size_t batch_size_ = 500;
+    std::size_t pending_ = 0;
+    std::uint64_t memory_limit_ = std::uint64_t{1} << 62;
+    std::uint64_t commits_ = 0;
+};
+
+} // namespace newsdesk

@@ -1,0 +1,52 @@
+#pragma once
+// Where the pieces of a sharded database are: the directory layout, the Xapian stub file that
+// lists them, and `tcp://HOST:PORT` for a shard served by xapian-tcpsrv.
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace newsdesk {
+
+// A sharded database is a directory holding shard-0 ... shard-(N-1), each a Xapian database,
+// and a stub file named XAPIANDB listing them ("auto shard-0"...). Xapian opens such a
+// directory as one database by itself, so Xapian's tools (xapian-delve, xapian-tcpsrv,
+// xapian-compact) see the whole archive too.
+inline constexpr std::string_view StubFileName = "XAPIANDB";
+std::string shard_directory_name(std::size_t shard);   // "shard-3"
+
+struct ShardLocation {
+    enum class Kind { Local, Tcp, Program };
+    Kind kind = Kind::Local;
+    std::string where;      // Local: the path; Tcp: the host; Program: the program
+    unsigned port = 0;      // Tcp
+    std::string args;       // Program: its arguments
+    std::string to_string() const;   // as a user would write it: a path, tcp://host:port
+
+    static ShardLocation local(std::string path) { return {Kind::Local, std::move(path), 0, {}}; }
+    static ShardLocation tcp(std::string host, unsigned port) { return {Kind::Tcp, std::move(host), port, {}}; }
+    static ShardLocation program(std::string program, std::string args) {
+        return {Kind::Program, std::move(program), 0, std::move(args)};
+    }
+};
+
+// "tcp://HOST:PORT" (IPv6 as tcp://[::1]:PORT) is a remote shard; anything else is a path.
+// Throws InvalidRequest for a tcp:// location without a valid port.
+ShardLocation parse_location(std::string_view text);
+
+// The stub file of `path`: path/XAPIANDB for a sharded database directory, `path` itself when
+// it is a stub file; nullopt for a plain database (or nothing) at `path`.
+std::optional<std::filesystem::path> stub_file_of(const std::filesystem::path& path);
+
+// The databases a stub file lists, relative paths resolved against the stub's directory.
+// Accepts Xapian 1.4's format: "auto PATH", "glass PATH", "remote HOST:PORT",
+// "remote :PROGRAM ARGS", comments starting with '#'. Throws DatabaseMissing when it cannot
+// be read, DatabaseError for a line it does not understand.
+std::vector<ShardLocation> read_stub(const std::filesystem::path& stub);
+
+// Writes dir/XAPIANDB listing dir/shard-0 ... shard-(shards-1), replacing any earlier one
+// atomically (a reader sees the old list or the new one).
+void write_stub(const std::filesystem::path& dir, std::size_t shards);
+
+} // namespace newsdesk
