@@ -25,13 +25,24 @@ std::vector<std::string_view> split_values(std::string_view joined, std::vector<
 
 } // namespace
 
-const Xapian::ValueCountMatchSpy* SlotSpies::spy(Xapian::valueno slot) {
+void SlotValueSpy::operator()(const Xapian::Document& doc, double) {
+    const std::string joined = doc.get_value(slot_);
+    for (const auto value : split_values(joined, values_)) {
+        const auto it = tally_.find(value);
+        if (it != tally_.end()) ++it->second;
+        else tally_.emplace(std::string{value}, 1);
+    }
+}
+
+SlotSpies::Spy SlotSpies::spy(Xapian::valueno slot) {
     auto& spy = spies_[slot];
     if (!spy) {
-        spy = std::make_unique<Xapian::ValueCountMatchSpy>(slot);
+        if (remote_) spy = std::make_unique<Xapian::ValueCountMatchSpy>(slot);
+        else spy = std::make_unique<SlotValueSpy>(slot);
         enquire_.add_matchspy(spy.get());
     }
-    return spy.get();
+    if (remote_) return {nullptr, static_cast<const Xapian::ValueCountMatchSpy*>(spy.get())};
+    return {static_cast<const SlotValueSpy*>(spy.get()), nullptr};
 }
 
 FacetCounter::FacetCounter(SlotSpies& spies, const std::vector<Xapian::valueno>& slots) {
@@ -41,16 +52,22 @@ FacetCounter::FacetCounter(SlotSpies& spies, const std::vector<Xapian::valueno>&
 FacetCounter::Counts FacetCounter::counts() const {
     Counts counts;
     std::vector<std::string_view> values;
+    const auto add = [&](std::string_view value, Xapian::doccount documents, std::size_t slot_index) {
+        auto entry = counts.find(value);
+        if (entry == counts.end()) entry = counts.emplace(std::string{value}, Count{0, slot_index}).first;
+        entry->second.documents += documents;
+    };
     for (std::size_t i = 0; i < spies_.size(); ++i) {
+        if (const auto* local = spies_[i].local) {
+            for (const auto& [value, documents] : local->tally()) add(value, documents, i);
+            continue;
+        }
         // Each distinct slot content once, with the number of matching documents holding it.
-        for (auto it = spies_[i]->values_begin(); it != spies_[i]->values_end(); ++it) {
+        const auto* spy = spies_[i].remote;
+        for (auto it = spy->values_begin(); it != spy->values_end(); ++it) {
             const std::string joined = *it;
             const auto documents = it.get_termfreq();
-            for (const auto value : split_values(joined, values)) {
-                auto entry = counts.find(value);
-                if (entry == counts.end()) entry = counts.emplace(std::string{value}, Count{0, i}).first;
-                entry->second.documents += documents;
-            }
+            for (const auto value : split_values(joined, values)) add(value, documents, i);
         }
     }
     return counts;

@@ -46,15 +46,15 @@ Index Index::open_shards(const std::vector<std::string>& locations, const OpenOp
 }
 
 SearchResults Index::search(const SearchRequest& request) const {
-    return guarded(impl_->remote_shards, impl_->remote_timeout, [&] { return newsdesk::search(impl_->db, request); });
+    return guarded(impl_->remote_shards, impl_->remote_timeout, [&] { return newsdesk::search(impl_->db, request, !impl_->remote_shards.empty()); });
 }
 
 QuoteResults Index::quotes(const SearchRequest& request) const {
-    return guarded(impl_->remote_shards, impl_->remote_timeout, [&] { return search_quotes(impl_->db, request); });
+    return guarded(impl_->remote_shards, impl_->remote_timeout, [&] { return search_quotes(impl_->db, request, !impl_->remote_shards.empty()); });
 }
 
 IndexInfo Index::info(std::size_t facet_limit) const {
-    return guarded(impl_->remote_shards, impl_->remote_timeout, [&] { return index_info(impl_->db, facet_limit); });
+    return guarded(impl_->remote_shards, impl_->remote_timeout, [&] { return index_info(impl_->db, facet_limit, !impl_->remote_shards.empty()); });
 }
 
 std::optional<Article> Index::article(std::string_view id) const {

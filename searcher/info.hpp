@@ -9,6 +9,6 @@
 
 namespace newsdesk {
 
-IndexInfo index_info(const Xapian::Database& db, std::size_t facet_limit = 10);
+IndexInfo index_info(const Xapian::Database& db, std::size_t facet_limit = 10, bool remote = false);
 
 } // namespace newsdesk

@@ -57,7 +57,7 @@ struct Matched {
     std::vector<FacetResult> facets;
 };
 
-Matched match(const Xapian::Database& db, const SearchRequest& request, std::string_view kind) {
+Matched match(const Xapian::Database& db, const SearchRequest& request, std::string_view kind, bool remote) {
     std::vector<const schema::Facet*> facets;
     for (const auto& name : request.facets) facets.push_back(&facet_named(name));
 
@@ -74,7 +74,7 @@ Matched match(const Xapian::Database& db, const SearchRequest& request, std::str
     case SortOrder::Oldest: enquire.set_sort_by_value_then_relevance(date_slot, false); break;
     }
     // Spies must outlive get_mset(); counting the whole match set makes counts and total exact.
-    SlotSpies spies(enquire);
+    SlotSpies spies(enquire, remote);
     std::vector<FacetCounter> counters;
     for (const auto* facet : facets) {
         std::vector<Xapian::valueno> slots{schema::value_no(*facet->field->slot)};
@@ -86,7 +86,7 @@ Matched match(const Xapian::Database& db, const SearchRequest& request, std::str
     // its matches shows remote shards' documents to the spies more than once (xapian-tcpsrv
     // 1.4.22: counts above the total, tests/unit/sharding_test.cpp). A match returning no
     // documents counts right, so a sorted page counts its facets in a pass of its own.
-    if (request.sort != SortOrder::Relevance && request.limit > 0 && !counters.empty()) {
+    if (remote && request.sort != SortOrder::Relevance && request.limit > 0 && !counters.empty()) {
         (void)enquire.get_mset(0, 0, everything);
         enquire.clear_matchspies();
     }
@@ -122,8 +122,8 @@ Results page_of(const SearchRequest& request, const Matched& m) {
     return results;
 }
 
-SearchResults search_once(const Xapian::Database& db, const SearchRequest& request) {
-    auto m = match(db, request, schema::ArticleKind);
+SearchResults search_once(const Xapian::Database& db, const SearchRequest& request, bool remote) {
+    auto m = match(db, request, schema::ArticleKind, remote);
     auto results = page_of<SearchResults>(request, m);
     for (auto it = m.mset.begin(); it != m.mset.end(); ++it) {
         Hit hit;
@@ -138,8 +138,8 @@ SearchResults search_once(const Xapian::Database& db, const SearchRequest& reque
     return results;
 }
 
-QuoteResults search_quotes_once(const Xapian::Database& db, const SearchRequest& request) {
-    auto m = match(db, request, schema::QuoteKind);
+QuoteResults search_quotes_once(const Xapian::Database& db, const SearchRequest& request, bool remote) {
+    auto m = match(db, request, schema::QuoteKind, remote);
     auto results = page_of<QuoteResults>(request, m);
     for (auto it = m.mset.begin(); it != m.mset.end(); ++it) {
         QuoteHit hit;
@@ -157,12 +157,12 @@ QuoteResults search_quotes_once(const Xapian::Database& db, const SearchRequest&
 
 } // namespace
 
-SearchResults search(const Xapian::Database& database, const SearchRequest& request) {
-    return read_latest(database, [&](const Xapian::Database& db) { return search_once(db, request); });
+SearchResults search(const Xapian::Database& database, const SearchRequest& request, bool remote) {
+    return read_latest(database, [&](const Xapian::Database& db) { return search_once(db, request, remote); });
 }
 
-QuoteResults search_quotes(const Xapian::Database& database, const SearchRequest& request) {
-    return read_latest(database, [&](const Xapian::Database& db) { return search_quotes_once(db, request); });
+QuoteResults search_quotes(const Xapian::Database& database, const SearchRequest& request, bool remote) {
+    return read_latest(database, [&](const Xapian::Database& db) { return search_quotes_once(db, request, remote); });
 }
 
 } // namespace newsdesk

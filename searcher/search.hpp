@@ -13,12 +13,13 @@
 namespace newsdesk {
 
 // Searches the articles. Throws QueryError for a bad query, InvalidRequest for an
-// unknown facet name.
-SearchResults search(const Xapian::Database& db, const SearchRequest& request);
+// unknown facet name. `remote`: the database has remote shards, so facets are counted with
+// the spy xapian-tcpsrv knows (Xapian's own; slower) rather than newsdesk's.
+SearchResults search(const Xapian::Database& db, const SearchRequest& request, bool remote = false);
 
 // Searches the quote records: each quote (direct or indirect) of every article on its own,
 // with its speaker, verb and its article's fields. Same query language and facets as search().
-QuoteResults search_quotes(const Xapian::Database& db, const SearchRequest& request);
+QuoteResults search_quotes(const Xapian::Database& db, const SearchRequest& request, bool remote = false);
 
 // The number of articles in a database (quote records aside).
 std::uint64_t article_count(const Xapian::Database& db);
