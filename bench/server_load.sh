@@ -50,6 +50,10 @@ socket=$(grep -o 'Socket errors:.*' "$work/wrk.txt" || echo "Socket errors: none
     echo "30 s of the faceted searches in \`bench/server_load.lua\`, against an index of $before articles"
     echo "while \`newsdesk index\` added articles (the server saw $after at the end)."
     echo
+    echo "Latency here is mostly waiting in line: 50 clients, each sending its next request as soon as"
+    echo "the last is answered, share one search slot per core (\`--searches\`), and the indexer uses a"
+    echo "core of its own. Errors are what #6 asks to be zero: wrk's 2 s timeouts, non-2xx answers, 5xx."
+    echo
     echo "| figure | value |"
     echo "| --- | --- |"
     echo "| requests/s | $(grep -o 'Requests/sec: *[0-9.]*' "$work/wrk.txt" | grep -o '[0-9.]*$') |"
