@@ -104,7 +104,7 @@ run_newsdesk() {
 run_newsdesk_cli() {
     local db=$work/newsdesk-cli.db
     rm -rf "$db"
-    measure newsdesk-cli index "$newsdesk" index --db "$db" "$corpus"
+    measure newsdesk-cli index "$newsdesk" index --compact --db "$db" "$corpus"
     record_size newsdesk-cli "$db"
     measure newsdesk-cli query python3 bench/cli_driver.py "$newsdesk" "$db" "$queries" "$cli_rounds" "$work/newsdesk-cli.json"
     set_query_rss newsdesk-cli "$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["peak_rss_kb"])' "$work/newsdesk-cli.json")"

@@ -1,6 +1,7 @@
 // newsdesk through its public library API only (include/newsdesk/), as an embedding program
-// would use it: Writer::add() per article (extraction included, as in `newsdesk index`), and
-// Index::search() with the speaker and country facets.
+// would use it: index_archive() for a bulk load (extraction on worker threads, compaction at
+// the end, as `newsdesk index --compact`), and Index::search() with the speaker and country
+// facets.
 #include <fstream>
 #include <iostream>
 #include <newsdesk/newsdesk.hpp>
@@ -14,38 +15,15 @@ constexpr const char* Usage =
     "usage: bench_newsdesk index DB CORPUS.jsonl\n"
     "       bench_newsdesk query DB QUERIES ROUNDS OUT.json\n";
 
-std::string text_field(const nlohmann::json& j, const char* key) {
-    const auto it = j.find(key);
-    return it != j.end() && it->is_string() ? it->get<std::string>() : std::string{};
-}
-
-// The JSON Lines fields the CLI reads (README, "Input"); the bench corpus uses the first few.
-newsdesk::Article to_article(const nlohmann::json& j) {
-    newsdesk::Article a;
-    a.id = text_field(j, "id");
-    a.title = text_field(j, "title");
-    a.body = text_field(j, "body");
-    a.date = text_field(j, "date").substr(0, 10);
-    a.source = text_field(j, "source");
-    a.url = text_field(j, "url");
-    a.language = text_field(j, "language");
-    return a;
-}
-
 void index(const std::string& db, const std::vector<std::string>& inputs) {
-    newsdesk::Writer writer(db);   // commits every 500 articles, as `newsdesk index` does
-    std::uint64_t n = 0;
-    for (const auto& path : inputs) {
-        std::ifstream in(path);
-        if (!in) throw std::runtime_error("cannot read " + path);
-        for (std::string line; std::getline(in, line);) {
-            if (line.empty()) continue;
-            writer.add(to_article(nlohmann::json::parse(line)));
-            ++n;
-        }
-    }
-    writer.commit();
-    std::cerr << "bench_newsdesk: indexed " << n << " articles\n";
+    newsdesk::IndexOptions options;
+    options.database = db;
+    for (const auto& path : inputs) options.inputs.emplace_back(path);
+    options.compact = true;   // a bulk load ends compacted, as the peers' indexes are final
+    const auto summary = newsdesk::index_archive(options);
+    if (summary.skipped) throw std::runtime_error(std::to_string(summary.skipped) + " articles were skipped");
+    std::cerr << "bench_newsdesk: indexed " << summary.indexed() << " articles (compaction "
+              << summary.compaction_seconds << " s)\n";
 }
 
 std::vector<bench::FacetCount> facet(const newsdesk::SearchResults& r, const std::string& name) {

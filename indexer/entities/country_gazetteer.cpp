@@ -62,14 +62,26 @@ bool country_region(const std::string& code, const std::unordered_set<std::strin
 
 } // namespace
 
+namespace {
+// ICU's ISO 3166 regions, and Kosovo's user-assigned XK, which news names as a country.
+const std::unordered_set<std::string>& iso_codes() {
+    static const std::unordered_set<std::string> codes = [] {
+        std::unordered_set<std::string> set{"XK"};
+        for (const char* const* c = icu::Locale::getISOCountries(); *c != nullptr; ++c) set.insert(*c);
+        return set;
+    }();
+    return codes;
+}
+} // namespace
+
+bool CountryGazetteer::is_code(std::string_view upper_code) { return iso_codes().count(std::string{upper_code}) != 0; }
+
 const CountryGazetteer& CountryGazetteer::instance() {
     static const CountryGazetteer g;   // C++ guarantees thread-safe one-time construction
     return g;
 }
 
 CountryGazetteer::CountryGazetteer() {
-    for (const char* const* c = icu::Locale::getISOCountries(); *c != nullptr; ++c) codes_.insert(*c);
-    codes_.insert("XK");
     load_table();
     load_icu();
     load_places();
@@ -139,7 +151,7 @@ void CountryGazetteer::load_table() {
 // "%short" and "%variant" alternatives). Reading these tables directly is far faster than
 // asking Locale::getDisplayCountry for every locale and code (about 10 ms against 250 ms).
 void CountryGazetteer::load_icu() {
-    const std::unordered_set<std::string> iso = codes_;
+    const auto& iso = iso_codes();
     struct Seen {
         std::string code;      // empty once two locales give the name to different regions
         std::string written;   // one written form, for the case checks of matching
@@ -237,13 +249,17 @@ const std::vector<CountryForm>* CountryGazetteer::find(std::string_view key) con
     return it == forms_.end() ? nullptr : &it->second;
 }
 
+std::optional<std::string> CountryGazetteer::as_code(std::string_view text) {
+    if (text.size() != 2) return std::nullopt;
+    std::string upper{text};
+    for (auto& c : upper)
+        if (c >= 'a' && c <= 'z') c = static_cast<char>(c - 'a' + 'A');
+    if (!is_code(upper)) return std::nullopt;
+    return upper;
+}
+
 std::optional<std::string> CountryGazetteer::code_of(std::string_view name_or_code) const {
-    if (name_or_code.size() == 2) {
-        std::string upper{name_or_code};
-        for (auto& c : upper)
-            if (c >= 'a' && c <= 'z') c = static_cast<char>(c - 'a' + 'A');
-        if (is_code(upper)) return upper;
-    }
+    if (auto code = as_code(name_or_code)) return code;
     std::string key = key_of(name_or_code);
     if (key.starts_with("the ") && find(key) == nullptr) key.erase(0, 4);   // "the Kremlin"
     const auto* forms = find(key);
@@ -258,7 +274,7 @@ std::optional<std::string> CountryGazetteer::code_of(std::string_view name_or_co
     return found;
 }
 
-std::string CountryGazetteer::english_name(std::string_view code) const {
+std::string CountryGazetteer::english_name(std::string_view code) {
     std::string upper{code};
     for (auto& c : upper)
         if (c >= 'a' && c <= 'z') c = static_cast<char>(c - 'a' + 'A');

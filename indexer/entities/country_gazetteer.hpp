@@ -66,9 +66,12 @@ public:
     bool starts_form(std::string_view words) const { return form_starts_.find(words) != form_starts_.end(); }
     std::size_t max_words() const { return max_words_; }
 
-    bool is_code(std::string_view upper_code) const { return codes_.count(std::string{upper_code}) != 0; }
+    // These two need none of the tables, so they do not load them: showing a facet of
+    // country codes, or filtering by a code, stays cheap in a short-lived process.
+    static bool is_code(std::string_view upper_code);
+    static std::optional<std::string> as_code(std::string_view text);   // "fr" -> "FR"; null if no code
     std::optional<std::string> code_of(std::string_view name_or_code) const;
-    std::string english_name(std::string_view code) const;
+    static std::string english_name(std::string_view code);
 
     // Normalised key of a phrase: its ICU words, normalised, space-joined.
     static std::string key_of(std::string_view phrase);
@@ -82,7 +85,6 @@ private:
 
     std::unordered_map<std::string, std::vector<CountryForm>, KeyHash, KeyEqual> forms_;
     std::unordered_set<std::string, KeyHash, KeyEqual> form_starts_;   // every word-prefix of every key
-    std::unordered_set<std::string> codes_;
     std::size_t max_words_ = 1;
 };
 

@@ -94,11 +94,12 @@ Entities extract_entities(const Article& article, const SpeakerAliases& aliases)
 
 std::optional<std::string> country_code(std::string_view name_or_code) {
     if (!text::valid_utf8(name_or_code)) return std::nullopt;
+    if (auto code = entities::CountryGazetteer::as_code(name_or_code)) return code;   // without loading the names
     return entities::CountryGazetteer::instance().code_of(name_or_code);
 }
 
 std::string country_name(std::string_view code) {
-    return entities::CountryGazetteer::instance().english_name(code);
+    return entities::CountryGazetteer::english_name(code);
 }
 
 } // namespace newsdesk
