@@ -20,7 +20,7 @@ void index(const std::string& db, const std::vector<std::string>& inputs) {
     options.database = db;
     for (const auto& path : inputs) options.inputs.emplace_back(path);
     options.compact = true;   // a bulk load ends compacted, as the peers' indexes are final
-    const auto summary = newsdesk::index_archive(options);
+    const auto summary = newsdesk::index_archive(options, newsdesk::IndexObserver{});
     if (summary.skipped) throw std::runtime_error(std::to_string(summary.skipped) + " articles were skipped");
     std::cerr << "bench_newsdesk: indexed " << summary.indexed() << " articles (compaction "
               << summary.compaction_seconds << " s)\n";
