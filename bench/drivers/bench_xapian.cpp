@@ -2,8 +2,8 @@
 // floor newsdesk must beat. TermGenerator (positions, English stemmer), one boolean term per
 // facet value for filters, one value slot per facet holding the article's values, and a small
 // MatchSpy counting each value once per article over the whole match set.
-#include <iostream>
 #include <filesystem>
+#include <iostream>
 
 #include <xapian.h>
 
