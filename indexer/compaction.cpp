@@ -1,10 +1,10 @@
 #include "indexer/compaction.hpp"
 
 #include <cerrno>
-#include <cstdio>
-#include <cstring>
-#include <fcntl.h>
+#include <cstdio>   // renameat2
 #include <system_error>
+
+#include <fcntl.h>   // AT_FDCWD
 
 #include <xapian.h>
 

@@ -16,8 +16,8 @@ Xapian::WritableDatabase open_writable(const std::filesystem::path& path) {
 
 } // namespace
 
-IndexWriter::IndexWriter(const std::filesystem::path& path, SpeakerRegistry* names) : db_(open_writable(path)) {
-    names_ = names;
+IndexWriter::IndexWriter(const std::filesystem::path& path, SpeakerRegistry* names)
+    : db_(open_writable(path)), names_(names) {
     schema::check_version(db_);
     if (db_.get_metadata(std::string{schema::VersionKey}).empty()) {
         db_.set_metadata(std::string{schema::VersionKey}, std::to_string(schema::Version));
