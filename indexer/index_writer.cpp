@@ -1,5 +1,7 @@
 #include "indexer/index_writer.hpp"
 
+#include <algorithm>
+
 #include "indexer/article_document.hpp"
 #include "schema/terms.hpp"
 
@@ -14,16 +16,50 @@ Xapian::WritableDatabase open_writable(const std::filesystem::path& path) {
     }
 }
 
+// The highest document id holding `term`, 0 if none: a binary search over the ids with
+// skip_to(), each step a lookup in the posting list's B-tree (a walk of the list would read
+// every article's entry whenever a large database is opened for writing).
+Xapian::docid last_docid_with(const Xapian::Database& db, const std::string& term) {
+    if (!db.term_exists(term)) return 0;
+    Xapian::docid low = 1, high = db.get_lastdocid();   // some id in [low, high] holds the term
+    while (low < high) {
+        const Xapian::docid mid = low + (high - low + 1) / 2;
+        auto it = db.postlist_begin(term);
+        it.skip_to(mid);
+        if (it == db.postlist_end(term)) high = mid - 1;
+        else low = mid;
+    }
+    return low;
+}
+
 } // namespace
 
-IndexWriter::IndexWriter(const std::filesystem::path& path, SpeakerRegistry* names)
+IndexWriter::IndexWriter(const std::filesystem::path& path, SpeakerRegistry* names, std::size_t shards)
     : db_(open_writable(path)), names_(names) {
     schema::check_version(db_);
     if (db_.get_metadata(std::string{schema::VersionKey}).empty()) {
         db_.set_metadata(std::string{schema::VersionKey}, std::to_string(schema::Version));
+        db_.set_metadata(std::string{schema::ShardCountKey}, std::to_string(shards));
         db_.commit();
     }
+    place_documents();
     committed_ = Xapian::Database(path.string());
+}
+
+void IndexWriter::place_documents() {
+    const auto stored = db_.get_metadata(std::string{schema::ShardCountKey});
+    std::size_t shards = 0;
+    try {
+        shards = std::stoul(stored);
+    } catch (const std::exception&) {
+    }
+    if (shards == 0)
+        throw DatabaseError("database metadata " + std::string{schema::ShardCountKey} + " is '" + stored +
+                            "', not a shard count: re-index the archive into a new database");
+    quotes_from_ = schema::quote_docids_from(shards);
+    last_docid_ = schema::last_docid(shards);
+    next_article_ = last_docid_with(db_, schema::exact_term(schema::DocKind, schema::ArticleKind)) + 1;
+    next_quote_ = std::max(quotes_from_, last_docid_with(db_, schema::exact_term(schema::DocKind, schema::QuoteKind)) + 1);
 }
 
 bool IndexWriter::add(Article article) {
@@ -39,9 +75,16 @@ bool IndexWriter::add(Article article, Xapian::Document text) {
         db_.replace_document(id_term, to_document(article, std::move(text)));
         db_.delete_document(schema::exact_term(schema::ArticleId, article.id));   // its old quotes
     } else {
-        db_.add_document(to_document(article, std::move(text)));
+        if (next_article_ >= quotes_from_)
+            throw DatabaseError("the database is full: it holds " + std::to_string(quotes_from_ - 1) +
+                                " articles, as many as its document ids allow (index into more shards)");
+        db_.replace_document(next_article_++, to_document(article, std::move(text)));
     }
-    for (auto& quote : to_quote_documents(article)) db_.add_document(quote);
+    for (auto& quote : to_quote_documents(article)) {
+        if (next_quote_ > last_docid_ || next_quote_ < quotes_from_)   // the latter: wrapped past 2^32 - 1
+            throw DatabaseError("the database is full: no document ids are left for quotes (index into more shards)");
+        db_.replace_document(next_quote_++, quote);
+    }
     batch_ids_.insert(id_term);
     batch_removed_.erase(id_term);
     if (++pending_ >= batch_size_) commit();

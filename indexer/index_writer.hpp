@@ -19,7 +19,10 @@ public:
     // Opens or creates the database at `path`. Throws DatabaseLocked, SchemaMismatch
     // or Xapian::DatabaseError. `names`, when given, settles people's names in place of this
     // database's own registry: a sharded database's, which knows the names of every shard.
-    explicit IndexWriter(const std::filesystem::path& path, SpeakerRegistry* names = nullptr);
+    // `shards`: how many shards the database being created is one of, which bounds its
+    // document ids (schema::quote_docids_from); an existing database keeps its own bound.
+    explicit IndexWriter(const std::filesystem::path& path, SpeakerRegistry* names = nullptr,
+                         std::size_t shards = 1);
     IndexWriter(const IndexWriter&) = delete;   // the registry refers to this writer's database
     IndexWriter& operator=(const IndexWriter&) = delete;
     // Call commit() at the end: Xapian's destructor commits too, but swallows errors.
@@ -46,6 +49,10 @@ private:
     std::unordered_set<std::string> batch_removed_;   // ids removed since the last commit
     bool exists(const std::string& id_term) const;
     SpeakerRegistry speakers_{db_};
+    // Document ids (schema::quote_docids_from): the next new article's and quote record's,
+    // and where quote records start.
+    Xapian::docid next_article_ = 1, next_quote_ = 1, quotes_from_ = 1, last_docid_ = 1;
+    void place_documents();
     SpeakerRegistry* names_ = nullptr;   // see the constructor
     // Xapian 1.4 keeps a batch's postings in ordered maps whose cost grows with the batch:
     // on bbc.jsonl 500 articles per commit indexed 14% faster than 2000.

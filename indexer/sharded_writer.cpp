@@ -94,7 +94,7 @@ void ShardedWriter::create(const std::filesystem::path& path, std::size_t shards
     std::filesystem::create_directories(path);
     {
         auto names = open_names(path);   // locked while the shards are made
-        for (std::size_t i = 0; i < shards; ++i) IndexWriter(path / shard_directory_name(i)).commit();
+        for (std::size_t i = 0; i < shards; ++i) IndexWriter(path / shard_directory_name(i), nullptr, shards).commit();
         names.commit();
     }
     write_stub(path, shards);   // last: until it exists, nothing opens the directory as a database

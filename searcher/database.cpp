@@ -1,5 +1,6 @@
 #include "searcher/database.hpp"
 
+#include "schema/schema.hpp"
 #include "schema/terms.hpp"
 #include "searcher/shard_location.hpp"
 
@@ -23,6 +24,8 @@ public:
     }
 
     OpenedDatabase take() { return std::move(opened_); }
+    // The highest document id of any shard, in its own numbering.
+    Xapian::docid largest_docid() const { return largest_docid_; }
 
 private:
     void add_local(const std::filesystem::path& path, bool named, int depth) {
@@ -67,10 +70,12 @@ private:
             throw;
         }
         opened_.db.add_database(db);
+        largest_docid_ = std::max(largest_docid_, db.get_lastdocid());
     }
 
     std::chrono::milliseconds timeout_;
     OpenedDatabase opened_;
+    Xapian::docid largest_docid_ = 0;
 };
 
 } // namespace
@@ -79,7 +84,15 @@ OpenedDatabase open_shards(const std::vector<std::string>& locations, std::chron
     if (locations.empty()) throw InvalidRequest("no database given");
     ShardOpener opener(remote_timeout);
     for (const auto& location : locations) opener.add(parse_location(location), locations.size() > 1);
-    return opener.take();
+    auto opened = opener.take();
+    // Xapian numbers the documents of n shards (id - 1) * n + shard + 1 in 32 bits, and does
+    // not check: databases too large to be searched together would find the wrong documents.
+    const auto shards = opened.db.size();
+    if (shards > 1 && opener.largest_docid() > schema::last_docid(shards))
+        throw InvalidRequest("these " + std::to_string(shards) + " databases hold too many document ids to be "
+                             "searched together (Xapian's ids are 32 bits): search them apart, or index "
+                             "into one sharded database (newsdesk index --shards)");
+    return opened;
 }
 
 std::string describe_remote_failure(const std::vector<std::string>& remote_shards,
