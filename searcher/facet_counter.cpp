@@ -49,23 +49,23 @@ FacetCounter::FacetCounter(SlotSpies& spies, const std::vector<Xapian::valueno>&
     for (const auto slot : slots) spies_.push_back(spies.spy(slot));
 }
 
-FacetCounter::Counts FacetCounter::counts() const {
+FacetCounter::Counts FacetCounter::counts() {
     Counts counts;
     std::vector<std::string_view> values;
     const auto add = [&](std::string_view value, Xapian::doccount documents, std::size_t slot_index) {
-        auto entry = counts.find(value);
-        if (entry == counts.end()) entry = counts.emplace(std::string{value}, Count{0, slot_index}).first;
+        const auto [entry, added] = counts.try_emplace(value, Count{0, slot_index});
         entry->second.documents += documents;
     };
     for (std::size_t i = 0; i < spies_.size(); ++i) {
         if (const auto* local = spies_[i].local) {
+            counts.reserve(counts.size() + local->tally().size());
             for (const auto& [value, documents] : local->tally()) add(value, documents, i);
             continue;
         }
         // Each distinct slot content once, with the number of matching documents holding it.
         const auto* spy = spies_[i].remote;
         for (auto it = spy->values_begin(); it != spy->values_end(); ++it) {
-            const std::string joined = *it;
+            const auto& joined = remote_lists_.emplace_back(*it);
             const auto documents = it.get_termfreq();
             for (const auto value : split_values(joined, values)) add(value, documents, i);
         }

@@ -1,5 +1,6 @@
 #pragma once
 // Exact facet counts over a whole match set, gathered while Xapian matches.
+#include <deque>
 #include <functional>
 #include <map>
 #include <memory>
@@ -69,17 +70,21 @@ public:
         Xapian::doccount documents = 0;
         std::size_t slot_index = 0;   // the first of the slots the value is counted in
     };
-    // Looked up by string_view: most split values are already there, and need no copy.
-    using Counts = std::unordered_map<std::string, Count, SlotValueSpy::Hash, std::equal_to<>>;
+    // Views of the values held by the spies (or by this counter, for lists a remote spy
+    // gave): a broad match has tens of thousands of speakers, and copying each cost more than
+    // choosing the few shown.
+    using Counts = std::unordered_map<std::string_view, Count>;
 
     FacetCounter(SlotSpies& spies, const std::vector<Xapian::valueno>& slots);
-    // Per value, summed over the slots, once the match is done. A document naming a value in
-    // two slots (a speaker the input calls a person that extraction also found as an
-    // organisation) counts twice: the slots' spies do not see one document's slots together.
-    Counts counts() const;
+    // Per value, summed over the slots, once the match is done; valid while this counter and
+    // its spies live. A document naming a value in two slots (a speaker the input calls a
+    // person that extraction also found as an organisation) counts twice: the slots' spies do
+    // not see one document's slots together.
+    Counts counts();
 
 private:
     std::vector<SlotSpies::Spy> spies_;
+    std::deque<std::string> remote_lists_;   // what remote spies' values point into
 };
 
 } // namespace newsdesk

@@ -22,28 +22,38 @@ const schema::Facet& facet_named(const std::string& name) {
     throw InvalidRequest("unknown facet '" + name + "' (facets: " + facet_names() + ")");
 }
 
-FacetResult collect(const schema::Facet& facet, const FacetCounter& counter, std::size_t limit) {
+FacetResult collect(const schema::Facet& facet, FacetCounter& counter, std::size_t limit) {
     FacetResult result{std::string{facet.name}, {}};
     const auto counts = counter.counts();
     if (facet.kind == schema::FacetKind::Field) {
-        const bool typed = facet.also != nullptr;   // the speaker facet: people, then organisations
-        for (const auto& [value, count] : counts) {
-            const auto label = facet.field->country ? country_name(value) : value;
-            const auto type = !typed ? "" : count.slot_index == 0 ? "person" : "organisation";
-            result.values.push_back({value, label, count.documents, type});
-        }
-        std::sort(result.values.begin(), result.values.end(), [](const FacetValue& a, const FacetValue& b) {
-            return a.count != b.count ? a.count > b.count : a.value < b.value;
+        // The `limit` most frequent values (ties by value), chosen before any is copied: a broad
+        // match counts tens of thousands of speakers to show ten.
+        using Entry = FacetCounter::Counts::value_type;
+        std::vector<const Entry*> top;
+        top.reserve(counts.size());
+        for (const auto& entry : counts) top.push_back(&entry);
+        const auto shown = top.begin() + static_cast<std::ptrdiff_t>(std::min(limit, top.size()));
+        std::partial_sort(top.begin(), shown, top.end(), [](const Entry* a, const Entry* b) {
+            return a->second.documents != b->second.documents ? a->second.documents > b->second.documents
+                                                              : a->first < b->first;
         });
-        if (result.values.size() > limit) result.values.resize(limit);
+        top.erase(shown, top.end());
+        const bool typed = facet.also != nullptr;   // the speaker facet: people, then organisations
+        for (const auto* entry : top) {
+            const std::string value{entry->first};
+            const auto label = facet.field->country ? country_name(value) : value;
+            const auto type = !typed ? "" : entry->second.slot_index == 0 ? "person" : "organisation";
+            result.values.push_back({value, label, entry->second.documents, type});
+        }
         return result;
     }
     // Periods from the "YYYYMMDD" date slot: "2021" or "2021-05", in time order.
     std::map<std::string, std::uint64_t> periods;
     for (const auto& [day, count] : counts) {
         if (day.size() < 6) continue;
-        const auto period = facet.kind == schema::FacetKind::Year ? day.substr(0, 4)
-                                                                  : day.substr(0, 4) + "-" + day.substr(4, 2);
+        const auto period = facet.kind == schema::FacetKind::Year ? std::string{day.substr(0, 4)}
+                                                                  : std::string{day.substr(0, 4)} + "-" +
+                                                                        std::string{day.substr(4, 2)};
         periods[period] += count.documents;
     }
     for (const auto& [period, count] : periods) result.values.push_back({period, period, count, ""});

@@ -66,6 +66,28 @@ TEST_CASE("ranked hits with exact facet counts over the whole match set", "[sear
     CHECK(res.facets[3].values[0].count == 2);
 }
 
+TEST_CASE("a facet limit keeps the most frequent values, ties in value order", "[search]") {
+    TempDir dir;
+    fill(dir / "db");
+    const auto db = open_database(dir / "db");
+    SearchRequest r;
+    r.query = "";   // every article: IR 2, TR 2, US 1, GB 1
+    r.facets = {"country"};
+    const auto all = search(db, r).facets.at(0).values;
+    REQUIRE(all.size() == 4);
+    CHECK(all[0].value == "IR");
+    CHECK(all[1].value == "TR");
+    CHECK(all[2].value == "GB");
+    CHECK(all[2].label == "United Kingdom");
+    CHECK(all[3].value == "US");
+    for (const std::size_t limit : {0, 1, 3}) {
+        r.facet_limit = limit;
+        const auto top = search(db, r).facets.at(0).values;
+        REQUIRE(top.size() == limit);
+        for (std::size_t i = 0; i < limit; ++i) CHECK(top[i].value == all[i].value);
+    }
+}
+
 TEST_CASE("stemming, filters, sorting and paging", "[search]") {
     TempDir dir;
     fill(dir / "db");

@@ -290,7 +290,7 @@ TEST_CASE("facet counts: each document once per value, from Xapian's own spy", "
     Xapian::Enquire enquire(db);
     enquire.set_query(Xapian::Query::MatchAll);
     SlotSpies spies(enquire);
-    const FacetCounter counter(spies, {people, orgs}), only_people(spies, {people});   // one spy per slot
+    FacetCounter counter(spies, {people, orgs}), only_people(spies, {people});   // one spy per slot
     enquire.get_mset(0, 0, db.get_doccount());
     CHECK(only_people.counts().at("Bob").documents == 2);
     const auto counts = counter.counts();
