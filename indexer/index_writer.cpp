@@ -16,22 +16,6 @@ Xapian::WritableDatabase open_writable(const std::filesystem::path& path) {
     }
 }
 
-// The highest document id holding `term`, 0 if none: a binary search over the ids with
-// skip_to(), each step a lookup in the posting list's B-tree (a walk of the list would read
-// every article's entry whenever a large database is opened for writing).
-Xapian::docid last_docid_with(const Xapian::Database& db, const std::string& term) {
-    if (!db.term_exists(term)) return 0;
-    Xapian::docid low = 1, high = db.get_lastdocid();   // some id in [low, high] holds the term
-    while (low < high) {
-        const Xapian::docid mid = low + (high - low + 1) / 2;
-        auto it = db.postlist_begin(term);
-        it.skip_to(mid);
-        if (it == db.postlist_end(term)) high = mid - 1;
-        else low = mid;
-    }
-    return low;
-}
-
 } // namespace
 
 IndexWriter::IndexWriter(const std::filesystem::path& path, SpeakerRegistry* names, std::size_t shards)
@@ -58,8 +42,8 @@ void IndexWriter::place_documents() {
                             "', not a shard count: re-index the archive into a new database");
     quotes_from_ = schema::quote_docids_from(shards);
     last_docid_ = schema::last_docid(shards);
-    next_article_ = last_docid_with(db_, schema::exact_term(schema::DocKind, schema::ArticleKind)) + 1;
-    next_quote_ = std::max(quotes_from_, last_docid_with(db_, schema::exact_term(schema::DocKind, schema::QuoteKind)) + 1);
+    next_article_ = schema::last_docid_holding(db_, schema::exact_term(schema::DocKind, schema::ArticleKind)) + 1;
+    next_quote_ = std::max(quotes_from_, schema::last_docid_holding(db_, schema::exact_term(schema::DocKind, schema::QuoteKind)) + 1);
 }
 
 bool IndexWriter::add(Article article) {

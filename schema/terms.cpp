@@ -51,4 +51,17 @@ std::string date_value(std::string_view iso_date) {
     return out;
 }
 
+Xapian::docid last_docid_holding(const Xapian::Database& db, const std::string& term) {
+    if (!db.term_exists(term)) return 0;
+    Xapian::docid low = 1, high = db.get_lastdocid();   // some id in [low, high] holds the term
+    while (low < high) {
+        const Xapian::docid mid = low + (high - low + 1) / 2;
+        auto it = db.postlist_begin(term);
+        it.skip_to(mid);
+        if (it == db.postlist_end(term)) high = mid - 1;
+        else low = mid;
+    }
+    return low;
+}
+
 } // namespace newsdesk::schema

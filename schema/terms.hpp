@@ -23,6 +23,11 @@ std::string word_term(const Field& field, std::string_view word);
 // SchemaMismatch.
 void check_version(const Xapian::Database& db);
 
+// The highest document id holding `term`, 0 if none: a binary search over the ids with
+// skip_to(), each step a lookup in the posting list's B-tree, where a walk of the list would
+// read an entry per article (schema::quote_docids_from: articles lie below quote records).
+Xapian::docid last_docid_holding(const Xapian::Database& db, const std::string& term);
+
 // "YYYY-MM-DD" -> "YYYYMMDD" for the date slot; empty stays empty.
 std::string date_value(std::string_view iso_date);
 

@@ -47,6 +47,7 @@ private:
             throw DatabaseMissing(path.string() + " is not a newsdesk database");
         }
         checked(db, path.string(), named);
+        opened_.local_shards.push_back(db);
     }
 
     void add_remote(const ShardLocation& shard) {

@@ -21,6 +21,7 @@ inline constexpr std::chrono::milliseconds DefaultRemoteTimeout{10000};
 struct OpenedDatabase {
     Xapian::Database db;
     std::vector<std::string> remote_shards;   // tcp://host:port...
+    std::vector<Xapian::Database> local_shards;   // each local database in `db`, sharing its state
 };
 
 // Opens one or more locations as one database: a database directory, a sharded database

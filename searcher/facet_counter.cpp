@@ -5,25 +5,6 @@
 #include "schema/schema.hpp"
 
 namespace newsdesk {
-namespace {
-
-// The values joined in one slot's content, each once.
-std::vector<std::string_view> split_values(std::string_view joined, std::vector<std::string_view>& out) {
-    out.clear();
-    std::size_t pos = 0;
-    while (pos < joined.size()) {
-        const auto end = std::min(joined.find(schema::MultiValueSeparator, pos), joined.size());
-        if (end > pos) out.push_back(joined.substr(pos, end - pos));
-        pos = end + 1;
-    }
-    if (out.size() > 1) {
-        std::sort(out.begin(), out.end());
-        out.erase(std::unique(out.begin(), out.end()), out.end());
-    }
-    return out;
-}
-
-} // namespace
 
 void SlotValueSpy::operator()(const Xapian::Document& doc, double) {
     const std::string joined = doc.get_value(slot_);
@@ -35,14 +16,25 @@ void SlotValueSpy::operator()(const Xapian::Document& doc, double) {
 }
 
 SlotSpies::Spy SlotSpies::spy(Xapian::valueno slot) {
-    auto& spy = spies_[slot];
-    if (!spy) {
-        if (remote_) spy = std::make_unique<Xapian::ValueCountMatchSpy>(slot);
-        else spy = std::make_unique<SlotValueSpy>(slot);
-        enquire_.add_matchspy(spy.get());
+    if (const auto known = kinds_.find(slot); known != kinds_.end()) return known->second;
+    Spy kind;
+    std::unique_ptr<Xapian::MatchSpy> spy;
+    if (remote_) {
+        auto remote = std::make_unique<Xapian::ValueCountMatchSpy>(slot);
+        kind.remote = remote.get();
+        spy = std::move(remote);
+    } else if (const auto* column = columns_ && db_ ? columns_->column(*db_, slot) : nullptr) {
+        auto counting = std::make_unique<ColumnSpy>(slot, *column);
+        kind.column = counting.get();
+        spy = std::move(counting);
+    } else {
+        auto local = std::make_unique<SlotValueSpy>(slot);
+        kind.local = local.get();
+        spy = std::move(local);
     }
-    if (remote_) return {nullptr, static_cast<const Xapian::ValueCountMatchSpy*>(spy.get())};
-    return {static_cast<const SlotValueSpy*>(spy.get()), nullptr};
+    enquire_.add_matchspy(spy.get());
+    spies_[slot] = std::move(spy);
+    return kinds_[slot] = kind;
 }
 
 FacetCounter::FacetCounter(SlotSpies& spies, const std::vector<Xapian::valueno>& slots) {
@@ -60,6 +52,13 @@ FacetCounter::Counts FacetCounter::counts() {
         if (const auto* local = spies_[i].local) {
             counts.reserve(counts.size() + local->tally().size());
             for (const auto& [value, documents] : local->tally()) add(value, documents, i);
+            continue;
+        }
+        if (const auto* column = spies_[i].column) {
+            const auto& numbered = column->counts();
+            for (std::uint32_t v = 0; v < numbered.size(); ++v)
+                if (numbered[v]) add(column->column().value(v), numbered[v], i);
+            for (const auto& [value, documents] : column->uncovered().tally()) add(value, documents, i);
             continue;
         }
         // Each distinct slot content once, with the number of matching documents holding it.

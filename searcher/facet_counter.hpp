@@ -11,6 +11,8 @@
 
 #include <xapian.h>
 
+#include "searcher/facet_columns.hpp"
+
 namespace newsdesk {
 
 // Counts every value of one slot, each document once per value: the spy for local
@@ -38,17 +40,45 @@ private:
     std::vector<std::string_view> values_;   // one document's, reused
 };
 
+// Counts a slot from its column (facet_columns.hpp): an array increment per value of each
+// matching article. Documents the column does not cover are counted from their lists.
+class ColumnSpy : public Xapian::MatchSpy {
+public:
+    ColumnSpy(Xapian::valueno slot, const SlotColumn& column)
+        : column_(column), counts_(column.value_count(), 0), uncovered_(slot) {}
+    void operator()(const Xapian::Document& doc, double weight) override {
+        const auto docid = doc.get_docid();
+        if (!column_.covers(docid)) return uncovered_(doc, weight);
+        const auto [begin, end] = column_.values_of(docid);
+        for (auto v = begin; v != end; ++v) ++counts_[*v];
+    }
+    std::string name() const override { return "newsdesk.ColumnSpy"; }
+    const SlotColumn& column() const { return column_; }
+    const std::vector<Xapian::doccount>& counts() const { return counts_; }   // by value number
+    const SlotValueSpy& uncovered() const { return uncovered_; }
+
+private:
+    const SlotColumn& column_;
+    std::vector<Xapian::doccount> counts_;
+    SlotValueSpy uncovered_;
+};
+
 // The spies of one match, one per value slot, shared by the facets that count that slot
 // (speaker, person and organisation share two). With remote shards they are Xapian's own
 // ValueCountMatchSpy: it is the spy xapian-tcpsrv knows, so each shard counts its matches
 // and Xapian sends and merges the tallies; the counts are the same either way.
 class SlotSpies {
 public:
-    explicit SlotSpies(Xapian::Enquire& enquire, bool remote = false) : enquire_(enquire), remote_(remote) {}
+    // `columns`: a long-lived reader's columns of `db`, used where they are ready (articles
+    // only: quote records are not in them).
+    explicit SlotSpies(Xapian::Enquire& enquire, bool remote = false, const Xapian::Database* db = nullptr,
+                       FacetColumns* columns = nullptr)
+        : enquire_(enquire), remote_(remote), db_(db), columns_(columns) {}
     // The spy counting `slot`, added to the enquire the first time it is asked for: one of
-    // the two pointers is set.
+    // the pointers is set.
     struct Spy {
         const SlotValueSpy* local = nullptr;
+        const ColumnSpy* column = nullptr;
         const Xapian::ValueCountMatchSpy* remote = nullptr;
     };
     Spy spy(Xapian::valueno slot);
@@ -56,6 +86,9 @@ public:
 private:
     Xapian::Enquire& enquire_;
     bool remote_;
+    const Xapian::Database* db_;
+    FacetColumns* columns_;
+    std::map<Xapian::valueno, Spy> kinds_;
     std::map<Xapian::valueno, std::unique_ptr<Xapian::MatchSpy>> spies_;   // alive until get_mset() returns
 };
 

@@ -14,6 +14,10 @@ struct Index::Impl {
     Xapian::Database db;
     std::vector<std::string> remote_shards;
     std::chrono::milliseconds remote_timeout;
+    // Kept for one local database only: remote shards count where they are, and Xapian 1.4
+    // shows a spy the document ids of a local shard in the shard's own numbering, which a
+    // column of the whole cannot be looked up by.
+    FacetColumns columns;
 };
 
 namespace {
@@ -40,13 +44,16 @@ Index Index::open(const std::filesystem::path& location) { return open_shards({l
 Index Index::open_shards(const std::vector<std::string>& locations, const OpenOptions& options) {
     return translate_xapian_errors([&] {
         auto opened = newsdesk::open_shards(locations, options.remote_timeout);
-        return Index(std::make_shared<Impl>(
-            Impl{std::move(opened.db), std::move(opened.remote_shards), options.remote_timeout}));
+        auto columns = opened.local_shards.size() == 1 && opened.remote_shards.empty()
+                           ? FacetColumns(opened.local_shards.front())
+                           : FacetColumns();
+        return Index(std::make_shared<Impl>(Impl{std::move(opened.db), std::move(opened.remote_shards),
+                                                 options.remote_timeout, std::move(columns)}));
     });
 }
 
 SearchResults Index::search(const SearchRequest& request) const {
-    return guarded(impl_->remote_shards, impl_->remote_timeout, [&] { return newsdesk::search(impl_->db, request, !impl_->remote_shards.empty()); });
+    return guarded(impl_->remote_shards, impl_->remote_timeout, [&] { return newsdesk::search(impl_->db, request, !impl_->remote_shards.empty(), &impl_->columns); });
 }
 
 QuoteResults Index::quotes(const SearchRequest& request) const {
@@ -54,7 +61,7 @@ QuoteResults Index::quotes(const SearchRequest& request) const {
 }
 
 IndexInfo Index::info(std::size_t facet_limit) const {
-    return guarded(impl_->remote_shards, impl_->remote_timeout, [&] { return index_info(impl_->db, facet_limit, !impl_->remote_shards.empty()); });
+    return guarded(impl_->remote_shards, impl_->remote_timeout, [&] { return index_info(impl_->db, facet_limit, !impl_->remote_shards.empty(), &impl_->columns); });
 }
 
 std::optional<Article> Index::article(std::string_view id) const {

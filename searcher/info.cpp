@@ -11,7 +11,7 @@ std::string iso(const std::string& yyyymmdd) {
 }
 } // namespace
 
-IndexInfo index_info(const Xapian::Database& database, std::size_t facet_limit, bool remote) {
+IndexInfo index_info(const Xapian::Database& database, std::size_t facet_limit, bool remote, FacetColumns* columns) {
     return read_latest(database, [&](const Xapian::Database& db) {
         IndexInfo info;
         info.articles = article_count(db);
@@ -23,7 +23,7 @@ IndexInfo index_info(const Xapian::Database& database, std::size_t facet_limit, 
         all.facet_limit = facet_limit;
         for (const auto& f : schema::Facets)
             if (f.kind != schema::FacetKind::Month) all.facets.emplace_back(f.name);
-        info.facets = search(db, all, remote).facets;
+        info.facets = search(db, all, remote, columns).facets;
         return info;
     });
 }

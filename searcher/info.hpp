@@ -9,6 +9,7 @@
 
 namespace newsdesk {
 
-IndexInfo index_info(const Xapian::Database& db, std::size_t facet_limit = 10, bool remote = false);
+IndexInfo index_info(const Xapian::Database& db, std::size_t facet_limit = 10, bool remote = false,
+                     FacetColumns* columns = nullptr);
 
 } // namespace newsdesk

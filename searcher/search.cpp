@@ -67,7 +67,8 @@ struct Matched {
     std::vector<FacetResult> facets;
 };
 
-Matched match(const Xapian::Database& db, const SearchRequest& request, std::string_view kind, bool remote) {
+Matched match(const Xapian::Database& db, const SearchRequest& request, std::string_view kind, bool remote,
+              FacetColumns* columns) {
     std::vector<const schema::Facet*> facets;
     for (const auto& name : request.facets) facets.push_back(&facet_named(name));
 
@@ -84,7 +85,7 @@ Matched match(const Xapian::Database& db, const SearchRequest& request, std::str
     case SortOrder::Oldest: enquire.set_sort_by_value_then_relevance(date_slot, false); break;
     }
     // Spies must outlive get_mset(); counting the whole match set makes counts and total exact.
-    SlotSpies spies(enquire, remote);
+    SlotSpies spies(enquire, remote, &db, kind == schema::ArticleKind ? columns : nullptr);
     std::vector<FacetCounter> counters;
     for (const auto* facet : facets) {
         std::vector<Xapian::valueno> slots{schema::value_no(*facet->field->slot)};
@@ -132,8 +133,9 @@ Results page_of(const SearchRequest& request, const Matched& m) {
     return results;
 }
 
-SearchResults search_once(const Xapian::Database& db, const SearchRequest& request, bool remote) {
-    auto m = match(db, request, schema::ArticleKind, remote);
+SearchResults search_once(const Xapian::Database& db, const SearchRequest& request, bool remote,
+                          FacetColumns* columns) {
+    auto m = match(db, request, schema::ArticleKind, remote, columns);
     auto results = page_of<SearchResults>(request, m);
     for (auto it = m.mset.begin(); it != m.mset.end(); ++it) {
         Hit hit;
@@ -149,7 +151,7 @@ SearchResults search_once(const Xapian::Database& db, const SearchRequest& reque
 }
 
 QuoteResults search_quotes_once(const Xapian::Database& db, const SearchRequest& request, bool remote) {
-    auto m = match(db, request, schema::QuoteKind, remote);
+    auto m = match(db, request, schema::QuoteKind, remote, nullptr);
     auto results = page_of<QuoteResults>(request, m);
     for (auto it = m.mset.begin(); it != m.mset.end(); ++it) {
         QuoteHit hit;
@@ -167,8 +169,9 @@ QuoteResults search_quotes_once(const Xapian::Database& db, const SearchRequest&
 
 } // namespace
 
-SearchResults search(const Xapian::Database& database, const SearchRequest& request, bool remote) {
-    return read_latest(database, [&](const Xapian::Database& db) { return search_once(db, request, remote); });
+SearchResults search(const Xapian::Database& database, const SearchRequest& request, bool remote,
+                     FacetColumns* columns) {
+    return read_latest(database, [&](const Xapian::Database& db) { return search_once(db, request, remote, columns); });
 }
 
 QuoteResults search_quotes(const Xapian::Database& database, const SearchRequest& request, bool remote) {

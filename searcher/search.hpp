@@ -8,14 +8,17 @@
 
 #include <newsdesk/search.hpp>
 #include "indexer/stored_article.hpp"
+#include "searcher/facet_columns.hpp"
 #include "searcher/snippet.hpp"
 
 namespace newsdesk {
 
 // Searches the articles. Throws QueryError for a bad query, InvalidRequest for an
 // unknown facet name. `remote`: the database has remote shards, so facets are counted with
-// the spy xapian-tcpsrv knows (Xapian's own; slower) rather than newsdesk's.
-SearchResults search(const Xapian::Database& db, const SearchRequest& request, bool remote = false);
+// the spy xapian-tcpsrv knows (Xapian's own; slower) rather than newsdesk's. `columns`: the
+// facet columns a long-lived reader of `db` keeps (facet_columns.hpp), or null.
+SearchResults search(const Xapian::Database& db, const SearchRequest& request, bool remote = false,
+                     FacetColumns* columns = nullptr);
 
 // Searches the quote records: each quote (direct or indirect) of every article on its own,
 // with its speaker, verb and its article's fields. Same query language and facets as search().
