@@ -60,7 +60,7 @@ public:
     std::size_t shard_count() const { return shards_.size(); }
 
 private:
-    bool added(bool replaced);   // counts the work; commits when a batch or the memory is full
+    bool added(bool replaced, std::size_t bytes);   // counts the work; commits when a batch or the memory is full
     std::vector<std::unique_ptr<IndexWriter>> shards_;
     std::vector<std::filesystem::path> paths_;
     // Sharded only: the people's names known across the whole archive, kept in a small
@@ -72,6 +72,7 @@ private:
     std::size_t pending_ = 0;
     std::uint64_t memory_limit_ = std::uint64_t{1} << 62;
     std::uint64_t commits_ = 0;
+    std::uint64_t unchecked_bytes_ = 0;   // text added since the heap was last measured
 };
 
 } // namespace newsdesk
