@@ -42,34 +42,41 @@ FacetCounter::FacetCounter(SlotSpies& spies, const std::vector<Xapian::valueno>&
 }
 
 FacetCounter::Counts FacetCounter::counts() {
-    Counts counts;
+    // One spy (most facets) lists each value once already: its values are taken as they are.
+    // Several slots, or a remote spy's lists, which share values, are summed in a map first.
+    const bool distinct = spies_.size() == 1 && !spies_[0].remote &&
+                          !(spies_[0].column && !spies_[0].column->uncovered().tally().empty());
+    Counts listed;
+    std::unordered_map<std::string_view, Count> summed;
     std::vector<std::string_view> values;
     const auto add = [&](std::string_view value, Xapian::doccount documents, std::size_t slot_index) {
-        const auto [entry, added] = counts.try_emplace(value, Count{0, slot_index});
+        if (distinct) {
+            listed.emplace_back(value, Count{documents, slot_index});
+            return;
+        }
+        const auto [entry, added] = summed.try_emplace(value, Count{0, slot_index});
         entry->second.documents += documents;
     };
     for (std::size_t i = 0; i < spies_.size(); ++i) {
         if (const auto* local = spies_[i].local) {
-            counts.reserve(counts.size() + local->tally().size());
             for (const auto& [value, documents] : local->tally()) add(value, documents, i);
-            continue;
-        }
-        if (const auto* column = spies_[i].column) {
+        } else if (const auto* column = spies_[i].column) {
             const auto& numbered = column->counts();
             for (std::uint32_t v = 0; v < numbered.size(); ++v)
                 if (numbered[v]) add(column->column().value(v), numbered[v], i);
             for (const auto& [value, documents] : column->uncovered().tally()) add(value, documents, i);
-            continue;
-        }
-        // Each distinct slot content once, with the number of matching documents holding it.
-        const auto* spy = spies_[i].remote;
-        for (auto it = spy->values_begin(); it != spy->values_end(); ++it) {
-            const auto& joined = remote_lists_.emplace_back(*it);
-            const auto documents = it.get_termfreq();
-            for (const auto value : split_values(joined, values)) add(value, documents, i);
+        } else {
+            // Each distinct slot content once, with the number of matching documents holding it.
+            const auto* spy = spies_[i].remote;
+            for (auto it = spy->values_begin(); it != spy->values_end(); ++it) {
+                const auto& joined = remote_lists_.emplace_back(*it);
+                const auto documents = it.get_termfreq();
+                for (const auto value : split_values(joined, values)) add(value, documents, i);
+            }
         }
     }
-    return counts;
+    if (!distinct) listed.assign(summed.begin(), summed.end());
+    return listed;
 }
 
 } // namespace newsdesk

@@ -103,10 +103,10 @@ public:
         Xapian::doccount documents = 0;
         std::size_t slot_index = 0;   // the first of the slots the value is counted in
     };
-    // Views of the values held by the spies (or by this counter, for lists a remote spy
-    // gave): a broad match has tens of thousands of speakers, and copying each cost more than
-    // choosing the few shown.
-    using Counts = std::unordered_map<std::string_view, Count>;
+    // Each value once, as a view of the value held by the spies (or by this counter, for
+    // lists a remote spy gave): a broad match has tens of thousands of speakers, and copying
+    // each cost more than choosing the few shown.
+    using Counts = std::vector<std::pair<std::string_view, Count>>;
 
     FacetCounter(SlotSpies& spies, const std::vector<Xapian::valueno>& slots);
     // Per value, summed over the slots, once the match is done; valid while this counter and

@@ -292,15 +292,21 @@ TEST_CASE("facet counts: each document once per value, from Xapian's own spy", "
     SlotSpies spies(enquire);
     FacetCounter counter(spies, {people, orgs}), only_people(spies, {people});   // one spy per slot
     enquire.get_mset(0, 0, db.get_doccount());
-    CHECK(only_people.counts().at("Bob").documents == 2);
+    const auto find = [](const FacetCounter::Counts& counts, std::string_view value) {
+        const auto it = std::find_if(counts.begin(), counts.end(), [&](const auto& c) { return c.first == value; });
+        REQUIRE(it != counts.end());
+        REQUIRE(std::count_if(counts.begin(), counts.end(), [&](const auto& c) { return c.first == value; }) == 1);
+        return it->second;
+    };
+    CHECK(find(only_people.counts(), "Bob").documents == 2);
     const auto counts = counter.counts();
     REQUIRE(counts.size() == 4);
-    CHECK(counts.at("Ann").documents == 2);   // a value twice in one slot counts once
-    CHECK(counts.at("Bob").documents == 2);
-    CHECK(counts.at("Reuters").documents == 2);
-    CHECK(counts.at("Unicef").documents == 1);
-    CHECK(counts.at("Ann").slot_index == 0);
-    CHECK(counts.at("Reuters").slot_index == 1);
+    CHECK(find(counts, "Ann").documents == 2);   // a value twice in one slot counts once
+    CHECK(find(counts, "Bob").documents == 2);
+    CHECK(find(counts, "Reuters").documents == 2);
+    CHECK(find(counts, "Unicef").documents == 1);
+    CHECK(find(counts, "Ann").slot_index == 0);
+    CHECK(find(counts, "Reuters").slot_index == 1);
 }
 
 TEST_CASE("a surname known in several longer forms is kept as it is, whatever the shard", "[shards]") {
