@@ -84,15 +84,20 @@ Article from_document_data(std::string_view data) {
     return a;
 }
 
+Article header_from_document_data(std::string_view data) {
+    const auto j = nlohmann::json::parse(data, nullptr, false);
+    return j.is_object() ? read_header(j) : Article{};
+}
+
 std::string quote_document_data(const Article& article, const Quote& quote, bool organisation) {
-    return dump({{"article", header(article)}, {"quote", quote}, {"organisation", organisation}});
+    return dump({{"article", article.id}, {"quote", quote}, {"organisation", organisation}});
 }
 
 QuoteRecord quote_from_document_data(std::string_view data) {
     QuoteRecord r;
     const auto j = nlohmann::json::parse(data, nullptr, false);
     if (!j.is_object()) return r;
-    if (const auto it = j.find("article"); it != j.end() && it->is_object()) r.article = read_header(*it);
+    read(j, "article", r.article.id);
     read(j, "quote", r.quote);
     read(j, "organisation", r.organisation);
     return r;

@@ -11,8 +11,14 @@ namespace newsdesk {
 std::string to_document_data(const Article& article);
 Article from_document_data(std::string_view data);   // tolerant: missing keys stay empty
 
-// The record of `article`'s quote `quote` (the article's body and other quotes are left out).
+// The fields an article's hit shows without its text: id, title, date, source, url,
+// language, authors, dateline, countries.
+Article header_from_document_data(std::string_view data);
+
+// The record of `article`'s quote `quote`: the quote and its article's id only (at 100,000
+// articles, five quote records each, a copy of the article's fields in each took a tenth of
+// the index). The reader fills in the article from the article's own document.
 std::string quote_document_data(const Article& article, const Quote& quote, bool organisation);
-QuoteRecord quote_from_document_data(std::string_view data);
+QuoteRecord quote_from_document_data(std::string_view data);   // record.article holds the id only
 
 } // namespace newsdesk

@@ -153,11 +153,20 @@ SearchResults search_once(const Xapian::Database& db, const SearchRequest& reque
 QuoteResults search_quotes_once(const Xapian::Database& db, const SearchRequest& request, bool remote) {
     auto m = match(db, request, schema::QuoteKind, remote, nullptr);
     auto results = page_of<QuoteResults>(request, m);
+    std::map<std::string, Article> articles;   // a page often holds several quotes of one article
     for (auto it = m.mset.begin(); it != m.mset.end(); ++it) {
         QuoteHit hit;
         hit.rank = it.get_rank() + 1;
         hit.score = it.get_weight();
         hit.record = quote_from_document_data(it.get_document().get_data());
+        auto [article, fresh] = articles.try_emplace(hit.record.article.id);
+        if (fresh) {
+            const auto term = schema::exact_term(schema::Id, hit.record.article.id);
+            if (const auto posting = db.postlist_begin(term); posting != db.postlist_end(term))
+                article->second = header_from_document_data(db.get_document(*posting).get_data());
+            article->second.id = hit.record.article.id;
+        }
+        hit.record.article = article->second;
         // A quote is short: show all of it, matches marked.
         hit.text = make_snippet(hit.record.quote.text, m.parsed, hit.record.article.language, request.stem_language,
                                 std::numeric_limits<std::size_t>::max() / 2);

@@ -67,7 +67,15 @@ TEST_CASE("quotes are searchable on their own, with who said them and how often"
     CHECK(res.facets[0].values.size() == 2);
     for (const auto& h : res.hits) {
         CHECK(!h.text.matches.empty());
-        CHECK(!h.record.article.title.empty());
+        // The quote's article, as its own hit shows it (without its text).
+        const bool tehran = h.record.article.id == "tehran-1";
+        CHECK(h.record.article.id == (tehran ? "tehran-1" : "ankara-1"));
+        CHECK(h.record.article.title == (tehran ? "Rouhani rejects pressure" : "Erdogan on trade"));
+        CHECK(h.record.article.date == (tehran ? "2021-05-16" : "2021-06-01"));
+        CHECK(h.record.article.dateline == (tehran ? "Tehran" : ""));
+        CHECK(h.record.article.countries == (tehran ? std::vector<std::string>{"IR", "US"} : std::vector<std::string>{"TR"}));
+        CHECK(h.record.article.body.empty());
+        CHECK(h.record.article.quotes.empty());
     }
     r.query = "verb:added";
     CHECK(speakers_of(search_quotes(db, r)) == std::vector<std::string>{"Recep Tayyip Erdogan"});
