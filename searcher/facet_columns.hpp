@@ -44,7 +44,7 @@ private:
 // built the second time the slot is counted at a revision, so a one-off search (the CLI)
 // never pays for one, and a reader that searches again gets it back many times over: at
 // 100,000 articles a column takes tens of milliseconds to build, and counts in a fraction of
-// the time the lists took.
+// the time the lists took. Like the reader that holds it, used by one thread at a time.
 class FacetColumns {
 public:
     FacetColumns() = default;   // none: every count reads the lists

@@ -51,9 +51,8 @@ FacetResult collect(const schema::Facet& facet, FacetCounter& counter, std::size
     std::map<std::string, std::uint64_t> periods;
     for (const auto& [day, count] : counts) {
         if (day.size() < 6) continue;
-        const auto period = facet.kind == schema::FacetKind::Year ? std::string{day.substr(0, 4)}
-                                                                  : std::string{day.substr(0, 4)} + "-" +
-                                                                        std::string{day.substr(4, 2)};
+        std::string period{day.substr(0, 4)};
+        if (facet.kind == schema::FacetKind::Month) (period += '-') += day.substr(4, 2);
         periods[period] += count.documents;
     }
     for (const auto& [period, count] : periods) result.values.push_back({period, period, count, ""});
