@@ -52,7 +52,7 @@ public:
     explicit FacetColumns(Xapian::Database db) : db_(std::move(db)) {}
 
     // The column of `slot` at the revision `db` is at, or null when there is none (yet).
-    // `db` must share its shards with those given to the constructor.
+    // `db` must share its state with the database given to the constructor.
     const SlotColumn* column(const Xapian::Database& db, Xapian::valueno slot);
 
 private:

@@ -81,4 +81,16 @@ Command parse_command(int argc, char** argv, const char* usage) {
     return c;
 }
 
+int run_driver(const char* name, int argc, char** argv, const char* usage,
+               const std::function<void(const Command&)>& run) {
+    const auto cmd = parse_command(argc, argv, usage);
+    try {
+        run(cmd);
+        return 0;
+    } catch (const std::exception& e) {
+        std::cerr << name << ": " << e.what() << '\n';
+        return 1;
+    }
+}
+
 } // namespace bench

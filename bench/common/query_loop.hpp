@@ -45,4 +45,9 @@ struct Command {
 };
 Command parse_command(int argc, char** argv, const char* usage);
 
+// A driver's main(): parses the command (usage and exit code 2 when it is wrong), runs it,
+// and reports an exception as `NAME: message` with exit code 1.
+int run_driver(const char* name, int argc, char** argv, const char* usage,
+               const std::function<void(const Command&)>& run);
+
 } // namespace bench

@@ -53,12 +53,8 @@ void query(const std::string& db, const std::vector<std::string>& args) {
 } // namespace
 
 int main(int argc, char** argv) {
-    const auto cmd = bench::parse_command(argc, argv, Usage);
-    try {
+    return bench::run_driver("bench_newsdesk", argc, argv, Usage, [](const bench::Command& cmd) {
         if (cmd.mode == "index") index(cmd.db, cmd.args);
         else query(cmd.db, cmd.args);
-    } catch (const std::exception& e) {
-        std::cerr << "bench_newsdesk: " << e.what() << '\n';
-        return 1;
-    }
+    });
 }

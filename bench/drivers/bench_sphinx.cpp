@@ -125,16 +125,12 @@ private:
 } // namespace
 
 int main(int argc, char** argv) {
-    const auto cmd = bench::parse_command(argc, argv, Usage);
-    try {
+    return bench::run_driver("bench_sphinx", argc, argv, Usage, [](const bench::Command& cmd) {
         if (cmd.mode != "query" || cmd.args.size() < 5 || cmd.args.size() > 6) throw std::runtime_error(Usage);
         const std::size_t max_matches = cmd.args.size() == 6 ? std::stoul(cmd.args[5]) : 0;
         Sphinx sphinx(static_cast<unsigned>(std::stoul(cmd.db)), cmd.args[3], cmd.args[4], max_matches);
         const std::string engine = max_matches ? "sphinx-mm" + std::to_string(max_matches) : "sphinx";
         bench::run_query_mix(engine, bench::read_query_mix(cmd.args[0]), std::stoi(cmd.args[1]),
                              [&](const bench::MixQuery& q) { return sphinx.run(q); }, cmd.args[2]);
-    } catch (const std::exception& e) {
-        std::cerr << "bench_sphinx: " << e.what() << '\n';
-        return 1;
-    }
+    });
 }

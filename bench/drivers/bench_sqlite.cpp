@@ -213,17 +213,10 @@ private:
 } // namespace
 
 int main(int argc, char** argv) {
-    const auto cmd = bench::parse_command(argc, argv, Usage);
-    try {
-        if (cmd.mode == "index") {
-            index(cmd.db, cmd.args);
-        } else {
-            Searcher searcher(cmd.db);
-            bench::run_query_mix("sqlite", bench::read_query_mix(cmd.args[0]), std::stoi(cmd.args[1]),
-                                 [&](const bench::MixQuery& q) { return searcher.run(q); }, cmd.args[2]);
-        }
-    } catch (const std::exception& e) {
-        std::cerr << "bench_sqlite: " << e.what() << '\n';
-        return 1;
-    }
+    return bench::run_driver("bench_sqlite", argc, argv, Usage, [](const bench::Command& cmd) {
+        if (cmd.mode == "index") return index(cmd.db, cmd.args);
+        Searcher searcher(cmd.db);
+        bench::run_query_mix("sqlite", bench::read_query_mix(cmd.args[0]), std::stoi(cmd.args[1]),
+                             [&](const bench::MixQuery& q) { return searcher.run(q); }, cmd.args[2]);
+    });
 }

@@ -144,15 +144,12 @@ void query(const std::string& db_path, const std::vector<std::string>& args) {
 } // namespace
 
 int main(int argc, char** argv) {
-    const auto cmd = bench::parse_command(argc, argv, Usage);
-    try {
-        if (cmd.mode == "index") index(cmd.db, cmd.args);
-        else query(cmd.db, cmd.args);
-    } catch (const std::exception& e) {
-        std::cerr << "bench_xapian: " << e.what() << '\n';
-        return 1;
-    } catch (const Xapian::Error& e) {
-        std::cerr << "bench_xapian: " << e.get_description() << '\n';
-        return 1;
-    }
+    return bench::run_driver("bench_xapian", argc, argv, Usage, [](const bench::Command& cmd) {
+        try {
+            if (cmd.mode == "index") index(cmd.db, cmd.args);
+            else query(cmd.db, cmd.args);
+        } catch (const Xapian::Error& e) {   // not a std::exception
+            throw std::runtime_error(e.get_description());
+        }
+    });
 }
