@@ -94,13 +94,15 @@ std::optional<ParsedSearch> parse_search(const Args& args, const std::string& us
     std::vector<std::string> words;
     // Signed, so that "-1" is refused instead of wrapping round to a huge page.
     long long limit = 10, offset = 0, facet_limit = 10;
-    double timeout = 10;
+    double timeout = 10, deadline = 0;
     po::options_description named("options");
     named.add_options()
         ("db", po::value(&p.dbs)->required()->composing(),
          "database directory, sharded database or stub file, or tcp://HOST:PORT (a shard served by "
          "xapian-tcpsrv); repeat to search several as one")
         ("timeout", po::value(&timeout)->default_value(10), "seconds a remote shard may take to answer")
+        ("deadline", po::value(&deadline), "seconds the whole search may take; past them it stops with an error "
+                                           "(default: no limit)")
         ("facet", po::value(&p.request.facets)->composing(), ("count matches by this facet (repeatable): " + facet_names()).c_str())
         ("facet-limit", po::value(&facet_limit)->default_value(10), "values shown per facet")
         ("sort", po::value(&sort), "relevance (default), newest or oldest")
@@ -129,6 +131,10 @@ std::optional<ParsedSearch> parse_search(const Args& args, const std::string& us
     p.request.sort = parse_sort(sort);
     if (!(timeout > 0 && timeout <= 3600)) throw po::error("--timeout must be between 0 and 3600 seconds");
     p.open.remote_timeout = std::chrono::milliseconds(static_cast<long long>(timeout * 1000 + 0.5));
+    if (vm->count("deadline")) {
+        if (!(deadline >= 0.001 && deadline <= 3600)) throw po::error("--deadline must be between 0.001 and 3600 seconds");
+        p.request.deadline = std::chrono::milliseconds(static_cast<long long>(deadline * 1000 + 0.5));
+    }
     p.json = vm->count("json") > 0;
     return p;
 }

@@ -1,9 +1,11 @@
 #include "searcher/search.hpp"
 
 #include <algorithm>
+#include <chrono>
 #include <limits>
 #include <map>
 #include <memory>
+#include <optional>
 #include <stdexcept>
 
 #include <newsdesk/entities.hpp>
@@ -59,6 +61,57 @@ FacetResult collect(const schema::Facet& facet, FacetCounter& counter, std::size
     return result;
 }
 
+// The time and the say-so a search runs under (SearchRequest::deadline and ::cancelled),
+// from the moment the search was asked for.
+class Budget {
+public:
+    explicit Budget(const SearchRequest& request) : request_(request), started_(std::chrono::steady_clock::now()) {}
+
+    bool limited() const { return request_.deadline.count() > 0 || request_.cancelled; }
+    // Seconds left for Xapian's matcher time limit; 0 when there is no deadline.
+    double seconds_left() const {
+        if (request_.deadline.count() <= 0) return 0;
+        const auto left = std::chrono::duration<double>(started_ + request_.deadline - std::chrono::steady_clock::now());
+        return std::max(left.count(), 0.001);
+    }
+    // Throws Cancelled when `cancelled` says so, Timeout once the deadline has passed;
+    // `stage` says what was running.
+    void check(std::string_view stage) const {
+        if (request_.cancelled && request_.cancelled())
+            throw Cancelled("search for " + quoted_query() + " cancelled while " + std::string{stage});
+        if (request_.deadline.count() > 0 && std::chrono::steady_clock::now() - started_ >= request_.deadline)
+            throw Timeout("search for " + quoted_query() + " took longer than its deadline of " +
+                          std::to_string(request_.deadline.count()) + " ms (stopped while " + std::string{stage} + ")");
+    }
+
+private:
+    std::string quoted_query() const {
+        constexpr std::size_t Shown = 80;
+        std::size_t n = std::min(request_.query.size(), Shown);
+        while (n < request_.query.size() && n > 0 && (static_cast<unsigned char>(request_.query[n]) & 0xC0) == 0x80) --n;
+        return "'" + request_.query.substr(0, n) + (n < request_.query.size() ? "…'" : "'");
+    }
+
+    const SearchRequest& request_;
+    std::chrono::steady_clock::time_point started_;
+};
+
+// Checks the budget while Xapian matches: it is shown each matching document (of local
+// databases; remote shards answer within their own timeout). An exception thrown here
+// unwinds Xapian's matcher, which frees what it holds.
+class BudgetSpy : public Xapian::MatchSpy {
+public:
+    explicit BudgetSpy(const Budget& budget) : budget_(budget) {}
+    void operator()(const Xapian::Document&, double) override {
+        if (++seen_ % 256 == 0) budget_.check("matching");
+    }
+    std::string name() const override { return "newsdesk.BudgetSpy"; }
+
+private:
+    const Budget& budget_;
+    std::uint64_t seen_ = 0;
+};
+
 // One matching pass over documents of one kind: the page, the exact total and the facets.
 struct Matched {
     ParsedQuery parsed;
@@ -67,14 +120,23 @@ struct Matched {
 };
 
 Matched match(const Xapian::Database& db, const SearchRequest& request, std::string_view kind, bool remote,
-              FacetColumns* columns) {
+              FacetColumns* columns, const Budget& budget) {
     std::vector<const schema::Facet*> facets;
     for (const auto& name : request.facets) facets.push_back(&facet_named(name));
 
     Matched m;
     m.parsed = parse_query(request.query, db, request.stem_language,
                            kind == schema::QuoteKind ? QueryTarget::Quotes : QueryTarget::Articles);
+    budget.check("parsing");
     Xapian::Enquire enquire(db);
+    // Past its time limit Xapian's matcher stops counting and returns the page it has: a
+    // partial result, which the check after the match turns into Timeout. The spy stops a
+    // long match sooner.
+    std::optional<BudgetSpy> budget_spy;
+    if (budget.limited()) {
+        if (const auto left = budget.seconds_left(); left > 0) enquire.set_time_limit(left);
+        if (!remote) enquire.add_matchspy(&budget_spy.emplace(budget));
+    }
     enquire.set_query(Xapian::Query(Xapian::Query::OP_FILTER, m.parsed.query,
                                     Xapian::Query(schema::exact_term(schema::DocKind, kind))));
     const auto date_slot = schema::value_no(*schema::Date.slot);
@@ -98,12 +160,16 @@ Matched match(const Xapian::Database& db, const SearchRequest& request, std::str
     // documents counts right, so a sorted page counts its facets in a pass of its own.
     if (remote && request.sort != SortOrder::Relevance && request.limit > 0 && !counters.empty()) {
         (void)enquire.get_mset(0, 0, everything);
+        budget.check("matching");
         enquire.clear_matchspies();
     }
     m.mset = enquire.get_mset(static_cast<Xapian::doccount>(request.offset),
                               static_cast<Xapian::doccount>(request.limit), everything);
-    for (std::size_t i = 0; i < facets.size(); ++i)
+    budget.check("matching");
+    for (std::size_t i = 0; i < facets.size(); ++i) {
         m.facets.push_back(collect(*facets[i], counters[i], request.facet_limit));
+        budget.check("counting facets");
+    }
     return m;
 }
 
@@ -133,10 +199,11 @@ Results page_of(const SearchRequest& request, const Matched& m) {
 }
 
 SearchResults search_once(const Xapian::Database& db, const SearchRequest& request, bool remote,
-                          FacetColumns* columns) {
-    auto m = match(db, request, schema::ArticleKind, remote, columns);
+                          FacetColumns* columns, const Budget& budget) {
+    auto m = match(db, request, schema::ArticleKind, remote, columns, budget);
     auto results = page_of<SearchResults>(request, m);
     for (auto it = m.mset.begin(); it != m.mset.end(); ++it) {
+        budget.check("making snippets");
         Hit hit;
         hit.rank = it.get_rank() + 1;   // get_rank() counts from the first match, not the page
         hit.score = it.get_weight();
@@ -149,11 +216,13 @@ SearchResults search_once(const Xapian::Database& db, const SearchRequest& reque
     return results;
 }
 
-QuoteResults search_quotes_once(const Xapian::Database& db, const SearchRequest& request, bool remote) {
-    auto m = match(db, request, schema::QuoteKind, remote, nullptr);
+QuoteResults search_quotes_once(const Xapian::Database& db, const SearchRequest& request, bool remote,
+                                const Budget& budget) {
+    auto m = match(db, request, schema::QuoteKind, remote, nullptr, budget);
     auto results = page_of<QuoteResults>(request, m);
     std::map<std::string, Article> articles;   // a page often holds several quotes of one article
     for (auto it = m.mset.begin(); it != m.mset.end(); ++it) {
+        budget.check("reading quote records");
         QuoteHit hit;
         hit.rank = it.get_rank() + 1;
         hit.score = it.get_weight();
@@ -179,11 +248,15 @@ QuoteResults search_quotes_once(const Xapian::Database& db, const SearchRequest&
 
 SearchResults search(const Xapian::Database& database, const SearchRequest& request, bool remote,
                      FacetColumns* columns) {
-    return read_latest(database, [&](const Xapian::Database& db) { return search_once(db, request, remote, columns); });
+    const Budget budget(request);
+    return read_latest(database,
+                       [&](const Xapian::Database& db) { return search_once(db, request, remote, columns, budget); });
 }
 
 QuoteResults search_quotes(const Xapian::Database& database, const SearchRequest& request, bool remote) {
-    return read_latest(database, [&](const Xapian::Database& db) { return search_quotes_once(db, request, remote); });
+    const Budget budget(request);
+    return read_latest(database,
+                       [&](const Xapian::Database& db) { return search_quotes_once(db, request, remote, budget); });
 }
 
 } // namespace newsdesk

@@ -14,7 +14,7 @@
 namespace newsdesk {
 
 // Searches the articles. Throws QueryError for a bad query, InvalidRequest for an
-// unknown facet name. `remote`: the database has remote shards, so facets are counted with
+// unknown facet name, Timeout past request.deadline, Cancelled when request.cancelled says so. `remote`: the database has remote shards, so facets are counted with
 // the spy xapian-tcpsrv knows (Xapian's own; slower) rather than newsdesk's. `columns`: the
 // facet columns a long-lived reader of `db` keeps (facet_columns.hpp), or null.
 SearchResults search(const Xapian::Database& db, const SearchRequest& request, bool remote = false,

@@ -36,7 +36,8 @@ public:
     static Index open(const std::filesystem::path& location);
     static Index open_shards(const std::vector<std::string>& locations, const OpenOptions& options = {});
 
-    // Ranked, faceted search of the articles. Throws QueryError, InvalidRequest.
+    // Ranked, faceted search of the articles. Throws QueryError, InvalidRequest, Timeout (past
+    // request.deadline), Cancelled (request.cancelled said so).
     SearchResults search(const SearchRequest& request) const;
     // The same over quote records: each quote of every article on its own.
     QuoteResults quotes(const SearchRequest& request) const;

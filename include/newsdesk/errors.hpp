@@ -38,6 +38,17 @@ struct QueryError : Error {
     std::size_t position;
 };
 
+// A search that took longer than its SearchRequest::deadline: stopped, its partial results
+// dropped. The message names the query and the deadline.
+struct Timeout : Error {
+    using Error::Error;
+};
+
+// A search stopped because its SearchRequest::cancelled said so.
+struct Cancelled : Error {
+    using Error::Error;
+};
+
 // A request that is not valid whatever the data: an unknown facet, a bad option value, an
 // unreadable alias file.
 struct InvalidRequest : Error {

@@ -1,8 +1,10 @@
 #pragma once
 // What a search asks and answers, as plain values: ranked hits, quote records and exact facet
 // counts over the whole match set.
+#include <chrono>
 #include <cstddef>
 #include <cstdint>
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -20,6 +22,14 @@ struct SearchRequest {
     std::size_t offset = 0;
     std::size_t limit = 10;
     std::string stem_language = "en";   // stemmer for the query's words
+    // The time the search may take, from the call; zero: no limit. A search that takes longer
+    // throws Timeout (errors.hpp) instead of returning what it found by then, which would not
+    // be exact: the match is stopped by Xapian's matcher time limit and by checks while
+    // matching and between the stages (parsing, matching, facets, snippets, quote records).
+    std::chrono::milliseconds deadline{0};
+    // Asked at the same points; once it returns true the search throws Cancelled. The server
+    // sets it to "the client went away". Empty: never asked.
+    std::function<bool()> cancelled;
 };
 
 // A passage of text with the words that matched the query located in it.
