@@ -31,8 +31,9 @@ ParsedQuery parse_query(const std::string& text, const Xapian::Database& db,
                         const std::string& stem_language = "en", QueryTarget target = QueryTarget::Articles);
 
 // The query text with each word normalised as the indexer normalises text (case, accents,
-// script variants) and unspaced scripts split into words, leaving operators and field
-// names as they are. Exposed for tests.
+// script variants) and unspaced scripts split into words, leaving operators, field names and
+// exact fields' values as they are: what Xapian's parser is given. Throws QueryError as
+// parse_query() does for malformed text. Exposed for tests.
 std::string normalise_query(std::string_view text);
 
 } // namespace newsdesk
