@@ -1,9 +1,15 @@
 #include <catch2/catch.hpp>
 
+#include <chrono>
+#include <limits>
+#include <thread>
+#include <type_traits>
+
 #include "indexer/index_writer.hpp"
 #include "searcher/database.hpp"
 #include "searcher/info.hpp"
 #include "searcher/search.hpp"
+#include "searcher/snippet.hpp"
 #include "support/temp_dir.hpp"
 
 using namespace newsdesk;
@@ -171,4 +177,98 @@ TEST_CASE("a second writer is refused clearly", "[search]") {
     TempDir dir;
     IndexWriter first(dir / "db");
     CHECK_THROWS_AS(IndexWriter(dir / "db"), DatabaseLocked);
+}
+
+TEST_CASE("a snippet costs the body's length plus the query's, not their product", "[search]") {
+    // A body past MaxSnippetScan (an article may hold 16 MB): the passage is looked for in its
+    // first part only, so a match beyond it is not shown.
+    std::string body = "Opening words of the article. ";
+    while (body.size() < MaxSnippetScan) body += "Filler text without the word wanted. ";
+    body += "The needle is here.";
+    ParsedQuery needle;
+    needle.words = {"needle"};
+    const auto far = make_snippet(body, needle, "en", "en");
+    CHECK(far.matches.empty());
+    CHECK(far.text.starts_with("Opening words"));
+    CHECK(make_snippet(body.substr(MaxSnippetScan - 100), needle, "en", "en").matches.size() == 1);
+
+    // A query of 1,000 words and 1,000 wildcards: each body word is looked up, not compared
+    // with each of them.
+    ParsedQuery many;
+    for (int i = 0; i < 1000; ++i) many.words.push_back("word" + std::to_string(i));
+    for (int i = 0; i < 1000; ++i) many.wildcards.push_back("wild" + std::to_string(i));
+    many.wildcards.push_back("zebr");
+    const std::string text = "a zebras b word999 c wild5x d wild50 e wil f";
+    const auto s = make_snippet(text, many, "en", "en");
+    std::vector<std::string> marked;
+    for (const auto& m : s.matches) marked.push_back(s.text.substr(m.offset, m.length));
+    CHECK(marked == std::vector<std::string>{"zebras", "word999", "wild5x", "wild50"});
+
+    // A whole quote is shown (a window of every word): one pass over it, however many matches
+    // (each possible start was scanned to the end: 40,000 matches took seconds).
+    std::string quote;
+    for (int i = 0; i < 40000; ++i) quote += "oil ";
+    ParsedQuery oil;
+    oil.words = {"oil"};
+    const auto started = std::chrono::steady_clock::now();
+    const auto whole = make_snippet(quote, oil, "en", "en", std::numeric_limits<std::size_t>::max() / 2);
+    CHECK(std::chrono::steady_clock::now() - started < std::chrono::seconds(2));
+    CHECK(whole.matches.size() == 40000);
+    CHECK(whole.text.size() == quote.size());
+}
+
+TEST_CASE("a search past its deadline, or cancelled, stops with an error", "[search]") {
+    static_assert(std::is_base_of_v<Error, Timeout> && std::is_base_of_v<Error, Cancelled>);
+    using namespace std::chrono_literals;
+    TempDir dir;
+    {
+        IndexWriter w(dir / "db");
+        for (int i = 0; i < 600; ++i)
+            w.add(article("n" + std::to_string(i), "Oil report " + std::to_string(i), "Oil prices moved.", "2021-01-01",
+                          {}, {}));
+        w.commit();
+    }
+    const auto db = open_database(dir / "db");
+    SearchRequest r;
+    r.query = "oil";
+    r.facets = {"year"};
+    const auto unlimited = search(db, r);
+    REQUIRE(unlimited.total == 600);
+
+    // Within its deadline: the same answer.
+    r.deadline = 60s;
+    const auto within = search(db, r);
+    CHECK(within.total == 600);
+    REQUIRE(within.facets.at(0).values.size() == 1);
+    CHECK(within.facets[0].values[0].count == 600);
+
+    // Asked after parsing, then every 256 matching documents: the second time is while
+    // matching, and the search stops there.
+    auto stopped = [&](auto run) -> std::string {
+        try {
+            run();
+        } catch (const Cancelled& e) {
+            return std::string("Cancelled: ") + e.what();
+        } catch (const Timeout& e) {
+            return std::string("Timeout: ") + e.what();
+        }
+        return "not stopped";
+    };
+    int asked = 0;
+    r.cancelled = [&] { return ++asked == 2; };
+    CHECK(stopped([&] { search(db, r); }) == "Cancelled: search for 'oil' cancelled while matching");
+    CHECK(asked == 2);
+    asked = 0;
+    CHECK(stopped([&] { search_quotes(db, r); }).starts_with("Cancelled: "));
+
+    // Past the deadline: each check takes 30 ms here, so the 50 ms pass before the end.
+    r.cancelled = [] {
+        std::this_thread::sleep_for(30ms);
+        return false;
+    };
+    r.deadline = 50ms;
+    const auto message = stopped([&] { search(db, r); });
+    CHECK(message.starts_with("Timeout: search for 'oil' took longer than its deadline of 50 ms (stopped while "));
+    r.query = std::string(200, 'x');   // the message shows the start of a long query
+    CHECK(stopped([&] { search(db, r); }).starts_with("Timeout: search for '" + std::string(80, 'x') + "\u2026' took"));
 }
