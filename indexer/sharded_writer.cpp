@@ -27,10 +27,8 @@ std::uint64_t fnv1a(std::string_view bytes) {
 // which shard an article goes to).
 std::vector<std::filesystem::path> local_shards(const std::filesystem::path& stub) {
     std::vector<std::filesystem::path> paths;
-    for (const auto& shard : read_stub(stub)) {
-        if (shard.kind != ShardLocation::Kind::Local)
-            throw InvalidRequest(stub.string() + " lists the remote shard " + shard.to_string() +
-                                 ": write it where it lies, then serve it");
+    for (const auto& shard : read_stub(stub)) {   // local shards only
+        check_database_directory(shard.where);
         paths.emplace_back(shard.where);
     }
     if (paths.empty()) throw InvalidRequest(stub.string() + " lists no shards");
@@ -39,7 +37,7 @@ std::vector<std::filesystem::path> local_shards(const std::filesystem::path& stu
 
 Xapian::WritableDatabase open_names(const std::filesystem::path& dir) {
     try {
-        return Xapian::WritableDatabase((dir / NamesDirectory).string(), Xapian::DB_CREATE_OR_OPEN);
+        return Xapian::WritableDatabase((dir / NamesDirectory).string(), Xapian::DB_CREATE_OR_OPEN | Xapian::DB_BACKEND_GLASS);
     } catch (const Xapian::DatabaseLockError&) {
         throw DatabaseLocked("database " + dir.string() + " is being written by another newsdesk process");
     }
@@ -63,6 +61,7 @@ ShardedWriter::ShardedWriter(const std::filesystem::path& path) {
         throw InvalidRequest(path.string() + " is a remote shard: write it where it lies, then serve it");
     const auto stub = stub_file_of(path);
     if (!stub) {
+        check_database_directory(path);   // Xapian would read a stub it finds, programs included
         shards_.push_back(std::make_unique<IndexWriter>(path));
         paths_.push_back(path);
     } else {

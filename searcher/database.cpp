@@ -1,5 +1,7 @@
 #include "searcher/database.hpp"
 
+#include <fcntl.h>
+
 #include "schema/schema.hpp"
 #include "schema/terms.hpp"
 #include "searcher/shard_location.hpp"
@@ -16,11 +18,8 @@ public:
 
     // `named`: messages say which shard (several databases, a stub, a remote one).
     void add(const ShardLocation& shard, bool named, int depth = 0) {
-        switch (shard.kind) {
-        case ShardLocation::Kind::Local: return add_local(shard.where, named, depth);
-        case ShardLocation::Kind::Tcp:
-        case ShardLocation::Kind::Program: return add_remote(shard);
-        }
+        if (shard.kind == ShardLocation::Kind::Tcp) return add_remote(shard);
+        add_local(shard.where, named, depth);
     }
 
     OpenedDatabase take() { return std::move(opened_); }
@@ -37,12 +36,15 @@ private:
         }
         if (const auto stub = stub_file_of(path)) {
             if (depth > 4) throw DatabaseError(stub->string() + ": stub files nested too deeply");
-            for (const auto& shard : read_stub(*stub)) add(shard, true, depth + 1);
+            // The user asked for the remote shards of a stub file they name, not for those of
+            // a database directory (its XAPIANDB is the indexer's) or of a stub listed in one.
+            const auto remote = depth == 0 && *stub == path ? RemoteShards::Allowed : RemoteShards::Refused;
+            for (const auto& shard : read_stub(*stub, remote)) add(shard, true, depth + 1);
             return;
         }
         Xapian::Database db;
         try {
-            db = Xapian::Database(path.string());
+            db = open_glass(path);
         } catch (const Xapian::DatabaseNotFoundError&) {
             throw DatabaseMissing(path.string() + " is not a newsdesk database");
         }
@@ -50,17 +52,27 @@ private:
         opened_.local_shards.push_back(db);
     }
 
+    // Never Xapian's own detection, which reads a stub it finds (a file, or XAPIANDB in a
+    // directory) and runs the program of a `remote :PROGRAM` line: a directory is opened as
+    // a glass database, a file (stub_file_of() has seen the magic) as a single-file one.
+    static Xapian::Database open_glass(const std::filesystem::path& path) {
+        std::error_code ec;
+        if (!std::filesystem::is_regular_file(path, ec)) return Xapian::Database(path.string(), Xapian::DB_BACKEND_GLASS);
+        const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+        if (fd < 0) throw DatabaseMissing("cannot read " + path.string());
+        return Xapian::Database(fd, Xapian::DB_BACKEND_GLASS);   // owns fd
+    }
+
     void add_remote(const ShardLocation& shard) {
         const auto ms = static_cast<useconds_t>(timeout_.count());   // Xapian takes milliseconds here
         Xapian::Database db;
         try {
-            db = shard.kind == ShardLocation::Kind::Tcp ? Xapian::Remote::open(shard.where, shard.port, ms, ms)
-                                                        : Xapian::Remote::open(shard.where, shard.args, ms);
+            db = Xapian::Remote::open(shard.where, shard.port, ms, ms);
         } catch (const Xapian::Error& e) {
             throw DatabaseError("remote shard " + shard.to_string() + " cannot be opened: " + e.get_description());
         }
         checked(db, "remote shard " + shard.to_string(), true);
-        if (shard.kind == ShardLocation::Kind::Tcp) opened_.remote_shards.push_back(shard.to_string());
+        opened_.remote_shards.push_back(shard.to_string());
     }
 
     void checked(const Xapian::Database& db, const std::string& name, bool named) {

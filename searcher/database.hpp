@@ -26,8 +26,10 @@ struct OpenedDatabase {
 
 // Opens one or more locations as one database: a database directory, a sharded database
 // directory or a Xapian stub file (each shard listed is opened), or tcp://HOST:PORT (a shard
-// served by xapian-tcpsrv). Every shard's schema version is checked. Throws DatabaseMissing,
-// SchemaMismatch or DatabaseError naming the shard, InvalidRequest for a bad location.
+// served by xapian-tcpsrv). Only a stub file given here may list remote shards (read_stub());
+// no stub may name a program. Every shard's schema version is checked. Throws
+// DatabaseMissing, SchemaMismatch or DatabaseError naming the shard (or the stub's line),
+// InvalidRequest for a bad location.
 OpenedDatabase open_shards(const std::vector<std::string>& locations,
                            std::chrono::milliseconds remote_timeout = DefaultRemoteTimeout);
 

@@ -9,6 +9,10 @@ namespace newsdesk {
 namespace {
 
 constexpr std::string_view TcpScheme = "tcp://";
+// How a single-file glass database starts (Xapian's GLASS_VERSION_MAGIC).
+constexpr std::string_view SingleFileMagic{"\x0f\x0dXapian Glass", 14};
+// newsdesk's stubs hold a line per shard: a larger file is not one.
+constexpr std::uintmax_t MaxStubBytes = 1 << 20;
 
 // "HOST:PORT" or "[V6]:PORT" -> host and port; nullopt without a port in 1..65535.
 std::optional<std::pair<std::string, unsigned>> host_and_port(std::string_view text) {
@@ -28,14 +32,9 @@ std::optional<std::pair<std::string, unsigned>> host_and_port(std::string_view t
 std::string shard_directory_name(std::size_t shard) { return "shard-" + std::to_string(shard); }
 
 std::string ShardLocation::to_string() const {
-    switch (kind) {
-    case Kind::Tcp:
-        return std::string{TcpScheme} + (where.find(':') != std::string::npos ? "[" + where + "]" : where) + ":" +
-               std::to_string(port);
-    case Kind::Program: return where + (args.empty() ? "" : " " + args);
-    case Kind::Local: break;
-    }
-    return where;
+    if (kind == Kind::Local) return where;
+    return std::string{TcpScheme} + (where.find(':') != std::string::npos ? "[" + where + "]" : where) + ":" +
+           std::to_string(port);
 }
 
 ShardLocation parse_location(std::string_view text) {
@@ -52,19 +51,22 @@ std::optional<std::filesystem::path> stub_file_of(const std::filesystem::path& p
         if (std::filesystem::is_regular_file(stub, ec)) return stub;
         return std::nullopt;
     }
-    // A regular file is a stub (text), unless it is binary: a single-file glass database,
-    // which newsdesk does not write but Xapian opens by itself.
     if (!std::filesystem::is_regular_file(path, ec)) return std::nullopt;
+    // A regular file is a stub, unless it starts as a single-file glass database does (which
+    // newsdesk does not write, but opens).
     std::ifstream in(path, std::ios::binary);
-    char head[512];
-    in.read(head, sizeof head);
-    if (std::string_view(head, static_cast<std::size_t>(in.gcount())).find('\0') != std::string_view::npos) return std::nullopt;
+    std::string head(SingleFileMagic.size(), '\0');
+    in.read(head.data(), static_cast<std::streamsize>(head.size()));
+    if (head == SingleFileMagic) return std::nullopt;
     return path;
 }
 
-std::vector<ShardLocation> read_stub(const std::filesystem::path& stub) {
+std::vector<ShardLocation> read_stub(const std::filesystem::path& stub, RemoteShards remote) {
     std::ifstream in(stub);
     if (!in) throw DatabaseMissing("cannot read the stub file " + stub.string());
+    std::error_code ec;
+    if (std::filesystem::file_size(stub, ec) > MaxStubBytes)
+        throw DatabaseError(stub.string() + " is too large for a stub file (over 1 MiB)");
     const auto base = stub.parent_path();
     std::vector<ShardLocation> shards;
     std::string line;
@@ -74,24 +76,34 @@ std::vector<ShardLocation> read_stub(const std::filesystem::path& stub) {
         const auto space = line.find(' ');
         const auto type = line.substr(0, space);
         const auto rest = space == std::string::npos ? std::string{} : line.substr(space + 1);
-        auto bad = [&] { return DatabaseError(stub.string() + ":" + std::to_string(number) + ": not a line of a Xapian stub file"); };
+        auto refused = [&](const std::string& why) { return DatabaseError(stub.string() + ":" + std::to_string(number) + ": " + why); };
         if ((type == "auto" || type == "glass") && !rest.empty()) {
             const std::filesystem::path p{rest};
             shards.push_back(ShardLocation::local((p.is_absolute() ? p : base / p).lexically_normal().string()));
         } else if (type == "remote" && rest.starts_with(':')) {
-            const auto args_at = rest.find(' ');
-            const bool has_args = args_at != std::string::npos;
-            shards.push_back(ShardLocation::program(rest.substr(1, has_args ? args_at - 1 : std::string::npos),
-                                                    has_args ? rest.substr(args_at + 1) : std::string{}));
+            throw refused("'remote :PROGRAM' runs a program (Xapian's program backend), which newsdesk never "
+                          "does: list local databases, or shards served by xapian-tcpsrv as remote HOST:PORT");
         } else if (type == "remote") {
             const auto hp = host_and_port(rest);
-            if (!hp) throw bad();
+            if (!hp) throw refused("a remote shard is remote HOST:PORT, not '" + line + "'");
+            if (remote == RemoteShards::Refused)
+                throw refused("remote shard " + rest + " refused: newsdesk connects only to the remote shards it is "
+                              "given (--db tcp://HOST:PORT, or a stub file given as --db), not to those a database "
+                              "directory lists");
             shards.push_back(ShardLocation::tcp(hp->first, hp->second));
         } else {
-            throw bad();
+            throw refused("not a line of a stub file (auto PATH, glass PATH, remote HOST:PORT)");
         }
     }
     return shards;
+}
+
+void check_database_directory(const std::filesystem::path& path) {
+    std::error_code ec;
+    const auto status = std::filesystem::status(path, ec);
+    if (status.type() == std::filesystem::file_type::not_found) return;
+    if (std::filesystem::is_directory(status) && !std::filesystem::exists(path / StubFileName, ec) && !ec) return;
+    throw DatabaseError(path.string() + " is not a database directory");
 }
 
 void write_stub(const std::filesystem::path& dir, std::size_t shards) {

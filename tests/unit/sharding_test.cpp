@@ -196,6 +196,16 @@ TEST_CASE("three xapian-tcpsrv serving three shards answer as one database", "[s
     }
     const auto remote = Index::open_shards(locations);
     same_answers(Index::open(dir / "one"), remote);
+    {
+        // A stub file naming them, as `newsdesk serve --db remote.stub` is given.
+        std::string lines;
+        for (const auto& server : servers) lines += "remote 127.0.0.1:" + std::to_string(server->port()) + "\n";
+        const auto stub = Index::open(dir.write("remote.stub", lines));
+        CHECK(stub.article_count() == 44);
+        SearchRequest r;
+        r.query = "iran";
+        CHECK(stub.search(r).total == remote.search(r).total);
+    }
 
     SECTION("a shard that stops answering is named, after the timeout") {
         OpenOptions quick;
@@ -256,24 +266,106 @@ TEST_CASE("a sharded database keeps its shard count, and one writer at a time", 
 TEST_CASE("stub files and locations are read as Xapian reads them", "[shards]") {
     TempDir dir;
     const auto stub = dir.write("sub/XAPIANDB", "# a comment\nauto shard-0\nglass /abs/shard-1\nremote 10.0.0.2:3300\n"
-                                               "remote [::1]:3301\nremote :ssh host xapian-progsrv db\n");
-    const auto shards = read_stub(stub);
-    REQUIRE(shards.size() == 5);
+                                               "remote [::1]:3301\n");
+    const auto shards = read_stub(stub, RemoteShards::Allowed);
+    REQUIRE(shards.size() == 4);
     CHECK(shards[0].to_string() == (dir / "sub" / "shard-0").string());
     CHECK(shards[1].to_string() == "/abs/shard-1");
     CHECK(shards[2].to_string() == "tcp://10.0.0.2:3300");
     CHECK(shards[3].to_string() == "tcp://[::1]:3301");
-    CHECK(shards[4].kind == ShardLocation::Kind::Program);
-    CHECK(shards[4].where == "ssh");
-    CHECK(shards[4].args == "host xapian-progsrv db");
     CHECK(stub_file_of(dir / "sub") == stub);
     CHECK(stub_file_of(stub) == stub);
     CHECK_FALSE(stub_file_of(dir / "nothing"));
     CHECK_THROWS_AS(read_stub(dir.write("bad", "auto a\nnonsense b\n")), DatabaseError);
+    CHECK_THROWS_WITH(read_stub(dir / "bad"), Catch::StartsWith((dir / "bad").string() + ":2: "));
     CHECK(parse_location("tcp://127.0.0.1:8000").port == 8000);
     CHECK(parse_location("news.db").kind == ShardLocation::Kind::Local);
     CHECK_THROWS_AS(parse_location("tcp://host"), InvalidRequest);
     CHECK_THROWS_AS(parse_location("tcp://host:99999"), InvalidRequest);
+}
+
+TEST_CASE("a stub may list remote shards only where the user asked for them, and never a program", "[shards]") {
+    TempDir dir;
+    const auto stub = dir.write("sub/XAPIANDB", "auto shard-0\nremote 10.0.0.2:3300\n");
+    CHECK(read_stub(stub, RemoteShards::Allowed).size() == 2);
+    CHECK_THROWS_AS(read_stub(stub), DatabaseError);
+    CHECK_THROWS_WITH(read_stub(stub), Catch::StartsWith(stub.string() + ":2: remote shard 10.0.0.2:3300 refused"));
+    for (const auto remote : {RemoteShards::Refused, RemoteShards::Allowed}) {
+        const auto program = dir.write("program.stub", "# a comment\nauto shard-0\nremote :ssh host xapian-progsrv db\n");
+        CHECK_THROWS_AS(read_stub(program, remote), DatabaseError);
+        CHECK_THROWS_WITH(read_stub(program, remote), Catch::StartsWith(program.string() + ":3: 'remote :PROGRAM'"));
+    }
+    // A database directory's own stub may not reach out; it is refused before any connection.
+    create_sharded_database(dir / "db", 2);
+    dir.write("db/XAPIANDB", "auto shard-0\nremote 127.0.0.1:1\n");
+    CHECK_THROWS_AS(Index::open(dir / "db"), DatabaseError);
+    CHECK_THROWS_WITH(Index::open(dir / "db"), Catch::Contains("XAPIANDB:2: remote shard 127.0.0.1:1 refused"));
+    // The same line in a stub file the user names is a remote shard asked for (here, down).
+    const auto named = dir.write("remote.stub", "auto db/shard-0\nremote 127.0.0.1:1\n");
+    CHECK_THROWS_WITH(Index::open(named), Catch::Contains("remote shard tcp://127.0.0.1:1 cannot be opened"));
+    // ... but not in a stub that one lists.
+    dir.write("outer.stub", "auto db\n");
+    CHECK_THROWS_WITH(Index::open(dir / "outer.stub"), Catch::Contains("XAPIANDB:2: remote shard 127.0.0.1:1 refused"));
+}
+
+TEST_CASE("no stub runs a program: `remote :` is refused wherever it hides, reading and writing", "[shards]") {
+    TempDir dir;
+    // The canary creates the file its argument names, if anything ever runs it.
+    const auto canary = dir.write("canary", "#!/bin/sh\ntouch \"$1\"\n");
+    std::filesystem::permissions(canary, std::filesystem::perms::owner_all);
+    const auto ran = dir / "ran";
+    const auto program_line = "remote :" + canary.string() + " " + ran.string() + "\n";
+    {
+        // The attack is real: Xapian left to itself runs the canary.
+        const auto control = dir / "control";
+        CHECK_THROWS(Xapian::Database(dir.write("control.stub", "remote :" + canary.string() + " " + control.string() + "\n").string()));
+        REQUIRE(std::filesystem::exists(control));
+    }
+    index_sample(dir / "db", 2);
+    const auto original = dir.write("db/XAPIANDB", "auto shard-0\nauto shard-1\n" + program_line);
+    const auto refused = Catch::Contains(original.string() + ":3: 'remote :PROGRAM' runs a program");
+    CHECK_THROWS_AS(Index::open(dir / "db"), DatabaseError);
+    CHECK_THROWS_WITH(Index::open(dir / "db"), refused);
+    CHECK_THROWS_WITH(Index::open(original), refused);   // named: remote shards allowed, programs not
+    CHECK_THROWS_WITH(Writer(dir / "db"), refused);
+
+    // A stub file given by name, binary or not (Xapian takes a file without its magic for a stub).
+    const auto named = dir.write("named.stub", "auto db/shard-0\n" + program_line);
+    CHECK_THROWS_WITH(Index::open(named), Catch::Contains(named.string() + ":2: 'remote :PROGRAM'"));
+    CHECK_THROWS_WITH(Writer(named), Catch::Contains(named.string() + ":2: 'remote :PROGRAM'"));
+    const auto binary = dir.write("binary", std::string("#\0\n", 3) + program_line);
+    CHECK_THROWS_WITH(Index::open(binary), Catch::Contains(binary.string() + ":2: 'remote :PROGRAM'"));
+    CHECK_THROWS_AS(Writer(binary), DatabaseError);
+    // A file that starts like a single-file glass database is opened as one, never as a stub.
+    const auto magic = dir.write("magic", std::string("\x0f\x0dXapian Glass\n") + program_line);
+    CHECK_THROWS_AS(Index::open(magic), DatabaseError);
+    CHECK_THROWS_AS(Writer(magic), DatabaseError);
+
+    // Stubs nested below the database: a shard that is a stub directory, a glass shard with a
+    // stub dropped into it, a stub file listed as a shard, and the names database.
+    dir.write("db/XAPIANDB", "auto shard-0\nauto shard-1\n");
+    dir.write("db/shard-1/XAPIANDB", program_line);
+    CHECK_THROWS_WITH(Index::open(dir / "db"), Catch::Contains("shard-1/XAPIANDB:1: 'remote :PROGRAM'"));
+    CHECK_THROWS_AS(Writer(dir / "db"), DatabaseError);
+    dir.write("db/XAPIANDB", "auto shard-0\nauto shard-1\nauto elsewhere\n");
+    std::filesystem::remove(dir / "db" / "shard-1" / "XAPIANDB");
+    dir.write("db/elsewhere/XAPIANDB", program_line);
+    CHECK_THROWS_WITH(Index::open(dir / "db"), Catch::Contains("elsewhere/XAPIANDB:1: 'remote :PROGRAM'"));
+    CHECK_THROWS_AS(Writer(dir / "db"), DatabaseError);
+    dir.write("db/XAPIANDB", "auto shard-0\nauto shard-1\nauto named.stub\n");
+    std::filesystem::copy_file(named, dir / "db" / "named.stub");
+    CHECK_THROWS_WITH(Index::open(dir / "db"), Catch::Contains("named.stub:2: 'remote :PROGRAM'"));
+    CHECK_THROWS_AS(Writer(dir / "db"), DatabaseError);
+    dir.write("db/XAPIANDB", "auto shard-0\nauto shard-1\n");
+    std::filesystem::remove_all(dir / "db" / "names");
+    dir.write("db/names", program_line);
+    CHECK(Index::open(dir / "db").article_count() == 44);   // the readers never open names
+    CHECK_THROWS_AS(Writer(dir / "db"), DatabaseError);
+    dir.write("plain/XAPIANDB", program_line);   // a database directory given a stub
+    CHECK_THROWS_AS(Index::open(dir / "plain"), DatabaseError);
+    CHECK_THROWS_AS(Writer(dir / "plain"), DatabaseError);
+
+    CHECK_FALSE(std::filesystem::exists(ran));
 }
 
 TEST_CASE("facet counts: each document once per value, from Xapian's own spy", "[facets]") {
