@@ -41,16 +41,13 @@ std::pair<std::string, std::string> date_period(const std::string& text) {
     bad_date(text);
 }
 
-Xapian::Query DatePeriodProcessor::operator()(const std::string& text) try {
-    const auto [first, last] = date_period(text);
-    return Xapian::Query(Xapian::Query::OP_VALUE_RANGE, DateSlot, first, last);
-} catch (const Xapian::QueryParserError& e) {
-    return refuse_value(e.get_msg());
-}
-
-DateRangeProcessor::DateRangeProcessor() : Xapian::RangeProcessor(DateSlot, std::string{schema::Date.name} + ":") {}
-
-Xapian::Query DateRangeProcessor::operator()(const std::string& begin, const std::string& end) try {
+Xapian::Query DateFieldProcessor::operator()(const std::string& text) try {
+    const auto dots = text.find("..");
+    if (dots == std::string::npos) {
+        const auto [first, last] = date_period(text);
+        return Xapian::Query(Xapian::Query::OP_VALUE_RANGE, DateSlot, first, last);
+    }
+    const auto begin = text.substr(0, dots), end = text.substr(dots + 2);
     if (begin.empty() && end.empty()) throw Xapian::QueryParserError("date:..: give at least one end of the range");
     if (begin.empty()) return Xapian::Query(Xapian::Query::OP_VALUE_LE, DateSlot, date_period(end).second);
     if (end.empty()) return Xapian::Query(Xapian::Query::OP_VALUE_GE, DateSlot, date_period(begin).first);

@@ -87,9 +87,8 @@ std::unique_ptr<Xapian::QueryParser> make_parser(const Xapian::Database& db, con
             qp->add_boolean_prefix(name, proc->release(), field.kind == schema::Kind::Exact);
             break;
         }
-        case schema::Kind::Date:
-            qp->add_rangeprocessor((new DateRangeProcessor)->release());
-            qp->add_boolean_prefix(name, (new DatePeriodProcessor)->release());
+        case schema::Kind::Date:   // periods and ranges: no range processor (date_query.hpp)
+            qp->add_boolean_prefix(name, (new DateFieldProcessor)->release());
             break;
         }
     }
