@@ -102,6 +102,21 @@ struct Archive {
     std::string shard(int i) const { return sharded + "/shard-" + std::to_string(i); }
 };
 
+// newsdesk ARGS..., stopped after `seconds` (exit code 124 then): for `serve`, which runs until
+// stopped once it has started.
+Run run_newsdesk_within(const std::vector<std::string>& args, int seconds) {
+    const TempDir scratch;
+    std::string cmd = "timeout " + std::to_string(seconds) + " " + shell_quote(NEWSDESK_PROGRAM);
+    for (const auto& a : args) cmd += " " + shell_quote(a);
+    cmd += " </dev/null >" + shell_quote((scratch / "stdout").string()) + " 2>" + shell_quote((scratch / "stderr").string());
+    const int status = std::system(cmd.c_str());
+    Run r;
+    r.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+    r.out = slurp(scratch / "stdout");
+    r.err = slurp(scratch / "stderr");
+    return r;
+}
+
 } // namespace
 
 TEST_CASE("index --shards writes shards and a stub, which search, info and later runs use", "[cli][shards]") {
@@ -178,4 +193,43 @@ TEST_CASE("three xapian-tcpsrv over three shards answer as one database", "[cli]
         CHECK(r.err.find(remote[2]) != std::string::npos);
         CHECK(run_newsdesk(with_dbs({"info"}, remote)).exit_code == 3);
     }
+}
+
+TEST_CASE("a stub naming a program is refused by search, info, serve and index, and nothing runs", "[cli][shards]") {
+    TempDir dir;
+    // The canary creates the file its argument names, if anything ever runs it.
+    const auto canary = dir.write("canary", "#!/bin/sh\ntouch \"$1\"\n");
+    std::filesystem::permissions(canary, std::filesystem::perms::owner_all);
+    const auto ran = dir / "ran";
+    const auto program_line = "remote :" + canary.string() + " " + ran.string() + "\n";
+    const auto db = (dir / "db").string();
+    const auto indexed = run_newsdesk({"index", "--db", db, "--shards", "2", sample_dir().string()});
+    INFO(indexed.err);
+    REQUIRE(indexed.exit_code == 0);
+
+    auto refused = [&](const Run& r, const std::string& where) {
+        INFO(r.err);
+        CHECK(r.exit_code == 3);
+        CHECK(r.err.find(where) != std::string::npos);
+    };
+    const auto stub = dir.write("db/XAPIANDB", "auto shard-0\nauto shard-1\n" + program_line);
+    const auto line_3 = stub.string() + ":3: 'remote :PROGRAM' runs a program";
+    refused(run_newsdesk({"search", "--db", db, "iran"}), line_3);
+    refused(run_newsdesk({"quotes", "--db", db, "iran"}), line_3);
+    refused(run_newsdesk({"info", "--db", db}), line_3);
+    refused(run_newsdesk({"search", "--db", stub.string(), "iran"}), line_3);
+    refused(run_newsdesk({"index", "--db", db, sample_dir().string()}), line_3);
+    refused(run_newsdesk_within({"serve", "--db", db, "--listen", "127.0.0.1:0"}, 30), line_3);
+
+    // A remote shard listed by a database directory's own stub is refused too, before any
+    // connection; the user asks for remote shards with --db tcp://... or a stub file they name.
+    dir.write("db/XAPIANDB", "auto shard-0\nauto shard-1\nremote 127.0.0.1:1\n");
+    refused(run_newsdesk({"search", "--db", db, "iran"}), stub.string() + ":3: remote shard 127.0.0.1:1 refused");
+    refused(run_newsdesk_within({"serve", "--db", db, "--listen", "127.0.0.1:0"}, 30), ":3: remote shard 127.0.0.1:1 refused");
+    const auto named = dir.write("remote.stub", "remote 127.0.0.1:1\n");
+    refused(run_newsdesk({"search", "--db", named.string(), "iran"}), "remote shard tcp://127.0.0.1:1 cannot be opened");
+
+    dir.write("db/XAPIANDB", "auto shard-0\nauto shard-1\n");
+    CHECK(run_newsdesk({"search", "--db", db, "iran"}).exit_code == 0);
+    CHECK_FALSE(std::filesystem::exists(ran));
 }
