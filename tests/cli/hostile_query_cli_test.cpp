@@ -178,6 +178,16 @@ TEST_CASE("hostile queries: huge queries are refused or answered in bounded time
     for (int i = 0; i < 2000; ++i) args.push_back("w" + std::to_string(i));
     check_refused(search(args), "too long: more than 1000 words", 3*10 + 4*90 + 5*900 + 1);
 
+    // Every separator the parser reads counts: commas (5,000 words took minutes through the
+    // server), a no-break space, an ideographic space.
+    for (const std::string separator : {",", "\u00A0", "\u3000", ")("}) {
+        INFO("separator: " << separator);
+        std::string said = separator == ")(" ? "(" : "";
+        for (int i = 0; i < 5000; ++i) said += (i ? separator : "") + "said";
+        if (separator == ")(") said += ")";
+        check_refused(search({said}), "too long: more than 1000 words", said.find("said") + 1000 * (4 + separator.size()) + 1);
+    }
+
     std::string ors_500;   // 999 words: answered
     for (int i = 0; i < 500; ++i) ors_500 += (i ? " OR qzw" : "qzw") + std::to_string(i);
     CHECK(check_answered(search({ors_500}))["total"] == 1);
@@ -199,11 +209,32 @@ TEST_CASE("hostile queries: wildcards that expand to too many words are refused"
     std::string together;   // qzw1* is 3111 words, qzw2* to qzw9* 1111 each: qzw8* goes over
     for (int d = 1; d <= 9; ++d) together += (d > 1 ? " OR qzw" : "qzw") + std::to_string(d) + "*";
     check_refused(search({together}), "'qzw8*' matches too many words", 1 + 7 * 9);
+    // However the wildcards are separated (two 450-byte queries took 107 s each).
+    for (const std::string separator : {",", ")(", "\u00A0", "\u3000", ";"}) {
+        INFO("separator: " << separator);
+        std::string q = separator == ")(" ? "(" : "";
+        for (int d = 1; d <= 9; ++d) q += (d > 1 ? separator : "") + "qzw" + std::to_string(d) + "*";
+        if (separator == ")(") q += ")";
+        check_refused(search({q}), "'qzw8*' matches too many words", q.find("qzw8*") + 1);
+        check_refused(ask("quotes", {q}), "'qzw8*' matches too many words", q.find("qzw8*") + 1);
+    }
     CHECK(check_answered(search({"qzw1*"}))["total"] == 1);
     CHECK(check_answered(search({"title:many*"}))["total"] == 1);
     CHECK(check_answered(search({"\"qzw* many\""}))["total"] == 0);   // no wildcard inside a phrase
     CHECK(check_answered(search({"a*"}))["total"].get<int>() > 1);     // the sample's a-words are few
     check_answered(ask("quotes", {"a*"}));
+}
+
+TEST_CASE("hostile queries: --deadline bounds a search's time", "[cli][hostile]") {
+    const auto plain = check_answered(search({"oil"}));
+    CHECK(check_answered(search({"--deadline", "30", "oil"}))["total"] == plain["total"]);
+    CHECK(check_answered(ask("quotes", {"--deadline", "30", "oil"}))["total"].is_number());
+    for (const char* bad : {"0", "-1", "3601", "soon"}) {
+        INFO(bad);
+        const auto r = search({"--deadline", bad, "oil"});
+        CHECK(r.run.exit_code == 2);
+        CHECK(r.run.err.starts_with("newsdesk: "));
+    }
 }
 
 TEST_CASE("hostile queries: paging and facet options", "[cli][hostile]") {
