@@ -1,9 +1,10 @@
 #!/bin/bash
 # The search page in a real browser: indexes data/sample, starts `newsdesk serve` on a free
-# loopback port, runs search_page_test.mjs (playwright-core driving Debian's chromium), stops
-# the server with SIGTERM and checks that it exits cleanly.
+# loopback port, runs search_page_test.py (Debian's chromium driven through the DevTools
+# protocol, Python's standard library only), stops the server with SIGTERM and checks that it
+# exits cleanly.
 #   tests/browser/run.sh NEWSDESK_PROGRAM SOURCE_DIR [SCREENSHOT.png]
-# Exit 77 (skipped) when node_modules or chromium is missing, except under CI, where that fails.
+# Exit 77 (skipped) when chromium or python3 is missing, except under CI, where that fails.
 set -u
 program=$1 source_dir=$2 screenshot=${3:-}
 here=$(cd "$(dirname "$0")" && pwd)
@@ -14,9 +15,8 @@ missing() {
     echo "SKIPPED: $1" >&2
     exit 77
 }
-[ -d "$here/node_modules/playwright-core" ] || missing "no $here/node_modules: run 'npm ci' in tests/browser"
 [ -x "$chromium" ] || missing "no $chromium: apt-get install chromium"
-command -v node >/dev/null || missing "no node: apt-get install nodejs"
+command -v python3 >/dev/null || missing "no python3: apt-get install python3"
 
 work=$(mktemp -d /tmp/newsdesk-browser.XXXXXX)
 server=
@@ -29,7 +29,8 @@ trap cleanup EXIT
 "$program" index --db "$work/db" "$source_dir/data/sample" >"$work/index.log" 2>&1 || {
     cat "$work/index.log" >&2; echo "FAIL: indexing data/sample" >&2; exit 1; }
 
-"$program" serve --db "$work/db" --listen 127.0.0.1:0 --connections 16 2>"$work/server.log" &
+: >"$work/server.log"   # before the server's shell opens it, so that the first look finds it
+"$program" serve --db "$work/db" --listen 127.0.0.1:0 --connections 16 2>>"$work/server.log" &
 server=$!
 port=
 for _ in $(seq 100); do
@@ -43,7 +44,7 @@ if [ -z "$port" ]; then
 fi
 
 status=0
-(cd "$here" && node search_page_test.mjs "http://127.0.0.1:$port" $screenshot) || status=1
+CHROMIUM=$chromium python3 "$here/search_page_test.py" "http://127.0.0.1:$port" $screenshot || status=1
 
 kill -TERM "$server"
 if ! wait "$server"; then
