@@ -1,7 +1,7 @@
 // libFuzzer target: the query language. A query comes from the command line as any bytes;
 // parse_query either returns a query or throws newsdesk::QueryError (reported to the user,
 // exit code 2). Any other exception escaping is a bug, and so is one thrown by running the
-// parsed query. The database is in memory and holds two articles and their quote records, so
+// parsed query, a parsed query larger than the limits allow, or a scan that skips a byte. The database is in memory and holds two articles and their quote records, so
 // that wildcards have terms to expand to.
 #include <cstddef>
 #include <cstdint>
@@ -12,6 +12,8 @@
 #include <newsdesk/article.hpp>
 #include "indexer/article_document.hpp"
 #include "searcher/query_parser.hpp"
+#include "searcher/query_tokens.hpp"
+#include "fuzz/check.hpp"
 
 namespace {
 
@@ -50,6 +52,9 @@ const Xapian::Database& database() {
 void run(const std::string& text, newsdesk::QueryTarget target) {
     try {
         const auto parsed = newsdesk::parse_query(text, database(), "en", target);
+        // Bounded: up to 1,000 words of up to 17 terms each (a stem and 16 exact forms) and
+        // 10,000 words from wildcards; a repeated word once cost the square of its count.
+        NEWSDESK_FUZZ_CHECK(parsed.query.get_length() <= 1000 * 17 + 10000);
         Xapian::Enquire enquire(database());
         enquire.set_query(parsed.query);
         (void)enquire.get_mset(0, 10);
@@ -65,8 +70,24 @@ extern "C" int LLVMFuzzerInitialize(int*, char***) {
     return 0;
 }
 
+// The scan covers the query: its tokens follow each other from the first byte to the last.
+void scan(const std::string& text) {
+    try {
+        const auto scanned = newsdesk::scan_query(text);
+        std::size_t next = 0;
+        for (const auto& token : scanned.tokens) {
+            NEWSDESK_FUZZ_CHECK(token.offset == next && token.length > 0);
+            next = token.offset + token.length;
+        }
+        NEWSDESK_FUZZ_CHECK(next == text.size());
+    } catch (const newsdesk::QueryError& e) {
+        NEWSDESK_FUZZ_CHECK(e.position < text.size() || e.position == std::string::npos);
+    }
+}
+
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
     const std::string text(reinterpret_cast<const char*>(data), size);
+    scan(text);
     run(text, newsdesk::QueryTarget::Articles);
     run(text, newsdesk::QueryTarget::Quotes);
     return 0;

@@ -55,6 +55,20 @@ bool is_infix(char32_t c, char32_t prev, char32_t next) {
     return c == '\'' || c == '&' || c == 0x00B7 || c == 0x05F4 || c == 0x2027 || c == 0x2019 || c == 0x201B;
 }
 
+// `c` normalised, when that is one character ("‘" and "＇" are "'"), or `c`. A word keeps what
+// its normalised form keeps: Xapian reads the normalised text.
+char32_t folded(char32_t c) {
+    if (c < 0x80) return c;
+    char utf8[4];
+    std::int32_t length = 0;
+    U8_APPEND_UNSAFE(utf8, length, static_cast<UChar32>(c));
+    const auto normal = text::normalise(std::string_view(utf8, static_cast<std::size_t>(length)));
+    std::int32_t i = 0;
+    UChar32 first;
+    U8_NEXT(normal.data(), i, static_cast<std::int32_t>(normal.size()), first);
+    return first >= 0 && static_cast<std::size_t>(i) == normal.size() ? static_cast<char32_t>(first) : c;
+}
+
 // A field name as typed before a colon: ASCII letters and '_' (so `10:30` is no field).
 bool looks_like_field_name(std::string_view word) {
     for (const char c : word)
@@ -196,7 +210,7 @@ private:
             }
             if (next >= q_.size()) break;
             const auto following = at(next).first;
-            if (!is_wordchar(following) || !is_infix(c, prev, following)) break;
+            if (!is_wordchar(following) || !(is_infix(c, prev, following) || is_infix(folded(c), prev, following))) break;
             j = next;
         }
         return j;
@@ -306,6 +320,10 @@ private:
                 value += is_quote(d) ? std::string("\"") : std::string{q_.substr(j, after - j)};
                 j = after;
             }
+            // The parser ends the value at ')', so `source:a(b)` would search for "a(b".
+            if (j < q_.size() && q_[j] == ')' && value.find('(') != std::string::npos)
+                throw QueryError("a value with brackets needs quotes: " + std::string{field->name} + ":\"" + value +
+                                 ")\"", i);
         }
         add(Kind::Value, i, j, std::move(value), field, 1);
         return j;

@@ -22,10 +22,11 @@ struct SearchRequest {
     std::size_t offset = 0;
     std::size_t limit = 10;
     std::string stem_language = "en";   // stemmer for the query's words
-    // The time the search may take, from the call; zero: no limit. A search that takes longer
-    // throws Timeout (errors.hpp) instead of returning what it found by then, which would not
-    // be exact: the match is stopped by Xapian's matcher time limit and by checks while
-    // matching and between the stages (parsing, matching, facets, snippets, quote records).
+    // The time the search may take, from the call; zero: no limit. Checked after parsing, every
+    // 256 matching documents, after the match, after each facet and before each snippet and
+    // quote record: a search found past its deadline throws Timeout (errors.hpp) instead of
+    // returning what it has, which would not be exact. Xapian's matcher time limit is set to
+    // what is left too.
     std::chrono::milliseconds deadline{0};
     // Asked at the same points; once it returns true the search throws Cancelled. The server
     // sets it to "the client went away". Empty: never asked.

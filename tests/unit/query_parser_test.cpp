@@ -207,6 +207,14 @@ TEST_CASE("one scan: tokens know their offset, field and kind", "[query]") {
     // Normalising a word never adds syntax: NFKC makes "⑴" "(1)".
     CHECK(normalise_query("x\u2474y") == "x 1 y");
     CHECK(normalise_query("don\u2019t") == "don't");
+    // A word keeps what its normalised form keeps, as the indexer's words do: ‘ and ＇ are '.
+    CHECK(normalise_query("oil\u2018s oil\uFF07s") == "oil's oil's");
+    CHECK(described("oil\u2018s") == "Query((Zoil@1 SYNONYM oil's))");
+    // An exact value ends at ')': one with brackets in it needs quotes.
+    std::string message;
+    CHECK(refused_at("source:a(b)", empty_db(), &message) == 7);
+    CHECK(message == "a value with brackets needs quotes: source:\"a(b)\"");
+    CHECK(described("source:\"a(b)\"") == "Query(0 * XSOURCE:a(b))");
 }
 
 TEST_CASE("date ranges are read without Xapian's range scan, which was quadratic", "[query]") {
