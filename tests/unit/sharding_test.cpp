@@ -340,6 +340,10 @@ TEST_CASE("no stub runs a program: `remote :` is refused wherever it hides, read
     const auto magic = dir.write("magic", std::string("\x0f\x0dXapian Glass\n") + program_line);
     CHECK_THROWS_AS(Index::open(magic), DatabaseError);
     CHECK_THROWS_AS(Writer(magic), DatabaseError);
+    const auto single = dir / "single";   // a real one opens
+    Xapian::Database((dir / "db" / "shard-0").string(), Xapian::DB_BACKEND_GLASS)
+        .compact(single.string(), Xapian::DBCOMPACT_SINGLE_FILE | Xapian::DBCOMPACT_NO_RENUMBER);
+    CHECK(Index::open(single).article_count() == Index::open(dir / "db" / "shard-0").article_count());
 
     // Stubs nested below the database: a shard that is a stub directory, a glass shard with a
     // stub dropped into it, a stub file listed as a shard, and the names database.
