@@ -139,6 +139,31 @@ nlohmann::json article_json(const Article& article) {
     return j;
 }
 
+// The request's time is up: 503, with the stage it reached.
+struct OutOfTime : std::runtime_error {
+    using std::runtime_error::runtime_error;
+};
+
+// Between stages: stop if the client has gone or the deadline has passed.
+void checkpoint(const Budget& budget) {
+    if (budget.cancelled && budget.cancelled()) throw ClientGone();
+    if (std::chrono::steady_clock::now() >= budget.deadline)
+        throw OutOfTime("the request ran out of time before its answer was ready; try a narrower query");
+}
+
+// The request's deadline and cancellation, handed to the search itself, which stops at them
+// while it matches rather than only between stages here.
+SearchRequest budgeted(SearchRequest request, const Budget& budget) {
+    if (budget.deadline != std::chrono::steady_clock::time_point::max()) {
+        const auto left = std::chrono::ceil<std::chrono::milliseconds>(budget.deadline - std::chrono::steady_clock::now());
+        if (left <= std::chrono::milliseconds::zero())
+            throw OutOfTime("the request ran out of time before its search could start; try again");
+        request.deadline = left;
+    }
+    request.cancelled = budget.cancelled;
+    return request;
+}
+
 const SpeakerAliases& default_aliases() {
     static const SpeakerAliases aliases{};
     return aliases;
@@ -157,9 +182,12 @@ Api::Api(std::filesystem::path db, ApiLimits limits)
       limits_(limits) {}
 
 template <typename Handler>
-ApiResponse Api::guarded(const char* what, Handler handler) {
+ApiResponse Api::guarded(const char* what, const Budget& budget, Handler handler) {
     try {
+        checkpoint(budget);
         return handler();
+    } catch (const ClientGone&) {
+        throw;   // nobody to answer
     } catch (const BadRequest& e) {
         return error_response(400, e.what());
     } catch (const QueryError& e) {
@@ -171,6 +199,12 @@ ApiResponse Api::guarded(const char* what, Handler handler) {
         return error_response(400, e.what());
     } catch (const ServerBusy& e) {
         return error_response(503, e.what());
+    } catch (const OutOfTime& e) {
+        return error_response(503, e.what());
+    } catch (const Timeout& e) {
+        return error_response(503, e.what());
+    } catch (const Cancelled&) {
+        throw ClientGone();
     } catch (const std::exception& e) {
         log_line(std::string("newsdesk: ") + what + ": " + e.what());
     } catch (...) {
@@ -179,32 +213,39 @@ ApiResponse Api::guarded(const char* what, Handler handler) {
     return error_response(500, "internal error (reported in the server's log)");
 }
 
-ApiResponse Api::search(const Params& params) {
-    return guarded("search", [&] {
-        const auto request = search_request(params, limits_);
+ApiResponse Api::search(const Params& params, const Budget& budget) {
+    return guarded("search", budget, [&] {
+        const auto request = budgeted(search_request(params, limits_), budget);
         const auto reader = readers_.acquire();
-        return ApiResponse{200, cli::to_json((*reader).search(request))};
+        checkpoint(budget);
+        auto results = (*reader).search(request);
+        checkpoint(budget);
+        return ApiResponse{200, cli::to_json(results)};
     });
 }
 
-ApiResponse Api::quotes(const Params& params) {
-    return guarded("quotes", [&] {
-        const auto request = search_request(params, limits_);
+ApiResponse Api::quotes(const Params& params, const Budget& budget) {
+    return guarded("quotes", budget, [&] {
+        const auto request = budgeted(search_request(params, limits_), budget);
         const auto reader = readers_.acquire();
-        return ApiResponse{200, cli::to_json((*reader).quotes(request))};
+        checkpoint(budget);
+        auto results = (*reader).quotes(request);
+        checkpoint(budget);
+        return ApiResponse{200, cli::to_json(results)};
     });
 }
 
-ApiResponse Api::info(const Params& params) {
-    return guarded("info", [&] {
+ApiResponse Api::info(const Params& params, const Budget& budget) {
+    return guarded("info", budget, [&] {
         const auto facet_limit = number(params, "facet_limit", 10, limits_.max_facet_limit);
         const auto reader = readers_.acquire();
+        checkpoint(budget);
         return ApiResponse{200, cli::to_json((*reader).info(facet_limit))};
     });
 }
 
-ApiResponse Api::article(const std::string& id) {
-    return guarded("article", [&] {
+ApiResponse Api::article(const std::string& id, const Budget& budget) {
+    return guarded("article", budget, [&] {
         const auto missing = error_response(404, "no article with id '" + clip(id) + "'");
         if (id.empty() || id.size() > 1024 || !valid_utf8(id)) return missing;
         const auto reader = readers_.acquire();
@@ -214,8 +255,8 @@ ApiResponse Api::article(const std::string& id) {
     });
 }
 
-ApiResponse Api::extract(std::string_view body, std::string_view content_type) {
-    return guarded("extract", [&] {
+ApiResponse Api::extract(std::string_view body, std::string_view content_type, const Budget& budget) {
+    return guarded("extract", budget, [&] {
         Article a;
         std::string type(content_type.substr(0, content_type.find(';')));
         std::transform(type.begin(), type.end(), type.begin(), [](unsigned char c) { return std::tolower(c); });
@@ -238,6 +279,7 @@ ApiResponse Api::extract(std::string_view body, std::string_view content_type) {
         if (a.title.empty() && a.body.find_first_not_of(" \t\r\n") == std::string::npos)
             throw BadRequest("nothing to extract: give a text, or a JSON object with \"title\" and \"body\"");
         if (a.language.size() > 16) throw BadRequest("language must be a language code such as en");
+        checkpoint(budget);
         enrich(a, "", default_aliases());
         const auto full = article_json(a);
         nlohmann::json out = nlohmann::json::object();

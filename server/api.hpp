@@ -4,7 +4,9 @@
 #include <chrono>
 #include <cstddef>
 #include <filesystem>
+#include <functional>
 #include <map>
+#include <stdexcept>
 #include <string>
 #include <string_view>
 
@@ -20,6 +22,18 @@ using Params = std::multimap<std::string, std::string>;
 struct ApiResponse {
     int status = 200;
     nlohmann::json body;
+};
+
+// What one request may spend: its work stops at the deadline (503), and is dropped when its
+// client has gone away (`cancelled` answers true), between stages where it cannot be sooner.
+struct Budget {
+    std::chrono::steady_clock::time_point deadline = std::chrono::steady_clock::time_point::max();
+    std::function<bool()> cancelled;   // empty: the client is never gone
+};
+
+// The client went away before its answer was ready; nothing is sent.
+struct ClientGone : std::runtime_error {
+    ClientGone() : std::runtime_error("the client went away") {}
 };
 
 // What a request may ask for; larger values are refused with 400.
@@ -42,21 +56,21 @@ public:
     explicit Api(std::filesystem::path db, ApiLimits limits = {});
 
     // GET /api/search and /api/quotes: q, facet (repeatable), facet_limit, sort, limit, offset, lang.
-    ApiResponse search(const Params& params);
-    ApiResponse quotes(const Params& params);
+    ApiResponse search(const Params& params, const Budget& budget = {});
+    ApiResponse quotes(const Params& params, const Budget& budget = {});
     // GET /api/articles/{id}: the stored article with its body; 404 when there is none.
-    ApiResponse article(const std::string& id);
+    ApiResponse article(const std::string& id, const Budget& budget = {});
     // GET /api/info: facet_limit.
-    ApiResponse info(const Params& params);
+    ApiResponse info(const Params& params, const Budget& budget = {});
     // POST /api/extract: the body is the article's text, or with a JSON content type an object
     // {"title", "body", "language"}; answers speakers, organisations, countries and quotes.
-    ApiResponse extract(std::string_view body, std::string_view content_type);
+    ApiResponse extract(std::string_view body, std::string_view content_type, const Budget& budget = {});
 
     const ApiLimits& limits() const { return limits_; }
 
 private:
     template <typename Handler>
-    ApiResponse guarded(const char* what, Handler handler);
+    ApiResponse guarded(const char* what, const Budget& budget, Handler handler);
 
     ReaderPool readers_;
     ApiLimits limits_;

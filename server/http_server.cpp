@@ -1,24 +1,39 @@
+// The HTTP side of `newsdesk serve`, on Boost.Beast: one thread waits on every connection, reads
+// requests whole under a deadline, answers the page's files and errors itself, and hands API
+// work to two bounded pools of workers (database reads, extractions). See README.md ("The HTTP
+// server") for why Beast and what each bound is for.
 #include "http_server.hpp"
 
+#include <array>
 #include <atomic>
-#include <cerrno>
-#include <csignal>
+#include <chrono>
 #include <cstdio>
-#include <cstring>
 #include <ctime>
+#include <list>
+#include <memory>
 #include <mutex>
+#include <optional>
 #include <stdexcept>
 #include <thread>
 
-#include <pthread.h>
+#include <malloc.h>
+#include <sys/resource.h>
 #include <sys/socket.h>
 
-#include <httplib.h>
+#include <boost/asio/ip/tcp.hpp>
+#include <boost/asio/post.hpp>
+#include <boost/asio/signal_set.hpp>
+#include <boost/asio/steady_timer.hpp>
+#include <boost/asio/thread_pool.hpp>
+#include <boost/asio/write.hpp>
+#include <boost/beast/core.hpp>
+#include <boost/beast/http.hpp>
 
-#include "output.hpp"
 #include <newsdesk/database.hpp>
+
+#include "http_request.hpp"
 #include "log.hpp"
-#include "web_assets.hpp"
+#include "router.hpp"
 
 namespace newsdesk::server {
 
@@ -30,54 +45,16 @@ void log_line(std::string_view line) {
     std::fflush(stderr);
 }
 
-const WebAsset* find_web_asset(std::string_view path) {
-    for (const auto& asset : web_assets())
-        if (asset.path == path) return &asset;
-    return nullptr;
-}
-
 namespace {
 
+namespace net = boost::asio;
+namespace beast = boost::beast;
+namespace http = beast::http;
+using tcp = net::ip::tcp;
 using Clock = std::chrono::steady_clock;
 
-// When the request this thread is serving began (set before routing; the logger reads it).
-thread_local Clock::time_point request_start{};
-
-const char* reason(int status) {
-    switch (status) {
-    case 400: return "bad request";
-    case 404: return "not found";
-    case 405: return "method not allowed";
-    case 408: return "request timeout";
-    case 413: return "request body too large";
-    case 414: return "request URI too long";
-    case 415: return "unsupported media type";
-    case 431: return "request headers too large";
-    case 500: return "internal error";
-    case 503: return "service unavailable";
-    default: return status >= 500 ? "server error" : "request error";
-    }
-}
-
-void send_json(httplib::Response& res, const ApiResponse& r) {
-    res.status = r.status;
-    res.set_header("Cache-Control", "no-store");
-    if (r.status == 503) res.set_header("Retry-After", "1");
-    res.set_content(cli::dump(r.body), "application/json; charset=utf-8");
-}
-
-void send_error(httplib::Response& res, int status, const std::string& message) {
-    send_json(res, error_response(status, message));
-}
-
-// Request text as logged: printable ASCII, cut short.
-std::string loggable(std::string_view s) {
-    if (s.empty()) return "-";
-    std::string out;
-    for (char c : s.substr(0, 300)) out += (c >= 0x20 && c < 0x7f) ? c : '?';
-    if (s.size() > 300) out += "...";
-    return out;
-}
+// Status for the log when the client left before its answer (nginx's convention); never sent.
+constexpr int ClientClosedRequest = 499;
 
 std::string utc_now() {
     const auto now = std::chrono::system_clock::now();
@@ -91,182 +68,455 @@ std::string utc_now() {
     return buf;
 }
 
-void log_request(const httplib::Request& req, const httplib::Response& res) {
-    std::string elapsed = "-";
-    if (request_start != Clock::time_point{}) {
-        char buf[32];
-        std::snprintf(buf, sizeof buf, "%.2f",
-                      std::chrono::duration<double, std::milli>(Clock::now() - request_start).count());
-        elapsed = buf;
-        request_start = {};
-    }
-    log_line(utc_now() + " " + loggable(req.method) + " " + loggable(req.target.empty() ? req.path : req.target) +
-             " " + std::to_string(res.status) + " " + elapsed + " ms");
+void log_request(std::string_view method, std::string_view target, int status, Clock::time_point start) {
+    char elapsed[32];
+    std::snprintf(elapsed, sizeof elapsed, "%.2f", std::chrono::duration<double, std::milli>(Clock::now() - start).count());
+    log_line(utc_now() + " " + loggable(method) + " " + loggable(target) + " " + std::to_string(status) + " " +
+             elapsed + " ms");
 }
 
-constexpr const char* PageSecurityPolicy =
-    "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; "
-    "base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
+std::size_t per_core(std::size_t n) { return n ? n : std::max(1u, std::thread::hardware_concurrency()); }
 
-class Router {
+class HttpServer;
+
+// One client connection: reads a request, has it answered, writes the answer, and again while
+// the client keeps the connection alive. Every handler runs on the server's one I/O thread.
+class Session : public std::enable_shared_from_this<Session> {
 public:
-    explicit Router(Api& api) : api_(api) {}
+    Session(tcp::socket socket, HttpServer& server);
+    ~Session();
+    Session(const Session&) = delete;
+    Session& operator=(const Session&) = delete;
 
-    void operator()(const httplib::Request& req, httplib::Response& res) const {
-        const auto& path = req.path;
-        const bool get = req.method == "GET" || req.method == "HEAD";
-        const auto only = [&](const char* method) {
-            res.set_header("Allow", method);
-            send_error(res, 405, req.method + " is not allowed on " + loggable(path) + " (only " + method + ")");
-        };
-        if (path == "/api/search" || path == "/api/quotes" || path == "/api/info") {
-            if (!get) return only("GET, HEAD");
-            if (path == "/api/search") return send_json(res, api_.search(req.params));
-            if (path == "/api/quotes") return send_json(res, api_.quotes(req.params));
-            return send_json(res, api_.info(req.params));
-        }
-        if (path == "/api/extract") {
-            if (req.method != "POST") return only("POST");
-            return send_json(res, api_.extract(req.body, req.get_header_value("Content-Type")));
-        }
-        static constexpr std::string_view Articles = "/api/articles/";
-        if (path.starts_with(Articles) && path.size() > Articles.size()) {
-            if (!get) return only("GET, HEAD");
-            return send_json(res, api_.article(path.substr(Articles.size())));
-        }
-        if (!path.starts_with("/api/")) {
-            if (const auto* asset = find_web_asset(path == "/" ? "/index.html" : std::string_view{path})) {
-                if (!get) return only("GET, HEAD");
-                res.status = 200;
-                res.set_header("Cache-Control", "no-cache");
-                res.set_header("Content-Security-Policy", PageSecurityPolicy);
-                res.set_content(asset->body.data(), asset->body.size(), std::string(asset->content_type));
-                return;
-            }
-        }
-        send_error(res, 404, "not found: " + loggable(path));
-    }
+    void start() { read_request(); }
+    // SIGTERM: a connection waiting for its next request is closed now; one whose request is
+    // under way is closed once its answer is written.
+    void stop();
+    // Past the grace after SIGTERM: the work under way is told its client is gone.
+    void abandon() { gone_->store(true); }
 
 private:
-    Api& api_;
+    void read_request();
+    void on_header(beast::error_code ec);
+    void on_body(beast::error_code ec);
+    void dispatch(bool body_unread = false);
+    void watch_for_hangup();
+    void answer(Reply reply, bool keep_alive);
+    void on_written(beast::error_code ec, bool keep_alive);
+    void refuse(int status, const std::string& message) { answer(error_reply(status, message), false); }
+    void linger();
+    void drain(std::shared_ptr<std::array<char, 64 * 1024>> scratch, std::size_t drained);
+    void close();
+
+    HttpServer& server_;
+    beast::tcp_stream stream_;
+    beast::flat_buffer buffer_;
+    std::optional<http::request_parser<http::string_body>> parser_;
+    std::shared_ptr<http::response<http::string_body>> response_;
+    std::shared_ptr<std::atomic<bool>> gone_ = std::make_shared<std::atomic<bool>>(false);
+    Clock::time_point started_{};
+    std::string method_, target_;   // of the request under way, for the log
+    bool busy_ = false;     // a whole request has been read and is being answered
+    bool closed_ = false;
 };
 
-// Blocks SIGINT and SIGTERM in every thread the server starts, and waits for them on one
-// thread of its own that stops the server: no work in a signal handler.
-class StopOnSignal {
+class HttpServer {
 public:
-    explicit StopOnSignal(httplib::Server& server) {
-        sigemptyset(&signals_);
-        sigaddset(&signals_, SIGINT);
-        sigaddset(&signals_, SIGTERM);
-        pthread_sigmask(SIG_BLOCK, &signals_, &previous_);
-        watcher_ = std::thread([this, &server] {
-            const timespec tick{0, 100'000'000};
-            bool stopping = false;
-            while (!done_) {
-                if (!stopping) {
-                    const int sig = sigtimedwait(&signals_, nullptr, &tick);
-                    if (sig <= 0) continue;
-                    log_line(std::string("newsdesk: ") + (sig == SIGINT ? "SIGINT" : "SIGTERM") +
-                             ": finishing the requests under way");
-                    stopping = true;
-                }
-                // Again until the server has stopped: a signal may come before it started listening.
-                server.stop();
-                nanosleep(&tick, nullptr);
-            }
+    explicit HttpServer(const ServerOptions& options)
+        : options_(options),
+          api_(options.db, options.limits),
+          router_(api_),
+          hosts_(options.host_names),
+          database_work_(per_core(options.limits.concurrent_searches)),
+          extraction_work_(per_core(options.concurrent_extractions)) {}
+
+    // Binds (throws when it cannot) and returns the port.
+    int bind() {
+        tcp::resolver resolver(io_);
+        beast::error_code ec;
+        const auto found = resolver.resolve(options_.host, std::to_string(options_.port), ec);
+        if (ec || found.empty())
+            throw std::runtime_error("cannot listen on " + options_.host + ":" + std::to_string(options_.port) + ": " +
+                                     (ec ? ec.message() : "no such address"));
+        const auto endpoint = found.begin()->endpoint();
+        acceptor_.open(endpoint.protocol(), ec);
+        if (!ec) acceptor_.set_option(net::socket_base::reuse_address(true), ec);
+        if (!ec) acceptor_.bind(endpoint, ec);
+        if (!ec) acceptor_.listen(net::socket_base::max_listen_connections, ec);
+        if (ec)
+            throw std::runtime_error("cannot listen on " + options_.host + ":" + std::to_string(options_.port) + ": " +
+                                     ec.message());
+        return acceptor_.local_endpoint().port();
+    }
+
+    bool run() {
+        accept();
+        net::signal_set signals(io_, SIGINT, SIGTERM);
+        signals.async_wait([this](beast::error_code ec, int sig) {
+            if (ec) return;
+            log_line(std::string("newsdesk: ") + (sig == SIGINT ? "SIGINT" : "SIGTERM") +
+                     ": finishing the requests under way");
+            begin_stop();
+        });
+        io_.run();
+        // Every connection has closed, or the grace has run out with work still under way.
+        const bool finished = live_ == 0;
+        if (finished) {
+            database_work_.join();
+            extraction_work_.join();
+        } else {
+            log_line("newsdesk: " + std::to_string(live_.load()) + " requests still running after " +
+                     std::to_string(options_.stop_grace.count()) + " ms; stopping without them");
+        }
+        return finished;
+    }
+
+    const ServerOptions& options() const { return options_; }
+    const Router& router() const { return router_; }
+    const HostCheck& hosts() const { return hosts_; }
+    net::io_context& io() { return io_; }
+    bool stopping() const { return stopping_; }
+
+    // Runs `job` on the pool for `work`, where the number running at once is bounded.
+    template <typename Job>
+    void submit(Work work, Job&& job) {
+        auto& pool = work == Work::Extraction ? extraction_work_ : database_work_;
+        ++in_flight_;
+        net::post(pool, [this, job = std::forward<Job>(job)]() mutable {
+            job();
+            if (--in_flight_ == 0) give_memory_back();
         });
     }
-    ~StopOnSignal() {
-        done_ = true;
-        watcher_.join();
-        pthread_sigmask(SIG_SETMASK, &previous_, nullptr);
+
+    void opened(const std::shared_ptr<Session>& s) {
+        std::lock_guard lock(sessions_mutex_);
+        sessions_.push_back(s);
+        ++live_;
     }
-    StopOnSignal(const StopOnSignal&) = delete;
-    StopOnSignal& operator=(const StopOnSignal&) = delete;
+    void closed() {
+        --live_;
+        if (stopping_ && live_ == 0 && !destroying_) io_.stop();
+    }
+    ~HttpServer() { destroying_ = true; }
+    HttpServer(const HttpServer&) = delete;
+    HttpServer& operator=(const HttpServer&) = delete;
 
 private:
-    sigset_t signals_{}, previous_{};
-    std::atomic<bool> done_{false};
-    std::thread watcher_;
+    void accept() {
+        acceptor_.async_accept(io_, [this](beast::error_code ec, tcp::socket socket) {
+            if (ec == net::error::operation_aborted || stopping_) return;
+            if (ec) {
+                // Out of file descriptors, say: wait a moment rather than spin on the error.
+                log_line("newsdesk: accept: " + ec.message());
+                pause_.expires_after(std::chrono::milliseconds(100));
+                pause_.async_wait([this](beast::error_code) { if (!stopping_) accept(); });
+                return;
+            }
+            if (live_ >= options_.connections) {
+                turn_away(std::move(socket));
+            } else {
+                auto session = std::make_shared<Session>(std::move(socket), *this);
+                opened(session);
+                session->start();
+            }
+            accept();
+        });
+    }
+
+    // Over the connection limit: a short 503 and close, without reading the request.
+    static void turn_away(tcp::socket socket) {
+        static const std::string busy = [] {
+            const std::string body = R"({"error": "too many connections; try again", "status": 503})";
+            return "HTTP/1.1 503 Service Unavailable\r\nContent-Type: application/json; charset=utf-8\r\n"
+                   "Retry-After: 1\r\nConnection: close\r\nContent-Length: " +
+                   std::to_string(body.size()) + "\r\n\r\n" + body;
+        }();
+        auto held = std::make_shared<tcp::socket>(std::move(socket));
+        beast::error_code ignored;
+        held->non_blocking(true, ignored);
+        net::async_write(*held, net::buffer(busy), [held](beast::error_code, std::size_t) {
+            beast::error_code e;
+            held->shutdown(tcp::socket::shutdown_both, e);
+            held->close(e);
+        });
+    }
+
+    void begin_stop() {
+        stopping_ = true;
+        beast::error_code ignored;
+        acceptor_.close(ignored);
+        pause_.cancel();
+        for (const auto& s : sessions()) s->stop();
+        if (live_ == 0) return io_.stop();
+        grace_.expires_after(options_.stop_grace);
+        grace_.async_wait([this](beast::error_code ec) {
+            if (ec) return;
+            for (const auto& s : sessions()) s->abandon();
+            io_.stop();
+        });
+    }
+
+    std::vector<std::shared_ptr<Session>> sessions() {
+        std::lock_guard lock(sessions_mutex_);
+        std::vector<std::shared_ptr<Session>> out;
+        sessions_.remove_if([&](const std::weak_ptr<Session>& w) {
+            auto s = w.lock();
+            if (s) out.push_back(std::move(s));
+            return !s;
+        });
+        return out;
+    }
+
+    // After a spike (a burst of large requests), the allocator keeps the freed memory for
+    // reuse; once no work is under way, hand it back to the system, at most once a second.
+    void give_memory_back() {
+        const auto now = Clock::now().time_since_epoch().count();
+        auto last = last_trim_.load();
+        if (now - last < std::chrono::duration_cast<Clock::duration>(std::chrono::seconds(1)).count()) return;
+        if (!last_trim_.compare_exchange_strong(last, now)) return;
+        malloc_trim(0);
+    }
+
+    // Declared before the I/O context, so that they outlive the sessions it destroys last.
+    ServerOptions options_;
+    Api api_;
+    Router router_;
+    HostCheck hosts_;
+    std::mutex sessions_mutex_;
+    std::list<std::weak_ptr<Session>> sessions_;
+    std::atomic<std::size_t> live_{0}, in_flight_{0};
+    std::atomic<Clock::rep> last_trim_{0};
+    std::atomic<bool> stopping_{false}, destroying_{false};
+    net::io_context io_{1};
+    tcp::acceptor acceptor_{io_};
+    net::steady_timer pause_{io_}, grace_{io_};
+    net::thread_pool database_work_, extraction_work_;
 };
+
+Session::Session(tcp::socket socket, HttpServer& server) : server_(server), stream_(std::move(socket)) {
+    // The buffer holds what has been read but not yet parsed: a header at most, and what a client
+    // sends ahead (pipelined requests); bodies go straight to the request.
+    buffer_.max_size(server_.options().max_header_bytes + 64 * 1024);
+}
+
+Session::~Session() {
+    if (!closed_) close();
+}
+
+void Session::stop() {
+    if (!busy_) close();
+}
+
+void Session::close() {
+    if (closed_) return;
+    closed_ = true;
+    beast::error_code ignored;
+    stream_.socket().shutdown(tcp::socket::shutdown_both, ignored);
+    stream_.close();
+    server_.closed();
+}
+
+void Session::read_request() {
+    if (closed_) return;
+    if (server_.stopping()) return close();
+    const auto& o = server_.options();
+    parser_.emplace();
+    parser_->header_limit(static_cast<std::uint32_t>(o.max_header_bytes));
+    parser_->body_limit(o.max_body_bytes);
+    // One deadline for the whole request, headers and body: a client that sends a byte now
+    // and then cannot keep the connection (nor anything else) longer than this.
+    stream_.expires_after(o.client_timeout);
+    method_.clear();
+    target_.clear();
+    http::async_read_header(stream_, buffer_, *parser_,
+                            [self = shared_from_this()](beast::error_code ec, std::size_t) { self->on_header(ec); });
+}
+
+void Session::on_header(beast::error_code ec) {
+    started_ = Clock::now();
+    if (ec == http::error::end_of_stream || ec == net::error::eof || ec == beast::error::timeout ||
+        ec == net::error::operation_aborted || ec == net::error::connection_reset || closed_)
+        return close();
+    if (ec == http::error::body_limit)   // a Content-Length above the limit, known from the header
+        return refuse(413, "request body too large: at most " + std::to_string(server_.options().max_body_bytes) +
+                               " bytes");
+    if (ec == http::error::header_limit || ec == http::error::buffer_overflow)
+        return refuse(431, "request headers too large: at most " + std::to_string(server_.options().max_header_bytes) +
+                               " bytes");
+    if (ec) return refuse(400, "malformed request: " + ec.message());
+
+    const auto& request = parser_->get();
+    method_ = std::string(request.method_string());
+    target_ = std::string(request.target());
+    const auto& o = server_.options();
+    if (static_cast<std::size_t>(std::distance(request.begin(), request.end())) > o.max_header_fields)
+        return refuse(431, "too many header lines: at most " + std::to_string(o.max_header_fields));
+    if (target_.size() > o.max_target_bytes)
+        return refuse(414, "request URI too long: at most " + std::to_string(o.max_target_bytes) + " bytes");
+    const std::string_view host(request[http::field::host].data(), request[http::field::host].size());
+    if (host.empty() && request.version() >= 11) return refuse(400, "an HTTP/1.1 request needs a Host header");
+    if (!server_.hosts().allows(host))
+        return refuse(403, "this server does not answer for host '" + loggable(host) + "' (it answers " +
+                               server_.hosts().describe() + "; start it with --host NAME to add a name)");
+    if (parser_->is_done()) return dispatch();
+    if (beast::iequals(request[http::field::expect], "100-continue")) {
+        // The client waits for a go-ahead before sending its body: give it only where a body is
+        // wanted; elsewhere answer now and close, the body unread.
+        if (method_ != "POST" || request.target() != "/api/extract") return dispatch(true);
+        static const std::string go_ahead = "HTTP/1.1 100 Continue\r\n\r\n";
+        return net::async_write(stream_, net::buffer(go_ahead),
+                                [self = shared_from_this()](beast::error_code e, std::size_t) {
+                                    if (e) return self->close();
+                                    http::async_read(self->stream_, self->buffer_, *self->parser_,
+                                                     [self](beast::error_code e2, std::size_t) { self->on_body(e2); });
+                                });
+    }
+    http::async_read(stream_, buffer_, *parser_,
+                     [self = shared_from_this()](beast::error_code e, std::size_t) { self->on_body(e); });
+}
+
+void Session::on_body(beast::error_code ec) {
+    if (ec == beast::error::timeout || ec == net::error::operation_aborted || ec == net::error::connection_reset ||
+        ec == http::error::end_of_stream || ec == net::error::eof || closed_)
+        return close();
+    if (ec == http::error::body_limit)
+        return refuse(413, "request body too large: at most " + std::to_string(server_.options().max_body_bytes) +
+                               " bytes");
+    if (ec) return refuse(400, "malformed request: " + ec.message());
+    dispatch();
+}
+
+void Session::dispatch(bool body_unread) {
+    busy_ = true;
+    auto& request = parser_->get();
+    auto target = parse_target(target_);
+    if (!target) return refuse(400, "malformed request target (a path starting with /, percent escapes whole)");
+    Incoming in{method_, std::move(*target), std::string(request[http::field::content_type]),
+                std::move(request.body())};
+    const bool keep_alive = request.keep_alive() && !body_unread;
+    const auto work = server_.router().work(in);
+    if (work == Work::Immediate) return answer(server_.router().answer(in, {}), keep_alive);
+
+    // Work for a pool: the stream waits without a deadline meanwhile (the work has its own),
+    // and a hang-up is noticed so that the work can be dropped.
+    stream_.expires_never();
+    watch_for_hangup();
+    Budget budget;
+    budget.deadline = started_ + server_.options().request_timeout;
+    budget.cancelled = [gone = gone_] { return gone->load(); };
+    server_.submit(work, [self = shared_from_this(), in = std::move(in), budget = std::move(budget), keep_alive]() mutable {
+        std::optional<Reply> reply;
+        try {
+            reply = self->server_.router().answer(in, budget);
+        } catch (const ClientGone&) {
+        }
+        auto& io = self->server_.io();
+        net::post(io, [self = std::move(self), reply = std::move(reply), keep_alive]() mutable {
+            if (!reply) {
+                log_request(self->method_, self->target_, ClientClosedRequest, self->started_);
+                return self->close();
+            }
+            self->answer(std::move(*reply), keep_alive);
+        });
+    });
+}
+
+void Session::watch_for_hangup() {
+    stream_.socket().async_wait(tcp::socket::wait_read, [self = shared_from_this()](beast::error_code ec) {
+        if (ec || self->closed_) return;
+        // Readable while the request is worked on: either the next pipelined request (leave it
+        // for later) or the end of the stream (the client has gone).
+        char byte;
+        const auto n = ::recv(self->stream_.socket().native_handle(), &byte, 1, MSG_PEEK | MSG_DONTWAIT);
+        if (n == 0 || (n < 0 && errno != EAGAIN && errno != EWOULDBLOCK)) self->gone_->store(true);
+    });
+}
+
+void Session::answer(Reply reply, bool keep_alive) {
+    if (closed_) return;
+    beast::error_code ignored;
+    stream_.socket().cancel(ignored);   // the hang-up watch, if any
+    if (gone_->load()) {
+        log_request(method_, target_, ClientClosedRequest, started_);
+        return close();
+    }
+    const unsigned version = parser_ && parser_->is_header_done() ? parser_->get().version() : 11;
+    keep_alive = keep_alive && !server_.stopping();
+    response_ = std::make_shared<http::response<http::string_body>>(static_cast<http::status>(reply.status), version);
+    auto& res = *response_;
+    for (const auto& [name, value] : common_headers()) res.set(name, value);
+    for (const auto& [name, value] : reply.headers) res.set(name, value);
+    res.set(http::field::content_type, reply.content_type);
+    res.keep_alive(keep_alive);
+    res.body() = std::move(reply.body);
+    res.prepare_payload();
+    if (method_ == "HEAD") res.body().clear();   // the length stays that of the GET
+    log_request(method_.empty() ? "-" : method_, target_, reply.status, started_);
+    stream_.expires_after(server_.options().client_timeout);
+    http::async_write(stream_, res, [self = shared_from_this(), keep_alive](beast::error_code ec, std::size_t) {
+        self->on_written(ec, keep_alive);
+    });
+}
+
+void Session::on_written(beast::error_code ec, bool keep_alive) {
+    response_.reset();
+    busy_ = false;
+    if (ec) return close();
+    if (!keep_alive) return linger();
+    read_request();
+}
+
+// Closing with a request's bytes still unread makes the kernel reset the connection, and the
+// client may lose the answer just sent (a 413 while it is still sending its body). So stop
+// sending, then read and drop what still comes, for a short while and up to a bound, then close.
+void Session::linger() {
+    beast::error_code ignored;
+    stream_.socket().shutdown(tcp::socket::shutdown_send, ignored);
+    stream_.expires_after(std::chrono::seconds(2));
+    drain(std::make_shared<std::array<char, 64 * 1024>>(), 0);
+}
+
+void Session::drain(std::shared_ptr<std::array<char, 64 * 1024>> scratch, std::size_t drained) {
+    constexpr std::size_t MaxDrained = 16 << 20;
+    stream_.async_read_some(net::buffer(*scratch), [self = shared_from_this(), scratch, drained](beast::error_code ec,
+                                                                                                std::size_t n) {
+        if (ec || drained + n > MaxDrained || self->server_.stopping()) return self->close();
+        self->drain(scratch, drained + n);
+    });
+}
+
+// Enough descriptors for every connection the server may hold, within the hard limit.
+void allow_descriptors(std::size_t connections) {
+    rlimit limit{};
+    if (getrlimit(RLIMIT_NOFILE, &limit) != 0) return;
+    const rlim_t wanted = connections + 256;
+    if (limit.rlim_cur >= wanted) return;
+    limit.rlim_cur = limit.rlim_max == RLIM_INFINITY ? wanted : std::min(wanted, limit.rlim_max);
+    setrlimit(RLIMIT_NOFILE, &limit);
+}
 
 } // namespace
 
-void serve(const ServerOptions& options, const std::function<void(int port)>& ready) {
+// glibc raises its thresholds for mmap and for trimming as a program frees large blocks, up to
+// 32 and 64 MB; a worker thread's heap then keeps tens of MB after a burst of 1 MB requests,
+// which malloc_trim() cannot hand back (it trims the free blocks within a heap, not its top).
+// Fixed thresholds keep large blocks in their own mappings and trim heaps as they shrink.
+void bound_allocator_caches() {
+    mallopt(M_MMAP_THRESHOLD, 256 * 1024);
+    mallopt(M_TRIM_THRESHOLD, 1024 * 1024);
+}
+
+bool serve(const ServerOptions& options, const std::function<void(int port)>& ready) {
     (void)Index::open(options.db);   // fail now, with the CLI's exit codes, not on the first request
-    Api api(options.db, options.limits);
-
-    httplib::Server server;
-    const auto threads = options.connections ? options.connections : 1;
-    server.new_task_queue = [threads] { return new httplib::ThreadPool(threads); };
-    server.set_read_timeout(options.read_timeout.count(), 0);
-    server.set_write_timeout(options.write_timeout.count(), 0);
-    server.set_keep_alive_timeout(options.keep_alive_timeout.count());
-    server.set_keep_alive_max_count(options.keep_alive_max_requests);
-    server.set_payload_max_length(options.max_body_bytes);
-    server.set_default_headers({{"X-Content-Type-Options", "nosniff"},
-                                {"Referrer-Policy", "no-referrer"},
-                                {"X-Frame-Options", "DENY"}});
-
-    // Every method and path goes to the router, after httplib has read (and size-checked) the body.
-    const httplib::Server::Handler router = Router(api);
-    server.Get(".*", router);
-    server.Post(".*", router);
-    server.Put(".*", router);
-    server.Patch(".*", router);
-    server.Delete(".*", router);
-    server.Options(".*", router);
-    server.set_pre_routing_handler([router](const httplib::Request& req, httplib::Response& res) {
-        request_start = Clock::now();
-        // A POST (PUT...) with neither Content-Length nor Transfer-Encoding has no body, but httplib
-        // would wait for one until the read timeout: answer it at once.
-        if (req.method != "GET" && req.method != "HEAD" && !req.has_header("Content-Length") &&
-            !req.has_header("Transfer-Encoding")) {
-            router(req, res);
-            return httplib::Server::HandlerResponse::Handled;
-        }
-        return httplib::Server::HandlerResponse::Unhandled;
-    });
-    // Errors httplib answers itself (malformed requests, 413, 414...): the same JSON shape.
-    server.set_error_handler(httplib::Server::HandlerWithResponse([](const httplib::Request&, httplib::Response& res) {
-        if (!res.body.empty()) return httplib::Server::HandlerResponse::Unhandled;
-        send_error(res, res.status, reason(res.status));
-        return httplib::Server::HandlerResponse::Handled;
-    }));
-    server.set_exception_handler([](const httplib::Request& req, httplib::Response& res, std::exception_ptr e) {
-        std::string what = "unknown exception";
-        try {
-            if (e) std::rethrow_exception(e);
-        } catch (const std::exception& x) {
-            what = x.what();
-        } catch (...) {
-        }
-        log_line("newsdesk: " + loggable(req.path) + ": " + what);
-        send_error(res, 500, reason(500));
-    });
-    server.set_logger(log_request);
-
-    // Ignore SIGPIPE: a client that goes away must cost a failed write, not the process.
-    std::signal(SIGPIPE, SIG_IGN);
-    const StopOnSignal stop(server);   // before any server thread starts, so that they inherit the mask
-    // Debian's httplib listens with a backlog of 5: a burst of more new connections than that
-    // (50 clients starting at once) overflows it, and the kernel drops their SYNs, which clients
-    // resend a second later. The listening socket is noted here and given a full backlog below.
-    int listening = -1;
-    server.set_socket_options([&listening](int sock) {
-        httplib::default_socket_options(sock);
-        listening = sock;
-    });
-    int port = options.port;
-    if (port == 0) port = server.bind_to_any_port(options.host);
-    else if (!server.bind_to_port(options.host, port)) port = -1;
-    if (port <= 0)
-        throw std::runtime_error("cannot listen on " + options.host + ":" + std::to_string(options.port) + ": " +
-                                 std::strerror(errno));
-    if (listening >= 0) ::listen(listening, SOMAXCONN);   // listen() again only changes the backlog
+    allow_descriptors(options.connections);
+    bound_allocator_caches();
+    // The server outlives this call when work is abandoned at the end (see the header).
+    auto server = std::make_unique<HttpServer>(options);
+    const int port = server->bind();
     if (ready) ready(port);
-    server.listen_after_bind();
+    const bool finished = server->run();
+    if (!finished) server.release();
+    return finished;
 }
 
 } // namespace newsdesk::server

@@ -1,0 +1,90 @@
+#include "router.hpp"
+
+#include "output.hpp"
+#include "web_assets.hpp"
+
+namespace newsdesk::server {
+namespace {
+
+constexpr std::string_view ArticlesPrefix = "/api/articles/";
+
+constexpr const char* PageSecurityPolicy =
+    "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; "
+    "base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
+
+bool reading(const std::string& method) { return method == "GET" || method == "HEAD"; }
+
+bool api_read_path(const std::string& path) {
+    return path == "/api/search" || path == "/api/quotes" || path == "/api/info" ||
+           (path.starts_with(ArticlesPrefix) && path.size() > ArticlesPrefix.size());
+}
+
+Reply not_allowed(const Incoming& request, const char* allowed) {
+    auto r = error_reply(405, loggable(request.method) + " is not allowed on " + loggable(request.target.path) +
+                                  " (only " + allowed + ")");
+    r.headers.emplace_back("Allow", allowed);
+    return r;
+}
+
+} // namespace
+
+const WebAsset* find_web_asset(std::string_view path) {
+    for (const auto& asset : web_assets())
+        if (asset.path == path) return &asset;
+    return nullptr;
+}
+
+std::string loggable(std::string_view s) {
+    if (s.empty()) return "-";
+    std::string out;
+    for (char c : s.substr(0, 300)) out += (c >= 0x20 && c < 0x7f) ? c : '?';
+    if (s.size() > 300) out += "...";
+    return out;
+}
+
+const std::vector<std::pair<std::string, std::string>>& common_headers() {
+    static const std::vector<std::pair<std::string, std::string>> headers = {
+        {"X-Content-Type-Options", "nosniff"}, {"Referrer-Policy", "no-referrer"}, {"X-Frame-Options", "DENY"}};
+    return headers;
+}
+
+Reply json_reply(const ApiResponse& response) {
+    Reply r{response.status, "application/json; charset=utf-8", cli::dump(response.body), {{"Cache-Control", "no-store"}}};
+    if (response.status == 503) r.headers.emplace_back("Retry-After", "1");
+    return r;
+}
+
+Reply error_reply(int status, const std::string& message) { return json_reply(error_response(status, message)); }
+
+Work Router::work(const Incoming& request) const {
+    const auto& path = request.target.path;
+    if (path == "/api/extract" && request.method == "POST") return Work::Extraction;
+    if (api_read_path(path) && reading(request.method)) return Work::Database;
+    return Work::Immediate;
+}
+
+Reply Router::answer(const Incoming& request, const Budget& budget) const {
+    const auto& path = request.target.path;
+    const auto& params = request.target.params;
+    if (api_read_path(path)) {
+        if (!reading(request.method)) return not_allowed(request, "GET, HEAD");
+        if (path == "/api/search") return json_reply(api_.search(params, budget));
+        if (path == "/api/quotes") return json_reply(api_.quotes(params, budget));
+        if (path == "/api/info") return json_reply(api_.info(params, budget));
+        return json_reply(api_.article(path.substr(ArticlesPrefix.size()), budget));
+    }
+    if (path == "/api/extract") {
+        if (request.method != "POST") return not_allowed(request, "POST");
+        return json_reply(api_.extract(request.body, request.content_type, budget));
+    }
+    if (!path.starts_with("/api/")) {
+        if (const auto* asset = find_web_asset(path == "/" ? "/index.html" : std::string_view{path})) {
+            if (!reading(request.method)) return not_allowed(request, "GET, HEAD");
+            return {200, std::string(asset->content_type), std::string(asset->body),
+                    {{"Cache-Control", "no-cache"}, {"Content-Security-Policy", PageSecurityPolicy}}};
+        }
+    }
+    return error_reply(404, "not found: " + loggable(path));
+}
+
+} // namespace newsdesk::server
