@@ -205,6 +205,10 @@ private:
 
 } // namespace
 
+Xapian::Query expand_wildcards(const Xapian::Query& query, const Xapian::Database& db) {
+    return WildcardExpander(db)(query);
+}
+
 std::string normalise_query(std::string_view text) { return scan_query(text).text; }
 
 ParsedQuery parse_query(const std::string& text, const Xapian::Database& db, const std::string& stem_language,
@@ -223,9 +227,7 @@ ParsedQuery parse_query(const std::string& text, const Xapian::Database& db, con
                                Xapian::QueryParser::FLAG_PURE_NOT;
     take_refused_value();   // nothing left over from an earlier parse
     try {
-        StemWidener widen(*qp);
-        WildcardExpander expand(db);
-        parsed.query = expand(widen(qp->parse_query(scanned.text, flags)));
+        parsed.query = expand_wildcards(StemWidener(*qp)(qp->parse_query(scanned.text, flags)), db);
     } catch (const Xapian::QueryParserError& e) {
         take_refused_value();
         throw QueryError(e.get_msg(), std::string::npos);

@@ -30,6 +30,11 @@ enum class QueryTarget { Articles, Quotes };
 ParsedQuery parse_query(const std::string& text, const Xapian::Database& db,
                         const std::string& stem_language = "en", QueryTarget target = QueryTarget::Articles);
 
+// `query` with each wildcard replaced by the words it expands to in `db`; throws QueryError when
+// they are more than 10,000 in all. parse_query() does this to what Xapian's parser made, so the
+// limit holds even for a wildcard its own checks did not see. Exposed for tests.
+Xapian::Query expand_wildcards(const Xapian::Query& query, const Xapian::Database& db);
+
 // The query text with each word normalised as the indexer normalises text (case, accents,
 // script variants) and unspaced scripts split into words, leaving operators, field names and
 // exact fields' values as they are: what Xapian's parser is given. Throws QueryError as

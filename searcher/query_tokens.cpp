@@ -91,16 +91,26 @@ bool unspaced_script(std::string_view word) {
     return false;
 }
 
-// The number of words (runs of word characters) in normalised text.
+// The number of words in normalised text: runs of word characters, with the infixes that
+// Xapian's parser keeps inside a word (don't is one word).
 std::size_t count_words(std::string_view text) {
-    std::size_t words = 0;
-    bool in_word = false;
+    std::vector<char32_t> code;
     for (std::int64_t i = 0; i < static_cast<std::int64_t>(text.size());) {
         UChar32 c;
         U8_NEXT(text.data(), i, static_cast<std::int64_t>(text.size()), c);
-        const bool word = c >= 0 && is_wordchar(static_cast<unsigned>(c));
-        if (word && !in_word) ++words;
-        in_word = word;
+        code.push_back(c < 0 ? 0xFFFD : static_cast<char32_t>(c));
+    }
+    std::size_t words = 0;
+    bool in_word = false;
+    char32_t prev = 0;
+    for (std::size_t k = 0; k < code.size(); ++k) {
+        if (is_wordchar(code[k])) {
+            if (!in_word) ++words;
+            in_word = true;
+            prev = code[k];
+        } else if (!(in_word && k + 1 < code.size() && is_wordchar(code[k + 1]) && is_infix(code[k], prev, code[k + 1]))) {
+            in_word = false;
+        }
     }
     return words;
 }
@@ -255,7 +265,7 @@ private:
                 ++words;
             }
             add(Kind::Word, i, end, in_phrase_ || joined.empty() ? joined : "\"" + joined + "\"", field, words);
-            last_word_end_ = end;
+            if (in_phrase_) last_word_end_ = end;   // otherwise the parser reads a closing quote here
             return end;
         }
         auto norm = normalised_word(word);

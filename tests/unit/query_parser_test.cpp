@@ -180,6 +180,26 @@ TEST_CASE("the wildcard limit counts every wildcard however separated", "[query]
     CHECK(refused_at("qzw*", db) == 0);
     CHECK(refused_at("oil OR (QZW*)", db) == 8);
     CHECK(refused_at("x title:(qzw1* qzw2*)", db) == std::string::npos - 1);   // titles hold no qzw words
+    // Every wildcard Xapian's parser made is counted again while it is expanded, so the limit
+    // holds even for one the scan did not see.
+    const auto wildcard = [](const std::string& pattern) {
+        return Xapian::Query(Xapian::Query::OP_WILDCARD, pattern, 0, Xapian::Query::WILDCARD_LIMIT_ERROR,
+                             Xapian::Query::OP_SYNONYM);
+    };
+    const Xapian::Query two(Xapian::Query::OP_OR, wildcard("qzw1"), wildcard("qzw2"));
+    CHECK(expand_wildcards(two, db).get_length() == 3111 + 1111);
+    const Xapian::Query nine(Xapian::Query::OP_AND, two, wildcard("qzw"));
+    try {
+        expand_wildcards(nine, db);
+        FAIL("not refused");
+    } catch (const QueryError& e) {
+        CHECK(e.position == std::string::npos);
+        CHECK(std::string(e.what()).starts_with("the wildcards match too many words"));
+    }
+    // A word with an infix is one word, and can be a wildcard; text split into words is a phrase.
+    CHECK(refused_at("qzw'1*", db) == std::string::npos - 1);
+    CHECK(scan_query("don't*").tokens.at(0).kind == QueryToken::Kind::Wildcard);
+    CHECK(scan_query("\u4E2D\u56FD.qzw*").tokens.back().kind == QueryToken::Kind::Wildcard);
     // Not a wildcard: inside a phrase, and the value of an exact field.
     CHECK(refused_at("\"qzw* many\"", db) == std::string::npos - 1);
     CHECK(refused_at("id:qzw*", db) == std::string::npos - 1);
