@@ -11,7 +11,7 @@
 namespace newsdesk {
 
 // How much of a body is searched for the passage: an article may hold 16 MB, and a snippet
-// of its first megabyte costs about 50 ms.
+// of its first megabyte costs about 90 ms (a 1,000-word query; 16 MB took 11.5 s).
 inline constexpr std::size_t MaxSnippetScan = std::size_t{1} << 20;
 
 // The passage of `body` (about `words` words) holding the most distinct query words, with
