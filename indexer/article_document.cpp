@@ -1,7 +1,7 @@
 #include "indexer/article_document.hpp"
 
-#include <algorithm>
 #include <cctype>
+#include <unordered_set>
 
 #include "indexer/stemmers.hpp"
 #include "indexer/stored_article.hpp"
@@ -137,10 +137,15 @@ std::string quote_id(const Article& a, std::size_t n) { return a.id + "#q" + std
 
 std::vector<Xapian::Document> to_quote_documents(const Article& a) {
     std::vector<Xapian::Document> docs;
+    for_each_quote_document(a, [&](Xapian::Document doc) { docs.push_back(std::move(doc)); });
+    return docs;
+}
+
+void for_each_quote_document(const Article& a, const std::function<void(Xapian::Document)>& each) {
+    const std::unordered_set<std::string> organisations(a.organisations.begin(), a.organisations.end());
     for (std::size_t n = 0; n < a.quotes.size(); ++n) {
         const auto& q = a.quotes[n];
-        const bool organisation = std::find(a.organisations.begin(), a.organisations.end(), q.speaker) !=
-                                  a.organisations.end();
+        const bool organisation = organisations.contains(q.speaker);
         Xapian::Document doc;
         TextIndexer text_indexer(doc, stemmer_for(a.language));
         // Indexed once: in a quote record every word is quoted, so `quote:` searches plain words.
@@ -153,9 +158,8 @@ std::vector<Xapian::Document> to_quote_documents(const Article& a) {
         else add_speakers(doc, {q.speaker}, {});
         add_article_fields(doc, a);
         doc.set_data(quote_document_data(a, q, organisation));
-        docs.push_back(std::move(doc));
+        each(std::move(doc));
     }
-    return docs;
 }
 
 } // namespace newsdesk

@@ -1,5 +1,6 @@
 #pragma once
 // Article -> Xapian::Document, following the schema.
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -25,6 +26,9 @@ Xapian::Document to_document(const Article& article, Xapian::Document text);
 // its speaker and verb, and the article's filters and facets. Each carries the article's id
 // under schema::ArticleId, so that re-indexing the article can replace them all.
 std::vector<Xapian::Document> to_quote_documents(const Article& article);
+// The same documents handed over one at a time, in order: an article's quote records need not
+// all be in memory at once.
+void for_each_quote_document(const Article& article, const std::function<void(Xapian::Document)>& each);
 
 // The id of an article's n-th quote record (0-based n).
 std::string quote_id(const Article& article, std::size_t n);

@@ -64,11 +64,11 @@ bool IndexWriter::add(Article article, Xapian::Document text) {
                                 " articles, as many as its document ids allow (index into more shards)");
         db_.replace_document(next_article_++, to_document(article, std::move(text)));
     }
-    for (auto& quote : to_quote_documents(article)) {
+    for_each_quote_document(article, [&](Xapian::Document quote) {
         if (next_quote_ > last_docid_ || next_quote_ < quotes_from_)   // the latter: wrapped past 2^32 - 1
             throw DatabaseError("the database is full: no document ids are left for quotes (index into more shards)");
         db_.replace_document(next_quote_++, quote);
-    }
+    });
     batch_ids_.insert(id_term);
     batch_removed_.erase(id_term);
     if (++pending_ >= batch_size_) commit();

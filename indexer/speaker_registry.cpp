@@ -1,6 +1,8 @@
 #include "indexer/speaker_registry.hpp"
 
 #include <algorithm>
+#include <unordered_map>
+#include <unordered_set>
 
 #include "schema/schema.hpp"
 #include "schema/terms.hpp"
@@ -11,6 +13,9 @@ namespace {
 
 constexpr std::string_view MetadataPrefix = "newsdesk:speakers:";
 constexpr std::size_t MaxNamesPerSurname = 64;   // far more people than share a surname in the news
+// Longer "names" (a list given in the input, a run of capitalised words) are kept as they are:
+// comparing them word by word would cost the square of their length.
+constexpr std::size_t MaxNameWords = 16;
 
 std::vector<std::string> folded_words(const std::string& name) {
     std::vector<std::string> out;
@@ -43,18 +48,21 @@ std::vector<SpeakerRegistry::Known>& SpeakerRegistry::known_with_surname(const s
 
 void SpeakerRegistry::settle(Article& article) {
     std::vector<std::string> settled;
+    std::unordered_map<std::string, std::string> form_of;   // as the article names them -> settled
+    std::unordered_set<std::string> listed;
     for (const auto& name : article.speakers) {
         auto form = canonical(name);
-        for (auto& q : article.quotes)
-            if (q.speaker == name) q.speaker = form;
-        if (std::find(settled.begin(), settled.end(), form) == settled.end()) settled.push_back(std::move(form));
+        form_of.try_emplace(name, form);
+        if (listed.insert(form).second) settled.push_back(std::move(form));
     }
+    for (auto& q : article.quotes)
+        if (const auto it = form_of.find(q.speaker); it != form_of.end()) q.speaker = it->second;
     article.speakers = std::move(settled);
 }
 
 std::string SpeakerRegistry::canonical(const std::string& name) {
     const auto words = folded_words(name);
-    if (words.empty()) return name;
+    if (words.empty() || words.size() > MaxNameWords) return name;
     const auto key = std::string{MetadataPrefix} + words.back();
     if (key.size() > schema::MaxTermBytes) return name;   // not a name Xapian can key
     auto& known = known_with_surname(words.back());

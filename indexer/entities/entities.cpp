@@ -1,6 +1,7 @@
 #include <newsdesk/entities.hpp>
 
 #include <map>
+#include <set>
 
 #include "indexer/entities/country_extractor.hpp"
 #include "indexer/entities/country_gazetteer.hpp"
@@ -12,6 +13,12 @@
 
 namespace newsdesk {
 namespace {
+
+// What one article may yield, whatever its length: ten times the most speakers and quotes any
+// article of the development sets has (24 and 116), and as many names as an input list may
+// give. Past that an article is a list or an attack, and each quote is a document to index.
+constexpr std::size_t MaxSpeakersPerArticle = 1000;
+constexpr std::size_t MaxQuotesPerArticle = 1000;
 
 // The country of the dateline place: a bare place name, so any known form counts, or the
 // first accepted match in it ("WASHINGTON, D.C.", "Kyiv, Ukraine").
@@ -71,23 +78,21 @@ Entities extract_entities(const Article& article, const SpeakerAliases& aliases)
             if (auto canonical = aliases.canonical(name)) it->second = std::move(*canonical);
         return it->second;
     };
+    std::set<std::pair<std::string, bool>> listed;
+    std::set<std::string> organisations;
     for (const auto& s : found.speakers) {
         const auto& name = name_of(s.name, s.organisation);
-        const auto kind = s.organisation ? SpeakerKind::Organisation : SpeakerKind::Person;
-        bool dup = false;
-        for (const auto& have : out.speakers) dup = dup || (have.name == name && have.kind == kind);
-        if (!dup) out.speakers.push_back({name, kind});
+        if (s.organisation) organisations.insert(s.name);
+        if (out.speakers.size() < MaxSpeakersPerArticle && listed.emplace(name, s.organisation).second)
+            out.speakers.push_back({name, s.organisation ? SpeakerKind::Organisation : SpeakerKind::Person});
     }
     if (body_segment >= 0) {
         std::vector<SpeechCue> body_cues;
         for (const auto& c : found.cues)
             if (c.segment == static_cast<std::size_t>(body_segment)) body_cues.push_back(c);
         out.quotes = extract_quotes(segments[static_cast<std::size_t>(body_segment)].tokens, body_cues);
-        for (auto& q : out.quotes) {
-            bool organisation = false;
-            for (const auto& s : found.speakers) organisation = organisation || (s.name == q.speaker && s.organisation);
-            q.speaker = name_of(q.speaker, organisation);
-        }
+        if (out.quotes.size() > MaxQuotesPerArticle) out.quotes.resize(MaxQuotesPerArticle);
+        for (auto& q : out.quotes) q.speaker = name_of(q.speaker, organisations.contains(q.speaker));
     }
     return out;
 }

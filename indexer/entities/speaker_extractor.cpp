@@ -147,6 +147,14 @@ private:
         std::string country;
     };
     std::vector<Described> described_;
+    // Lookups that would otherwise scan every name of the article for every mention, so that
+    // an article naming thousands of people costs thousands of steps, not millions.
+    std::unordered_map<std::string, std::size_t> full_name_at_;   // surname '\n' display -> index in its list
+    mutable std::optional<std::unordered_map<std::string, const FullName*>> fullest_;   // surname '\n' first word -> name
+    mutable std::unordered_map<std::string, std::string> by_surname_alone_;   // surname -> name
+    mutable std::optional<std::unordered_map<std::string, std::optional<std::string>>> by_given_name_;
+    mutable std::unordered_map<std::string, std::optional<std::string>> by_title_;   // resolve_title()'s answers
+    const FullName* fullest(const std::string& surname, const std::string& first) const;
     // the cue being analysed, stamped on the mentions it yields
     std::size_t cue_ = 0;
     std::string verb_;
@@ -316,7 +324,10 @@ std::string Extractor::name_text(std::size_t s, std::size_t first, std::size_t l
 
 bool Extractor::organisation_run(std::size_t s, std::size_t first, std::size_t last) const {
     // "the Foreign Ministry", "the White House", "Reuters", "NATO": a capitalised run with an
-    // organisation word or an acronym, that is not a place or a group of people
+    // organisation word or an acronym, that is not a place or a group of people. A run longer
+    // than any such name is a headline or a list in title case.
+    constexpr std::size_t MaxOrganisationWords = 16;
+    if (last - first >= MaxOrganisationWords) return false;
     if (lx::not_name_word(strip_possessive(tok(s, last).norm))) return false;
     bool marked = false;
     for (std::size_t k = first; k <= last; ++k) {
@@ -694,11 +705,9 @@ SpeakerFindings Extractor::run() {
             if (words >= 2) {
                 const std::string surname{strip_possessive(tok(s, v.last).norm)};
                 auto& list = by_surname_[surname];
-                const std::string first_word = tok(s, v.first).norm;
-                auto it = std::find_if(list.begin(), list.end(),
-                                       [&](const FullName& f) { return f.display == display; });
-                if (it == list.end()) list.push_back(FullName{display, first_word, surname, words, 1});
-                else ++it->count;
+                const auto [at, fresh] = full_name_at_.try_emplace(surname + '\n' + display, list.size());
+                if (fresh) list.push_back(FullName{display, tok(s, v.first).norm, surname, words, 1});
+                else ++list[at->second].count;
             }
             if (!v.titles.empty()) described_.push_back(Described{display, words, v.titles, v.country});
         }
@@ -771,6 +780,23 @@ SpeakerFindings Extractor::run() {
     return out;
 }
 
+// The longest form of the names with this surname and first word (of those the same length,
+// the longest written), or null.
+const FullName* Extractor::fullest(const std::string& surname, const std::string& first) const {
+    if (!fullest_) {
+        fullest_.emplace();
+        for (const auto& [sn, list] : by_surname_)
+            for (const auto& f : list) {
+                auto& best = (*fullest_)[sn + '\n' + f.first];
+                if (best == nullptr || f.words > best->words ||
+                    (f.words == best->words && f.display.size() > best->display.size()))
+                    best = &f;
+            }
+    }
+    const auto it = fullest_->find(surname + '\n' + first);
+    return it == fullest_->end() ? nullptr : it->second;
+}
+
 std::optional<std::string> Extractor::canonical(const Mention& m) const {
     const auto ws = tokenise(m.name);
     if (ws.size() == 0) return std::nullopt;
@@ -778,50 +804,59 @@ std::optional<std::string> Extractor::canonical(const Mention& m) const {
     const std::string first = ws[0].norm;
     const auto it = by_surname_.find(surname);
     if (ws.size() >= 2) {
-        const FullName* best = nullptr;
-        if (it != by_surname_.end())
-            for (const auto& f : it->second)
-                if (f.first == first && (best == nullptr || f.words > best->words ||
-                                         (f.words == best->words && f.display.size() > best->display.size())))
-                    best = &f;
+        const FullName* best = fullest(surname, first);
         return best != nullptr ? best->display : m.name;
     }
     if (it != by_surname_.end() && !it->second.empty()) {
         // the person most often named with this surname, in their longest form
-        std::map<std::string, int> per_first;
-        for (const auto& f : it->second) per_first[f.first] += f.count;
-        std::string top;
-        int top_count = -1;
-        for (const auto& f : it->second)
-            if (per_first[f.first] > top_count) { top_count = per_first[f.first]; top = f.first; }
-        const FullName* best = nullptr;
-        for (const auto& f : it->second)
-            if (f.first == top && (best == nullptr || f.words > best->words ||
-                                   (f.words == best->words && f.display.size() > best->display.size())))
-                best = &f;
-        return best->display;
+        const auto [memo, fresh] = by_surname_alone_.try_emplace(surname);
+        if (fresh) {
+            std::unordered_map<std::string, int> per_first;
+            for (const auto& f : it->second) per_first[f.first] += f.count;
+            std::string top;
+            int top_count = -1;
+            for (const auto& f : it->second)
+                if (per_first[f.first] > top_count) { top_count = per_first[f.first]; top = f.first; }
+            memo->second = fullest(surname, top)->display;
+        }
+        return memo->second;
     }
     if (!m.titled) return std::nullopt;
     // "Mr. Lou" for "Lou Jiwei": a family name written first
-    const FullName* by_first = nullptr;
-    for (const auto& [sn, list] : by_surname_)
-        for (const auto& f : list)
-            if (f.first == first) {
-                if (by_first != nullptr && by_first->display != f.display) return m.name;
-                by_first = &f;
+    if (!by_given_name_) {
+        // first word -> the one name starting with it, or nothing when several do
+        by_given_name_.emplace();
+        for (const auto& [sn, list] : by_surname_)
+            for (const auto& f : list) {
+                const auto [at, fresh] = by_given_name_->try_emplace(f.first, f.display);
+                if (!fresh && at->second && *at->second != f.display) at->second.reset();
             }
-    return by_first != nullptr ? by_first->display : m.name;
+    }
+    const auto given = by_given_name_->find(first);
+    if (given == by_given_name_->end() || !given->second) return m.name;
+    return *given->second;
 }
 
 // "the Turkish president" -> the one person of the article described with that title (and
-// country); nothing if none or several.
+// country); nothing if none or several. Each distinct description is looked up once, and only
+// the first MaxTitleLookups of them: past that an article is a list of titles, not news.
 std::optional<std::string> Extractor::resolve_title(const Mention& m) const {
+    constexpr std::size_t MaxTitleLookups = 256;
+    std::vector<std::string> wanted;
+    for (const auto& t : m.titles)
+        if (t != "former" && t != "then" && t != "the") wanted.push_back(t);
+    std::sort(wanted.begin(), wanted.end());
+    wanted.erase(std::unique(wanted.begin(), wanted.end()), wanted.end());
+    std::string key = m.country;
+    for (const auto& t : wanted) key += '\n' + t;
+    if (const auto memo = by_title_.find(key); memo != by_title_.end()) return memo->second;
+    if (by_title_.size() >= MaxTitleLookups) return std::nullopt;
+    auto& answer = by_title_[key];
     std::optional<std::string> found;
     for (const auto& d : described_) {
         if (!m.country.empty() && d.country != m.country) continue;
         bool all = true;
-        for (const auto& t : m.titles) {
-            if (t == "former" || t == "then" || t == "the") continue;
+        for (const auto& t : wanted) {
             if (std::find(d.titles.begin(), d.titles.end(), t) == d.titles.end()) { all = false; break; }
         }
         if (!all) continue;
@@ -831,10 +866,10 @@ std::optional<std::string> Extractor::resolve_title(const Mention& m) const {
         as_name.titled = true;
         auto name = canonical(as_name);
         if (!name) continue;
-        if (found && *found != *name) return std::nullopt;
+        if (found && *found != *name) return answer = std::nullopt;
         found = std::move(name);
     }
-    return found;
+    return answer = found;
 }
 
 } // namespace
