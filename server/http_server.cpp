@@ -33,6 +33,7 @@
 
 #include "http_request.hpp"
 #include "log.hpp"
+#include "request_checks.hpp"
 #include "router.hpp"
 
 namespace newsdesk::server {
@@ -111,7 +112,7 @@ private:
     HttpServer& server_;
     beast::tcp_stream stream_;
     beast::flat_buffer buffer_;
-    std::optional<http::request_parser<http::string_body>> parser_;
+    std::optional<RequestParser> parser_;
     std::shared_ptr<http::response<http::string_body>> response_;
     std::shared_ptr<std::atomic<bool>> gone_ = std::make_shared<std::atomic<bool>>(false);
     Clock::time_point started_{};
@@ -321,8 +322,7 @@ void Session::read_request() {
     if (server_.stopping()) return close();
     const auto& o = server_.options();
     parser_.emplace();
-    parser_->header_limit(static_cast<std::uint32_t>(o.max_header_bytes));
-    parser_->body_limit(o.max_body_bytes);
+    apply_limits(*parser_, o);
     // One deadline for the whole request, headers and body: a client that sends a byte now
     // and then cannot keep the connection (nor anything else) longer than this.
     stream_.expires_after(o.client_timeout);
@@ -334,30 +334,15 @@ void Session::read_request() {
 
 void Session::on_header(beast::error_code ec) {
     started_ = Clock::now();
-    if (ec == http::error::end_of_stream || ec == net::error::eof || ec == beast::error::timeout ||
-        ec == net::error::operation_aborted || ec == net::error::connection_reset || closed_)
-        return close();
-    if (ec == http::error::body_limit)   // a Content-Length above the limit, known from the header
-        return refuse(413, "request body too large: at most " + std::to_string(server_.options().max_body_bytes) +
-                               " bytes");
-    if (ec == http::error::header_limit || ec == http::error::buffer_overflow)
-        return refuse(431, "request headers too large: at most " + std::to_string(server_.options().max_header_bytes) +
-                               " bytes");
-    if (ec) return refuse(400, "malformed request: " + ec.message());
-
+    if (closed_) return;
+    if (ec) {
+        auto refusal = refusal_for(ec, server_.options());
+        return refusal ? answer(std::move(*refusal), false) : close();
+    }
     const auto& request = parser_->get();
     method_ = std::string(request.method_string());
     target_ = std::string(request.target());
-    const auto& o = server_.options();
-    if (static_cast<std::size_t>(std::distance(request.begin(), request.end())) > o.max_header_fields)
-        return refuse(431, "too many header lines: at most " + std::to_string(o.max_header_fields));
-    if (target_.size() > o.max_target_bytes)
-        return refuse(414, "request URI too long: at most " + std::to_string(o.max_target_bytes) + " bytes");
-    const std::string_view host(request[http::field::host].data(), request[http::field::host].size());
-    if (host.empty() && request.version() >= 11) return refuse(400, "an HTTP/1.1 request needs a Host header");
-    if (!server_.hosts().allows(host))
-        return refuse(403, "this server does not answer for host '" + loggable(host) + "' (it answers " +
-                               server_.hosts().describe() + "; start it with --host NAME to add a name)");
+    if (auto refusal = refusal_for(*parser_, server_.options(), server_.hosts())) return answer(std::move(*refusal), false);
     if (parser_->is_done()) return dispatch();
     if (beast::iequals(request[http::field::expect], "100-continue")) {
         // The client waits for a go-ahead before sending its body: give it only where a body is
@@ -376,13 +361,11 @@ void Session::on_header(beast::error_code ec) {
 }
 
 void Session::on_body(beast::error_code ec) {
-    if (ec == beast::error::timeout || ec == net::error::operation_aborted || ec == net::error::connection_reset ||
-        ec == http::error::end_of_stream || ec == net::error::eof || closed_)
-        return close();
-    if (ec == http::error::body_limit)
-        return refuse(413, "request body too large: at most " + std::to_string(server_.options().max_body_bytes) +
-                               " bytes");
-    if (ec) return refuse(400, "malformed request: " + ec.message());
+    if (closed_) return;
+    if (ec) {
+        auto refusal = refusal_for(ec, server_.options());
+        return refusal ? answer(std::move(*refusal), false) : close();
+    }
     dispatch();
 }
 
