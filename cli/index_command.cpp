@@ -12,12 +12,19 @@
 namespace newsdesk::cli {
 namespace {
 
+// Bounds of the options: past them a value is a typing error, not a setting.
+constexpr long long MaxBatchSize = 1'000'000;
+constexpr long long MaxThreads = 256;
+constexpr std::uint64_t MinMemoryLimit = std::uint64_t{64} << 20;
+constexpr std::uint64_t MaxMemoryLimit = std::uint64_t{1} << 40;
+
 // "512M", "2G", "1048576" (bytes), "64K".
 std::uint64_t parse_size(const std::string& text, const char* option) {
     std::size_t end = 0;
     unsigned long long n = 0;
     try {
-        n = std::stoull(text, &end);
+        // stoull takes "-1" (as the largest number), "+1" and leading blanks: digits only
+        if (!text.empty() && text.front() >= '0' && text.front() <= '9') n = std::stoull(text, &end);
     } catch (const std::exception&) {
         end = 0;
     }
@@ -73,7 +80,8 @@ int index_command(const Args& args) {
     IndexOptions options;
     std::string db, format, lang, aliases, memory_limit;
     std::vector<std::string> paths;
-    long long shards = 0;   // signed, so that "-1" is refused rather than wrapped
+    // Signed, so that "-1" is refused rather than wrapped around to a huge unsigned number.
+    long long shards = 0, batch_size = 500, threads = 0;
     po::options_description named("index options");
     named.add_options()
         ("db", po::value(&db)->required(), "database directory (created if missing)")
@@ -84,8 +92,8 @@ int index_command(const Args& args) {
         ("lang", po::value(&lang), "language of articles that do not give one (default: detected)")
         ("aliases", po::value(&aliases), "speaker alias file: lines \"Canonical Name<TAB>variant...\"")
         ("strict", po::bool_switch(&options.strict), "stop at the first bad input (what came before is kept)")
-        ("batch-size", po::value(&options.batch_size)->default_value(500), "articles per commit")
-        ("threads", po::value(&options.threads)->default_value(0),
+        ("batch-size", po::value(&batch_size)->default_value(500), "articles per commit (1 to 1000000)")
+        ("threads", po::value(&threads)->default_value(0),
          "threads analysing articles while one writes (0: one per core)")
         ("memory-limit", po::value(&memory_limit)->default_value("1G"),
          "memory the run may use, such as 512M or 2G: batches are committed early to stay under it")
@@ -101,10 +109,15 @@ int index_command(const Args& args) {
                           "5 database locked by another writer, 130 interrupted (work so far committed).");
     if (!vm) return Ok;
     if (paths.empty() && !options.compact) throw po::error("give at least one PATH to index");
-    if (options.batch_size == 0) throw po::error("--batch-size must be at least 1");
-    if (options.threads > 256) throw po::error("--threads must be from 0 to 256");
+    if (batch_size < 1 || batch_size > MaxBatchSize)
+        throw po::error("--batch-size must be from 1 to " + std::to_string(MaxBatchSize) + ", not " + std::to_string(batch_size));
+    if (threads < 0 || threads > MaxThreads)
+        throw po::error("--threads must be from 0 to " + std::to_string(MaxThreads) + ", not " + std::to_string(threads));
+    options.batch_size = static_cast<std::size_t>(batch_size);
+    options.threads = static_cast<std::size_t>(threads);
     options.memory_limit = parse_size(memory_limit, "--memory-limit");
-    if (options.memory_limit < (std::uint64_t{64} << 20)) throw po::error("--memory-limit must be at least 64M");
+    if (options.memory_limit < MinMemoryLimit || options.memory_limit > MaxMemoryLimit)
+        throw po::error("--memory-limit must be from 64M to 1024G, not '" + memory_limit + "'");
     if (vm->count("shards") && (shards < 1 || shards > 1024)) throw po::error("--shards must be between 1 and 1024");
     options.database = db;
     options.format = parse_format(format);

@@ -17,8 +17,15 @@ void compact_in_place(const std::filesystem::path& path) {
     std::filesystem::remove_all(scratch);
     // Document ids stay as they are: where they lie is part of the schema (quote records far
     // above the articles, schema::quote_docids_from).
-    Xapian::Database(target.string())
-        .compact(scratch.string(), Xapian::Compactor::FULL | Xapian::DBCOMPACT_NO_RENUMBER);
+    try {
+        Xapian::Database(target.string())
+            .compact(scratch.string(), Xapian::Compactor::FULL | Xapian::DBCOMPACT_NO_RENUMBER);
+    } catch (...) {
+        // A full disk, most often: the partial copy would keep it full.
+        std::error_code ignored;
+        std::filesystem::remove_all(scratch, ignored);
+        throw;
+    }
     // Linux's RENAME_EXCHANGE swaps the two directories in one step: there is no moment when
     // `path` holds nothing. Searches that have the old files open go on reading them until
     // they reopen.

@@ -9,7 +9,8 @@ namespace newsdesk {
 // then swaps the new copy in with one atomic rename. The caller must hold the database's
 // write lock (an open IndexWriter) so that nothing is committed meanwhile. A crash at any
 // point leaves the old database or the new one at `path`, never neither; leftovers of an
-// interrupted compaction are removed by the next.
+// interrupted compaction are removed by the next, and a failed one (a full disk) removes its
+// partial copy before the error goes on to the caller.
 void compact_in_place(const std::filesystem::path& path);
 
 } // namespace newsdesk

@@ -1,16 +1,21 @@
 #include "indexer/indexing.hpp"
 
 #include <newsdesk/entities.hpp>
+#include <cstdio>
+#include <optional>
 #include <thread>
 
 #include <sys/resource.h>
 
 #include "indexer/article_document.hpp"
 #include "indexer/compaction.hpp"
+#include "indexer/language.hpp"
 #include "indexer/ordered_workers.hpp"
 #include "indexer/sharded_writer.hpp"
+#include "indexer/readers/input.hpp"
 #include "indexer/readers/input_files.hpp"
 #include "indexer/speaker_registry.hpp"
+#include "schema/terms.hpp"
 #include "schema/xapian_errors.hpp"
 
 namespace newsdesk {
@@ -25,7 +30,49 @@ std::string problem_reason(const std::string& message) {
 
 namespace {
 
+// What indexing one article may take, per byte of its text, measured with /usr/bin/time on
+// 1 MB articles made to cost the most (a run of capitalised names, quotes without full stops:
+// up to 110 bytes a byte; news text 60 to 90): the token stream the extractors read, the
+// quotes found, the article's postings in Xapian's batch.
+constexpr std::uint64_t IndexBytesPerByte = 128;
+
+// "128 MB", "0.5 MB".
+std::string in_megabytes(std::uint64_t bytes) {
+    const double mb = static_cast<double>(bytes) / (1u << 20);
+    char buf[32];
+    std::snprintf(buf, sizeof buf, mb == static_cast<double>(bytes >> 20) ? "%.0f MB" : "%.1f MB", mb);
+    return buf;
+}
+
+// The articles of the database as committed on disk (a failed commit leaves the writer's own
+// count unreliable), or nullopt if it cannot be read.
+std::optional<Xapian::doccount> committed_articles(const std::vector<std::filesystem::path>& shards) {
+    try {
+        Xapian::doccount n = 0;
+        for (const auto& shard : shards)
+            n += Xapian::Database(shard.string()).get_termfreq(schema::exact_term(schema::DocKind, schema::ArticleKind));
+        return n;
+    } catch (const Xapian::Error&) {
+        return std::nullopt;
+    }
+}
+
+// "1234 articles are committed in DIR": what a failed write (a full disk, say) leaves.
+std::string committed_note(const std::vector<std::filesystem::path>& shards, const std::filesystem::path& database) {
+    const auto n = committed_articles(shards);
+    return n ? std::to_string(*n) + " articles are committed in " + database.string()
+             : database.string() + " holds what was committed before";
+}
+
+// Throws InvalidRequest for a default language that is not a language code.
+void check_options(const ReadOptions& options) {
+    if (!options.default_language.empty() && !language_tag(options.default_language))
+        throw InvalidRequest("the default language (--lang) must be a language code such as en or pt-BR, not '" +
+                             options.default_language.substr(0, 40) + "'");
+}
+
 IndexSummary run_index(const IndexOptions& options, const IndexObserver& observer) {
+    check_options(options);
     using Clock = std::chrono::steady_clock;
     const auto started = Clock::now();
     IndexSummary summary;
@@ -62,7 +109,14 @@ IndexSummary run_index(const IndexOptions& options, const IndexObserver& observe
         enrich(p.article, options.default_language, aliases);
         p.text = text_document(p.article);
     });
+    // Memory: Xapian's batch has half the limit (above); articles being analysed or waiting
+    // for the writer have the other half, IndexBytesPerByte a byte. One article larger than
+    // that is refused; several that together are wait until the ones before are written.
+    const std::uint64_t in_flight_limit = options.memory_limit / 2 / IndexBytesPerByte;
+    std::uint64_t in_flight = 0;   // text bytes of the articles pushed and not yet written
+    const auto text_bytes = [](const Article& a) { return std::uint64_t{a.title.size() + a.body.size()}; };
     const auto write = [&](Prepared&& p) {
+        in_flight -= text_bytes(p.article);
         if (writer.add(std::move(p.article), std::move(p.text))) ++summary.replaced;
         else ++summary.added;
         ++progress.articles;
@@ -70,12 +124,21 @@ IndexSummary run_index(const IndexOptions& options, const IndexObserver& observe
 
     ReadHandlers handlers;
     handlers.problem = note_problem;
+    if (in_flight_limit < MaxArticleBytes) {
+        handlers.max_article_bytes = in_flight_limit;
+        handlers.too_large = "article too large: more than " + in_megabytes(in_flight_limit) +
+                             ", the most a memory limit of " + in_megabytes(options.memory_limit) +
+                             " allows (indexing takes up to " + std::to_string(IndexBytesPerByte) +
+                             " times an article's size: give a larger memory limit)";
+    }
     auto stop_requested = [&] {
         if (options.stop && options.stop->load(std::memory_order_relaxed)) summary.interrupted = true;
         return summary.interrupted;
     };
     handlers.article = [&](Article&& a) {
         if (stop_requested()) return false;
+        if (in_flight + text_bytes(a) > in_flight_limit) analysis.drain(write);
+        in_flight += text_bytes(a);
         analysis.push(Prepared{std::move(a), {}}, write);
         return true;
     };
@@ -89,19 +152,35 @@ IndexSummary run_index(const IndexOptions& options, const IndexObserver& observe
         }
     };
 
-    for (const auto& file : scan.files) {
-        ++summary.files;
-        read_file(file, handlers);
-        if (summary.stopped_early || stop_requested()) break;
+    try {
+        for (const auto& file : scan.files) {
+            ++summary.files;
+            read_file(file, handlers);
+            if (summary.stopped_early || stop_requested()) break;
+        }
+        analysis.drain(write);
+        writer.commit();
+    } catch (const Xapian::Error& e) {   // a full disk, most often
+        throw DatabaseError(e.get_description() + "; " + committed_note(writer.shard_paths(), options.database));
+    } catch (const DatabaseError& e) {
+        throw DatabaseError(e.what() + ("; " + committed_note(writer.shard_paths(), options.database)));
     }
-    analysis.drain(write);
-    writer.commit();
     summary.bytes = progress.bytes;
     summary.articles_in_database = writer.article_count();
     summary.commits = writer.commits();
     if (options.compact && !summary.interrupted) {   // still holding the write lock
         const auto start = Clock::now();
-        for (const auto& shard : writer.shard_paths()) compact_in_place(shard);
+        const auto failed = [&](const std::string& what) {
+            return DatabaseError("compacting failed: " + what + "; the partial copy is removed and the database is as it was: " +
+                                 committed_note(writer.shard_paths(), options.database));
+        };
+        try {
+            for (const auto& shard : writer.shard_paths()) compact_in_place(shard);
+        } catch (const Xapian::Error& e) {
+            throw failed(e.get_description());
+        } catch (const std::exception& e) {
+            throw failed(e.what());
+        }
         summary.compaction_seconds = std::chrono::duration<double>(Clock::now() - start).count();
     }
     rusage usage{};
@@ -119,6 +198,7 @@ IndexSummary index_archive(const IndexOptions& options, const IndexObserver& obs
 
 std::uint64_t extract_archive(const ReadOptions& options, const std::function<void(const Article&)>& each,
                               const std::function<void(const InputProblem&)>& problem) {
+    check_options(options);
     SpeakerAliases aliases;
     if (!options.aliases.empty()) aliases.load(options.aliases);
     // Names settle across the articles of this run as they would in an index built from them.

@@ -39,7 +39,8 @@ struct IndexOptions : ReadOptions {
     std::size_t batch_size = 500;                // articles per commit (see IndexWriter)
     std::size_t threads = 0;                     // threads analysing articles (0: one per core)
     // What the run may hold in memory: a batch is committed early when its share (half) is
-    // reached, and articles in flight between readers and writer are few.
+    // reached, and articles in flight between readers and writer are few and, together, no
+    // larger than the other half allows (an article larger than that is refused).
     std::uint64_t memory_limit = std::uint64_t{1} << 30;
     // At the end, rewrite the database compactly (about half the size; see compaction.hpp).
     // Worth it after a large run: it rewrites the whole database.
@@ -82,13 +83,14 @@ struct IndexObserver {
 // Indexes every article of the inputs into the database, committing in batches and at the
 // end. Input problems are reported and skipped (or stop the run with `strict`, after
 // committing the articles before them). Throws DatabaseLocked, SchemaMismatch,
-// DatabaseError when the database itself fails, InvalidRequest for a bad alias file.
+// DatabaseError when the database itself fails (a full disk: the message says how many
+// articles are committed), InvalidRequest for a bad alias file or default language.
 IndexSummary index_archive(const IndexOptions& options, const IndexObserver& observer);
 
 // Reads every article of the inputs without indexing it: each is completed as index_archive()
 // completes it (language, speakers, quotes, countries; names settled across the run) and
 // handed to `each`; problems go to `problem`. Returns the number of problems. Throws
-// InvalidRequest for a bad alias file.
+// InvalidRequest for a bad alias file or default language.
 std::uint64_t extract_archive(const ReadOptions& options, const std::function<void(const Article&)>& each,
                               const std::function<void(const InputProblem&)>& problem);
 

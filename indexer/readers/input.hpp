@@ -27,6 +27,10 @@ struct ReadHandlers {
     std::function<bool(Article&&)> article;
     std::function<bool(const InputProblem&)> problem;
     std::function<void(std::uint64_t)> bytes_read;   // input bytes consumed since the last call
+    // The largest article to read (a text file, or one JSON line), at most MaxArticleBytes, and
+    // the problem reported for a larger one.
+    std::size_t max_article_bytes = MaxArticleBytes;
+    std::string too_large = ArticleTooLarge;
 };
 
 } // namespace newsdesk

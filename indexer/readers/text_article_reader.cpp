@@ -164,9 +164,9 @@ void read_text_article(const InputFile& file, const ReadHandlers& handlers) {
     std::string content;
     try {
         CompressedFile in(file.path);
-        content = in.read_all(MaxArticleBytes);
+        content = in.read_all(handlers.max_article_bytes);
     } catch (const InputTooLarge&) {
-        handlers.problem({path, ArticleTooLarge});
+        handlers.problem({path, handlers.too_large});
         return;
     } catch (const std::runtime_error& e) {
         handlers.problem({path, e.what()});
