@@ -25,4 +25,21 @@ std::string detect_language(std::string_view utf8) {
     return code;
 }
 
+bool language_tag(std::string_view tag) {
+    constexpr std::size_t MaxTagBytes = 35;
+    if (tag.size() > MaxTagBytes) return false;
+    const auto letter = [](char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); };
+    const auto alphanumeric = [&](char c) { return letter(c) || (c >= '0' && c <= '9'); };
+    std::size_t i = 0;
+    while (i < tag.size() && letter(tag[i])) ++i;
+    if (i < 2 || i > 3) return false;
+    while (i < tag.size()) {
+        if (tag[i] != '-' && tag[i] != '_') return false;
+        const std::size_t start = ++i;
+        while (i < tag.size() && alphanumeric(tag[i])) ++i;
+        if (i == start || i - start > 8) return false;
+    }
+    return true;
+}
+
 } // namespace newsdesk

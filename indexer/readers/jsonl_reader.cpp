@@ -3,6 +3,7 @@
 #include <simdjson.h>
 
 #include "indexer/date.hpp"
+#include "indexer/language.hpp"
 #include "indexer/readers/compressed_file.hpp"
 
 namespace newsdesk {
@@ -14,8 +15,16 @@ struct FieldError {
     std::string message;
 };
 
+// A string field's text. A "\u0000" escape is refused like a raw NUL byte: no text holds one,
+// and it would end the text early wherever it is read as a C string.
+std::string checked(std::string_view text, std::string_view key) {
+    if (text.find('\0') != std::string_view::npos)
+        throw FieldError{"field \"" + std::string{key} + "\" holds a NUL character (\\u0000)"};
+    return std::string{text};
+}
+
 std::string as_text(element value, std::string_view key) {
-    if (value.is_string()) return std::string{std::string_view(value)};
+    if (value.is_string()) return checked(std::string_view(value), key);
     if (value.is_null()) return {};
     if (key == "id" && (value.is_int64() || value.is_uint64()))   // numeric ids are common
         return simdjson::to_string(value);
@@ -30,16 +39,16 @@ std::vector<std::string> as_list(element value, std::string_view key) {
     std::vector<std::string> out;
     if (value.is_null()) return out;
     if (value.is_string()) {   // "authors": "A. Writer" is a common shorthand for one
-        out.emplace_back(std::string_view(value));
+        out.push_back(checked(std::string_view(value), key));
         return out;
     }
     if (!value.is_array()) throw FieldError{"field \"" + std::string{key} + "\" should be a list of strings"};
     if (value.get_array().size() > MaxListEntries)
         throw FieldError{"field \"" + std::string{key} + "\" has more than " + std::to_string(MaxListEntries) + " entries"};
     for (element item : value.get_array()) {
-        if (item.is_string()) out.emplace_back(std::string_view(item));
-        else if (item.is_object() && item["name"].is_string()) out.emplace_back(std::string_view(item["name"]));
-        else if (item.is_object() && item["code"].is_string()) out.emplace_back(std::string_view(item["code"]));
+        if (item.is_string()) out.push_back(checked(std::string_view(item), key));
+        else if (item.is_object() && item["name"].is_string()) out.push_back(checked(std::string_view(item["name"]), key));
+        else if (item.is_object() && item["code"].is_string()) out.push_back(checked(std::string_view(item["code"]), key));
         else throw FieldError{"field \"" + std::string{key} + "\" should be a list of strings"};
     }
     return out;
@@ -55,8 +64,13 @@ std::string excerpt(std::string_view text, std::size_t max = 40) {
 } // namespace
 
 JsonLineResult parse_json_line(std::string_view line) {
-    // One parser per thread: it owns buffers sized to the largest line so far.
-    thread_local simdjson::dom::parser parser;
+    // One parser per thread: it owns buffers sized to the largest line so far, about ten times
+    // its size. A long line gets a parser of its own, so that its buffers go with it.
+    constexpr std::size_t LongLine = 1u << 20;
+    thread_local simdjson::dom::parser shared_parser;
+    std::optional<simdjson::dom::parser> own_parser;
+    if (line.size() > LongLine) own_parser.emplace();
+    auto& parser = own_parser ? *own_parser : shared_parser;
     if (const auto nul = line.find('\0'); nul != std::string_view::npos)   // simdjson would call it unescaped
         return {std::nullopt, "binary data (NUL byte at column " + std::to_string(nul + 1) + "), not JSON"};
     element root;
@@ -90,6 +104,8 @@ JsonLineResult parse_json_line(std::string_view line) {
         if (!iso) return {std::nullopt, "field \"date\" is not an ISO 8601 date: \"" + excerpt(date) + "\""};
         a.date = *iso;
     }
+    if (!a.language.empty() && !language_tag(a.language))
+        return {std::nullopt, "field \"language\" is not a language code such as en or pt-BR: \"" + excerpt(a.language) + "\""};
     if (a.title.empty() && a.body.empty()) return {std::nullopt, "no title and no body"};
     return {std::move(a), {}};
 }
@@ -103,12 +119,12 @@ void read_jsonl(const InputFile& file, const ReadHandlers& handlers) {
         std::uint64_t reported = 0;
         bool too_long = false;
         try {
-            while (in.next_line(line, MaxArticleBytes, too_long)) {
+            while (in.next_line(line, handlers.max_article_bytes, too_long)) {
                 ++number;
                 if (number == 1 && line.starts_with("\xEF\xBB\xBF")) line.erase(0, 3);   // a byte order mark
                 if (!too_long && line.find_first_not_of(" \t") == std::string::npos) continue;   // blank line
                 ++nonblank;
-                auto result = too_long ? JsonLineResult{std::nullopt, ArticleTooLarge} : parse_json_line(line);
+                auto result = too_long ? JsonLineResult{std::nullopt, handlers.too_large} : parse_json_line(line);
                 const auto where = path + ":" + std::to_string(number);
                 bool go_on;
                 if (result.article) {
