@@ -36,11 +36,15 @@ namespace {
 // quotes found, the article's postings in Xapian's batch.
 constexpr std::uint64_t IndexBytesPerByte = 128;
 
-// "128 MB", "0.5 MB".
+// "0.5 MB", "128 MB", "2 GB".
 std::string in_megabytes(std::uint64_t bytes) {
-    const double mb = static_cast<double>(bytes) / (1u << 20);
     char buf[32];
-    std::snprintf(buf, sizeof buf, mb == static_cast<double>(bytes >> 20) ? "%.0f MB" : "%.1f MB", mb);
+    if (bytes >= (1u << 30) && bytes % (1u << 30) == 0)
+        std::snprintf(buf, sizeof buf, "%llu GB", static_cast<unsigned long long>(bytes >> 30));
+    else if (bytes % (1u << 20) == 0)
+        std::snprintf(buf, sizeof buf, "%llu MB", static_cast<unsigned long long>(bytes >> 20));
+    else
+        std::snprintf(buf, sizeof buf, "%.1f MB", static_cast<double>(bytes) / (1u << 20));
     return buf;
 }
 

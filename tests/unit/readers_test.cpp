@@ -161,3 +161,43 @@ TEST_CASE("ISO dates", "[readers]") {
     CHECK_FALSE(iso_date("16/05/2021"));
     CHECK_FALSE(iso_date("2021-05-16x"));
 }
+
+TEST_CASE("ISO dates: the time of day and the zone offset are checked too", "[readers]") {
+    for (const char* good : {"2021-01-01T00:00", "2021-01-01T23:59:59Z", "2016-12-31T23:59:60Z",
+                             "2021-01-01T12:00:00.123456", "2021-01-01T12:00:00,5-03:30", "2021-01-01t12:00z",
+                             "2021-01-01T12:00+0530", "2021-01-01T12:00:00-08", "2021-01-01 08:00:00+23:59"}) {
+        INFO(good);
+        CHECK(iso_date(good) == std::string_view{good}.substr(0, 10));
+    }
+    for (const char* bad : {"2021-01-01T25:61:61Z", "2021-01-01T24:00", "2021-01-01T12:60", "2021-01-01T12:00:61",
+                            "2021-01-01T", "2021-01-01T9:00", "2021-01-01T12", "2021-01-01T12:00:00.",
+                            "2021-01-01T12:00+24:00", "2021-01-01T12:00+05:60", "2021-01-01T12:00+05:", "2021-01-01T12:00 UTC",
+                            "2021-01-01T12:00:00Zjunk"}) {
+        INFO(bad);
+        CHECK_FALSE(iso_date(bad));
+    }
+}
+
+TEST_CASE("JSON lines: a \\u0000 escape and a language that is no language code are refused", "[readers]") {
+    CHECK(parse_json_line(R"({"title": "x", "body": "a\u0000b"})").problem ==
+          "field \"body\" holds a NUL character (\\u0000)");
+    CHECK(parse_json_line(R"({"body": "x", "authors": ["A\u0000"]})").problem ==
+          "field \"authors\" holds a NUL character (\\u0000)");
+    CHECK(parse_json_line(R"({"body": "x", "speakers": "\u0000"})").problem ==
+          "field \"speakers\" holds a NUL character (\\u0000)");
+    CHECK(parse_json_line(R"({"body": "a\u0001b"})").article);   // other control characters are text
+    for (const char* good : {"en", "EN", "fas", "pt-BR", "en_GB", "zh-Hant-TW", "sl-rozaj-biske", "de-CH-1901"}) {
+        INFO(good);
+        CHECK(parse_json_line(std::string(R"({"body": "x", "language": ")") + good + "\"}").article);
+    }
+    const std::string long_tag(100000, 'a');
+    for (const std::string& bad : {std::string("/etc/passwd"), std::string("e"), std::string("engl"), std::string("en-"),
+                                   std::string("en--GB"), std::string("en-abcdefghi"), std::string("en GB"), long_tag,
+                                   std::string("en-aaaaaaaa-bbbbbbbb-cccccccc-dddddddd")}) {
+        INFO(bad.substr(0, 40));
+        const auto r = parse_json_line(R"({"body": "x", "language": ")" + bad + "\"}");
+        CHECK_FALSE(r.article);
+        CHECK(r.problem.starts_with("field \"language\" is not a language code such as en or pt-BR: \""));
+        CHECK(r.problem.size() < 200);   // the value is cut short in the message
+    }
+}
