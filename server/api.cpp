@@ -213,26 +213,25 @@ ApiResponse Api::guarded(const char* what, const Budget& budget, Handler handler
     return error_response(500, "internal error (reported in the server's log)");
 }
 
-ApiResponse Api::search(const Params& params, const Budget& budget) {
-    return guarded("search", budget, [&] {
+// Articles or quote records: the same parameters, budget and checks; `run` is the search.
+template <typename Run>
+ApiResponse Api::searched(const char* what, const Params& params, const Budget& budget, Run run) {
+    return guarded(what, budget, [&] {
         const auto request = budgeted(search_request(params, limits_), budget);
         const auto reader = readers_.acquire();
         checkpoint(budget);
-        auto results = (*reader).search(request);
+        auto results = run(*reader, request);
         checkpoint(budget);
         return ApiResponse{200, cli::to_json(results)};
     });
 }
 
+ApiResponse Api::search(const Params& params, const Budget& budget) {
+    return searched("search", params, budget, [](const Index& index, const SearchRequest& r) { return index.search(r); });
+}
+
 ApiResponse Api::quotes(const Params& params, const Budget& budget) {
-    return guarded("quotes", budget, [&] {
-        const auto request = budgeted(search_request(params, limits_), budget);
-        const auto reader = readers_.acquire();
-        checkpoint(budget);
-        auto results = (*reader).quotes(request);
-        checkpoint(budget);
-        return ApiResponse{200, cli::to_json(results)};
-    });
+    return searched("quotes", params, budget, [](const Index& index, const SearchRequest& r) { return index.quotes(r); });
 }
 
 ApiResponse Api::info(const Params& params, const Budget& budget) {

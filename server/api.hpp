@@ -71,6 +71,8 @@ public:
 private:
     template <typename Handler>
     ApiResponse guarded(const char* what, const Budget& budget, Handler handler);
+    template <typename Run>
+    ApiResponse searched(const char* what, const Params& params, const Budget& budget, Run run);
 
     ReaderPool readers_;
     ApiLimits limits_;

@@ -88,6 +88,20 @@ int status_of(const std::string& answer) {
     return answer.size() > 12 && answer.starts_with("HTTP/1.1 ") ? std::stoi(answer.substr(9, 3)) : -1;
 }
 
+// A request's start whose header never ends.
+constexpr const char* UnfinishedHeader = "GET /api/info HTTP/1.1\r\nHost: localhost\r\n";
+
+// `n` connections, the i-th having sent first(i).
+template <typename First>
+std::vector<std::unique_ptr<RawConnection>> connections(int port, int n, First first) {
+    std::vector<std::unique_ptr<RawConnection>> out;
+    for (int i = 0; i < n; ++i) {
+        out.push_back(std::make_unique<RawConnection>(port));
+        out.back()->send_text(first(i));
+    }
+    return out;
+}
+
 std::string repeated(std::string_view piece, std::size_t times) {
     std::string out;
     out.reserve(piece.size() * times);
@@ -210,11 +224,7 @@ TEST_CASE("attack: header lines are limited in number and size", "[server][attac
 TEST_CASE("attack: slow clients trickling headers hold no one up and are cut off at the request deadline",
           "[server][attack]") {
     Target t({"--client-timeout", "2"});
-    std::vector<std::unique_ptr<RawConnection>> slow;
-    for (int i = 0; i < 70; ++i) {
-        slow.push_back(std::make_unique<RawConnection>(t.server.port()));
-        slow.back()->send_text("GET /api/info HTTP/1.1\r\nHost: localhost\r\n");
-    }
+    auto slow = connections(t.server.port(), 70, [](int) { return std::string(UnfinishedHeader); });
     std::atomic<int> still_open{0};
     const auto start = Clock::now();
     t.during([&] {
@@ -317,11 +327,9 @@ TEST_CASE("attack: memory taken by a burst of requests is given back", "[server]
 TEST_CASE("attack: a request whose client has gone is not worked on", "[server][attack]") {
     Target t({"--searches", "1"});
     // Twenty searches at once on one search slot; all but one client hang up at once.
-    std::vector<std::unique_ptr<RawConnection>> clients;
-    for (int i = 0; i < 20; ++i) {
-        clients.push_back(std::make_unique<RawConnection>(t.server.port()));
-        clients.back()->send_text(request("GET", std::string(NormalSearch) + "&limit=1000&n=" + std::to_string(i)));
-    }
+    auto clients = connections(t.server.port(), 20, [](int i) {
+        return request("GET", std::string(NormalSearch) + "&limit=1000&n=" + std::to_string(i));
+    });
     clients.resize(1);
     CHECK(status_of(clients[0]->receive(5s)) == 200);
     std::this_thread::sleep_for(500ms);
@@ -335,11 +343,7 @@ TEST_CASE("attack: a request whose client has gone is not worked on", "[server][
 
 TEST_CASE("attack: SIGTERM stops the server within seconds, however busy", "[server][attack]") {
     Target t({"--client-timeout", "60"});
-    std::vector<std::unique_ptr<RawConnection>> slow;
-    for (int i = 0; i < 30; ++i) {
-        slow.push_back(std::make_unique<RawConnection>(t.server.port()));
-        slow.back()->send_text("GET /api/info HTTP/1.1\r\nHost: localhost\r\n");   // and never the end
-    }
+    const auto slow = connections(t.server.port(), 30, [](int) { return std::string(UnfinishedHeader); });
     std::vector<std::thread> extractions;
     const auto body = repeated("Officials said the talks would resume. ", 20000);
     for (int i = 0; i < 4; ++i)
