@@ -30,10 +30,11 @@ std::string problem_reason(const std::string& message) {
 
 namespace {
 
-// What indexing one article may take, per byte of its text, measured with /usr/bin/time on
-// 1 MB articles made to cost the most (a run of capitalised names, quotes without full stops:
-// up to 110 bytes a byte; news text 60 to 90): the token stream the extractors read, the
-// quotes found, the article's postings in Xapian's batch.
+// What indexing one article may take, per byte of its text: the token stream the extractors
+// read, the quotes found, the article's postings in Xapian's batch. Measured with
+// /usr/bin/time: 1 MB articles made to cost the most (a run of capitalised names, quotes
+// without full stops) peak at 112 MB, 4 MB of news text at 161 MB, of which about 35 MB is
+// the process's own; twice the worst, so that small limits hold that too.
 constexpr std::uint64_t IndexBytesPerByte = 128;
 
 // "0.5 MB", "128 MB", "2 GB".

@@ -141,7 +141,8 @@ struct Sentences {
 };
 
 // A quote found, with the byte ranges of its text and of its cue (the reporting words and the
-// speaker's name), from which overlaps are settled.
+// speaker's name), from which overlaps are settled. An indirect quote's text is its range of
+// the body, copied only once its range is final.
 struct Found {
     Quote quote;
     std::size_t from = 0, to = 0;         // what it covers in the body (a direct quote's marks too)
@@ -155,7 +156,7 @@ struct Found {
 // only up to X. Indirect speech inside a direct quote is dropped: the quote is the speaker's
 // own words, already recorded. Cues naming several speakers ("Obama and Biden said that ...")
 // give each the same clause.
-std::vector<Quote> without_overlaps(std::vector<Found> found) {
+std::vector<Quote> without_overlaps(std::string_view body, std::vector<Found> found) {
     std::stable_sort(found.begin(), found.end(),
                      [](const Found& a, const Found& b) { return a.from < b.from; });
     std::vector<Found> kept;
@@ -167,7 +168,6 @@ std::vector<Quote> without_overlaps(std::vector<Found> found) {
                                 f.from == last.from;
             if (shared) {
                 f.to = last.to;
-                f.quote.text = last.quote.text;
                 kept.push_back(std::move(f));
                 continue;
             }
@@ -175,14 +175,9 @@ std::vector<Quote> without_overlaps(std::vector<Found> found) {
                 if (last.quote.direct) continue;
                 const auto from = last.from;
                 const auto end = f.cue_from > from && f.cue_from < f.from ? f.cue_from : f.from;
-                const auto keep = std::min(end - from, last.quote.text.size());
-                const auto text = trim_clause(std::string_view{last.quote.text}.substr(0, keep));
-                const bool too_short = words_in(text) < 3;
-                for (std::size_t k = group; k < kept.size(); ++k) {
-                    kept[k].to = from + text.size();
-                    kept[k].quote.text.resize(text.size());
-                }
-                if (too_short) kept.resize(group);
+                const auto text = trim_clause(body.substr(from, std::min(end, last.to) - from));
+                for (std::size_t k = group; k < kept.size(); ++k) kept[k].to = from + text.size();
+                if (words_in(text) < 3) kept.resize(group);
             }
         }
         group = kept.size();
@@ -190,7 +185,10 @@ std::vector<Quote> without_overlaps(std::vector<Found> found) {
     }
     std::vector<Quote> out;
     out.reserve(kept.size());
-    for (auto& f : kept) out.push_back(std::move(f.quote));
+    for (auto& f : kept) {
+        if (!f.quote.direct) f.quote.text = body.substr(f.from, f.to - f.from);
+        out.push_back(std::move(f.quote));
+    }
     return out;
 }
 
@@ -301,10 +299,10 @@ std::vector<Quote> extract_quotes(const TokenStream& body, const std::vector<Spe
         if (used[c] || !clauses[c]) continue;
         const auto& cue = cues[c];
         const auto text = capped(body.text.substr(clauses[c]->from, clauses[c]->to - clauses[c]->from));
-        cue_found(cue, Quote{cue.speaker, std::string{text}, cue.verb, clauses[c]->from, false}, clauses[c]->from,
+        cue_found(cue, Quote{cue.speaker, {}, cue.verb, clauses[c]->from, false}, clauses[c]->from,
                   clauses[c]->from + text.size());
     }
-    return without_overlaps(std::move(out));
+    return without_overlaps(body.text, std::move(out));
 }
 
 } // namespace newsdesk::entities
