@@ -77,6 +77,7 @@ TEST_CASE("errors are one hierarchy the caller can act on", "[api]") {
     CHECK_THROWS_AS(first.add(newsdesk::Article{}), newsdesk::InvalidRequest);   // no id
     try {
         newsdesk::Index::open(dir / "nothing");
+        FAIL("opening a database that does not exist did not throw");
     } catch (const newsdesk::Error& e) {   // every one of them is a newsdesk::Error
         CHECK(std::string(e.what()).find("no database") != std::string::npos);
     }
