@@ -54,7 +54,7 @@ inline std::filesystem::path shared_data(const std::string& relative) {
     const auto p = shared_dir() / relative;
     if (!std::filesystem::exists(p)) {
         if (std::getenv("CI")) FAIL("missing shared data under CI: " << p);
-        WARN("skipped: shared data not found: " << p);
+        WARN("SKIPPED: shared data not found: " << p);
     }
     return p;
 }

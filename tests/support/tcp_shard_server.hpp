@@ -30,7 +30,7 @@ inline std::string tcpsrv_program() {
         if (std::filesystem::exists(p)) return p.string();
     }
     if (std::getenv("CI")) FAIL("xapian-tcpsrv (package xapian-tools) is missing under CI");
-    WARN("skipped: xapian-tcpsrv (package xapian-tools) is not installed");
+    WARN("SKIPPED: xapian-tcpsrv (package xapian-tools) is not installed");
     return {};
 }
 
