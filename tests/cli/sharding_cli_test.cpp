@@ -7,6 +7,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "support/canary.hpp"
 #include "support/run_program.hpp"
 #include "support/tcp_shard_server.hpp"
 
@@ -197,11 +198,9 @@ TEST_CASE("three xapian-tcpsrv over three shards answer as one database", "[cli]
 
 TEST_CASE("a stub naming a program is refused by search, info, serve and index, and nothing runs", "[cli][shards]") {
     TempDir dir;
-    // The canary creates the file its argument names, if anything ever runs it.
-    const auto canary = dir.write("canary", "#!/bin/sh\ntouch \"$1\"\n");
-    std::filesystem::permissions(canary, std::filesystem::perms::owner_all);
-    const auto ran = dir / "ran";
-    const auto program_line = "remote :" + canary.string() + " " + ran.string() + "\n";
+    const Canary canary(dir);
+    const auto& ran = canary.ran;
+    const auto program_line = canary.stub_line();
     const auto db = (dir / "db").string();
     const auto indexed = run_newsdesk({"index", "--db", db, "--shards", "2", sample_dir().string()});
     INFO(indexed.err);

@@ -12,6 +12,7 @@
 #include "schema/terms.hpp"
 #include "searcher/facet_counter.hpp"
 #include "searcher/shard_location.hpp"
+#include "support/canary.hpp"
 #include "support/tcp_shard_server.hpp"
 #include "support/temp_dir.hpp"
 
@@ -310,15 +311,13 @@ TEST_CASE("a stub may list remote shards only where the user asked for them, and
 
 TEST_CASE("no stub runs a program: `remote :` is refused wherever it hides, reading and writing", "[shards]") {
     TempDir dir;
-    // The canary creates the file its argument names, if anything ever runs it.
-    const auto canary = dir.write("canary", "#!/bin/sh\ntouch \"$1\"\n");
-    std::filesystem::permissions(canary, std::filesystem::perms::owner_all);
-    const auto ran = dir / "ran";
-    const auto program_line = "remote :" + canary.string() + " " + ran.string() + "\n";
+    const Canary canary(dir);
+    const auto& ran = canary.ran;
+    const auto program_line = canary.stub_line();
     {
         // The attack is real: Xapian left to itself runs the canary.
         const auto control = dir / "control";
-        CHECK_THROWS(Xapian::Database(dir.write("control.stub", "remote :" + canary.string() + " " + control.string() + "\n").string()));
+        CHECK_THROWS(Xapian::Database(dir.write("control.stub", canary.stub_line(control)).string()));
         REQUIRE(std::filesystem::exists(control));
     }
     index_sample(dir / "db", 2);
