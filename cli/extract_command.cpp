@@ -2,7 +2,7 @@
 
 #include "commands.hpp"
 #include "options.hpp"
-#include "output.hpp"
+#include "render/output.hpp"
 #include <newsdesk/indexing.hpp>
 
 namespace newsdesk::cli {

@@ -5,7 +5,7 @@
 
 #include "commands.hpp"
 #include "options.hpp"
-#include "output.hpp"
+#include "render/output.hpp"
 #include <newsdesk/database.hpp>
 #include <newsdesk/indexing.hpp>
 

@@ -4,7 +4,7 @@
 
 #include "commands.hpp"
 #include "options.hpp"
-#include "output.hpp"
+#include "render/output.hpp"
 #include <newsdesk/database.hpp>
 
 namespace newsdesk::cli {

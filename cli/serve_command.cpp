@@ -5,7 +5,7 @@
 
 #include "commands.hpp"
 #include "options.hpp"
-#include "http_server.hpp"
+#include "server/http_server.hpp"
 
 namespace newsdesk::cli {
 namespace {

@@ -8,9 +8,9 @@
 #include <cstdint>
 #include <string_view>
 
-#include "fuzz/check.hpp"
+#include "check.hpp"
 #include <newsdesk/entities.hpp>
-#include "schema/text.hpp"
+#include "text/unicode.hpp"
 
 namespace {
 

@@ -16,9 +16,9 @@
 
 #include <newsdesk/newsdesk.hpp>
 
-#include "fuzz/check.hpp"
-#include "request_checks.hpp"
-#include "router.hpp"
+#include "check.hpp"
+#include "server/request_checks.hpp"
+#include "server/router.hpp"
 
 namespace {
 

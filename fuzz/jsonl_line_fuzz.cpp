@@ -5,9 +5,9 @@
 #include <cstdint>
 #include <string_view>
 
-#include "fuzz/check.hpp"
+#include "check.hpp"
 #include "indexer/readers/jsonl_reader.hpp"
-#include "schema/text.hpp"
+#include "text/unicode.hpp"
 
 namespace {
 

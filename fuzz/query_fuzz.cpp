@@ -13,7 +13,7 @@
 #include "indexer/article_document.hpp"
 #include "searcher/query_parser.hpp"
 #include "searcher/query_tokens.hpp"
-#include "fuzz/check.hpp"
+#include "check.hpp"
 
 namespace {
 

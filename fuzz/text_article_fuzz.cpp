@@ -7,9 +7,9 @@
 #include <cstdint>
 #include <string_view>
 
-#include "fuzz/check.hpp"
+#include "check.hpp"
 #include "indexer/readers/text_article_reader.hpp"
-#include "schema/text.hpp"
+#include "text/unicode.hpp"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
     using newsdesk::text::valid_utf8;

@@ -3,10 +3,10 @@
 #include <cctype>
 #include <unordered_set>
 
-#include "indexer/stemmers.hpp"
-#include "indexer/stored_article.hpp"
+#include "text/stemmers.hpp"
+#include "schema/stored_article.hpp"
 #include "schema/terms.hpp"
-#include "schema/text.hpp"
+#include "text/unicode.hpp"
 
 namespace newsdesk {
 namespace {

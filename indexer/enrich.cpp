@@ -4,8 +4,8 @@
 #include <set>
 
 #include <newsdesk/entities.hpp>
-#include "indexer/language.hpp"
-#include "schema/text.hpp"
+#include "text/language.hpp"
+#include "text/unicode.hpp"
 
 namespace newsdesk {
 namespace {

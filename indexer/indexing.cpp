@@ -8,8 +8,8 @@
 #include <sys/resource.h>
 
 #include "indexer/article_document.hpp"
-#include "indexer/compaction.hpp"
-#include "indexer/language.hpp"
+#include "storage/compaction.hpp"
+#include "text/language.hpp"
 #include "indexer/ordered_workers.hpp"
 #include "indexer/sharded_writer.hpp"
 #include "indexer/readers/input.hpp"

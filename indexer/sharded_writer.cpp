@@ -6,7 +6,7 @@
 #include <malloc.h>
 
 #include "schema/terms.hpp"
-#include "searcher/shard_location.hpp"
+#include "storage/shard_location.hpp"
 
 namespace newsdesk {
 namespace {

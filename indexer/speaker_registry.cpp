@@ -6,7 +6,7 @@
 
 #include "schema/schema.hpp"
 #include "schema/terms.hpp"
-#include "schema/text.hpp"
+#include "text/unicode.hpp"
 
 namespace newsdesk {
 namespace {

@@ -2,7 +2,7 @@
 
 #include <functional>
 
-#include "schema/text.hpp"
+#include "text/unicode.hpp"
 
 namespace newsdesk::schema {
 namespace {

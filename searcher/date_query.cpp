@@ -2,7 +2,7 @@
 
 #include <algorithm>
 
-#include "indexer/date.hpp"
+#include "schema/date.hpp"
 #include "schema/schema.hpp"
 #include "searcher/field_processors.hpp"
 

@@ -4,7 +4,7 @@
 
 #include <newsdesk/entities.hpp>
 #include "schema/terms.hpp"
-#include "schema/text.hpp"
+#include "text/unicode.hpp"
 
 namespace newsdesk {
 namespace {

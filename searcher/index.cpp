@@ -1,10 +1,10 @@
 // newsdesk::Index, the public read side: Xapian stays behind this file.
 #include <newsdesk/database.hpp>
 
-#include "indexer/stored_article.hpp"
+#include "schema/stored_article.hpp"
 #include "schema/terms.hpp"
 #include "schema/xapian_errors.hpp"
-#include "searcher/database.hpp"
+#include "storage/database.hpp"
 #include "searcher/info.hpp"
 #include "searcher/search.hpp"
 

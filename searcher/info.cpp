@@ -1,7 +1,7 @@
 #include "searcher/info.hpp"
 
 #include "schema/schema.hpp"
-#include "searcher/database.hpp"
+#include "storage/database.hpp"
 
 namespace newsdesk {
 namespace {

@@ -5,7 +5,7 @@
 #include <memory>
 #include <set>
 
-#include "indexer/stemmers.hpp"
+#include "text/stemmers.hpp"
 #include "schema/schema.hpp"
 #include "searcher/date_query.hpp"
 #include "searcher/field_processors.hpp"

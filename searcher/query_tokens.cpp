@@ -9,7 +9,7 @@
 #include <xapian/unicode.h>
 
 #include <newsdesk/errors.hpp>
-#include "schema/text.hpp"
+#include "text/unicode.hpp"
 
 namespace newsdesk {
 namespace {

@@ -11,7 +11,7 @@
 #include <newsdesk/entities.hpp>
 #include "schema/schema.hpp"
 #include "schema/terms.hpp"
-#include "searcher/database.hpp"
+#include "storage/database.hpp"
 #include "searcher/facet_counter.hpp"
 #include "searcher/query_parser.hpp"
 

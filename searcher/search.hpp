@@ -7,7 +7,7 @@
 #include <xapian.h>
 
 #include <newsdesk/search.hpp>
-#include "indexer/stored_article.hpp"
+#include "schema/stored_article.hpp"
 #include "searcher/facet_columns.hpp"
 #include "searcher/snippet.hpp"
 

@@ -4,8 +4,8 @@
 #include <optional>
 #include <unordered_map>
 
-#include "indexer/stemmers.hpp"
-#include "schema/text.hpp"
+#include "text/stemmers.hpp"
+#include "text/unicode.hpp"
 
 namespace newsdesk {
 namespace {

@@ -12,7 +12,7 @@
 #include <newsdesk/entities.hpp>
 #include <newsdesk/errors.hpp>
 
-#include "output.hpp"
+#include "render/output.hpp"
 #include "log.hpp"
 
 namespace newsdesk::server {

@@ -1,6 +1,6 @@
 #include "router.hpp"
 
-#include "output.hpp"
+#include "render/output.hpp"
 #include "web_assets.hpp"
 
 namespace newsdesk::server {

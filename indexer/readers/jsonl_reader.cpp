@@ -2,8 +2,8 @@
 
 #include <simdjson.h>
 
-#include "indexer/date.hpp"
-#include "indexer/language.hpp"
+#include "schema/date.hpp"
+#include "text/language.hpp"
 #include "indexer/readers/compressed_file.hpp"
 
 namespace newsdesk {

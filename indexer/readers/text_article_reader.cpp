@@ -6,7 +6,7 @@
 #include <optional>
 
 #include "indexer/readers/compressed_file.hpp"
-#include "schema/text.hpp"
+#include "text/unicode.hpp"
 
 namespace newsdesk {
 namespace {

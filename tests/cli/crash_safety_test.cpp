@@ -13,7 +13,7 @@
 #include <nlohmann/json.hpp>
 
 #include "schema/schema.hpp"
-#include "searcher/database.hpp"
+#include "storage/database.hpp"
 #include "searcher/search.hpp"
 #include "support/run_program.hpp"
 

@@ -6,7 +6,7 @@
 #include <thread>
 #include <vector>
 
-#include "reader_pool.hpp"
+#include "server/reader_pool.hpp"
 #include "support/run_program.hpp"
 
 using namespace std::chrono_literals;

@@ -6,9 +6,9 @@
 
 #include <nlohmann/json.hpp>
 
-#include "api.hpp"
-#include "http_request.hpp"
-#include "router.hpp"
+#include "server/api.hpp"
+#include "server/http_request.hpp"
+#include "server/router.hpp"
 #include "support/run_program.hpp"
 
 using namespace newsdesk::server;

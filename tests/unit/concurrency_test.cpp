@@ -4,7 +4,7 @@
 #include <thread>
 
 #include "indexer/index_writer.hpp"
-#include "searcher/database.hpp"
+#include "storage/database.hpp"
 #include "searcher/search.hpp"
 #include "support/temp_dir.hpp"
 

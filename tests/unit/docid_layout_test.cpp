@@ -3,14 +3,14 @@
 // cannot be combined in Xapian's 32 bits are refused rather than searched wrongly.
 #include <catch2/catch.hpp>
 
-#include "indexer/compaction.hpp"
+#include "storage/compaction.hpp"
 #include "indexer/index_writer.hpp"
 #include "indexer/sharded_writer.hpp"
 #include "schema/schema.hpp"
 #include "schema/terms.hpp"
-#include "searcher/database.hpp"
+#include "storage/database.hpp"
 #include "searcher/search.hpp"
-#include "searcher/shard_location.hpp"
+#include "storage/shard_location.hpp"
 #include "support/temp_dir.hpp"
 
 using namespace newsdesk;

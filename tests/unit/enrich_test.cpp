@@ -1,7 +1,7 @@
 #include <catch2/catch.hpp>
 
 #include <newsdesk/entities.hpp>
-#include "indexer/language.hpp"
+#include "text/language.hpp"
 
 using namespace newsdesk;
 

@@ -10,7 +10,7 @@
 #include "indexer/index_writer.hpp"
 #include "schema/schema.hpp"
 #include "schema/terms.hpp"
-#include "searcher/database.hpp"
+#include "storage/database.hpp"
 #include "searcher/facet_columns.hpp"
 #include "support/temp_dir.hpp"
 

@@ -3,7 +3,7 @@
 #include <chrono>
 
 #include "schema/terms.hpp"
-#include "schema/text.hpp"
+#include "text/unicode.hpp"
 #include "searcher/query_parser.hpp"
 #include "searcher/query_tokens.hpp"
 

@@ -1,7 +1,7 @@
 #include <catch2/catch.hpp>
 
 #include "indexer/index_writer.hpp"
-#include "searcher/database.hpp"
+#include "storage/database.hpp"
 #include "searcher/info.hpp"
 #include "searcher/search.hpp"
 #include "support/temp_dir.hpp"

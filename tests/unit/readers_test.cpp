@@ -2,8 +2,8 @@
 
 #include <zlib.h>
 
-#include "indexer/date.hpp"
-#include "schema/text.hpp"
+#include "schema/date.hpp"
+#include "text/unicode.hpp"
 #include "indexer/readers/input_files.hpp"
 #include "indexer/readers/jsonl_reader.hpp"
 #include "indexer/readers/text_article_reader.hpp"

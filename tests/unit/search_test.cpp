@@ -6,7 +6,7 @@
 #include <type_traits>
 
 #include "indexer/index_writer.hpp"
-#include "searcher/database.hpp"
+#include "storage/database.hpp"
 #include "searcher/info.hpp"
 #include "searcher/search.hpp"
 #include "searcher/snippet.hpp"

@@ -11,7 +11,7 @@
 #include "schema/schema.hpp"
 #include "schema/terms.hpp"
 #include "searcher/facet_counter.hpp"
-#include "searcher/shard_location.hpp"
+#include "storage/shard_location.hpp"
 #include "support/canary.hpp"
 #include "support/tcp_shard_server.hpp"
 #include "support/temp_dir.hpp"

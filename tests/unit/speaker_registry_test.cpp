@@ -2,7 +2,7 @@
 
 #include "indexer/index_writer.hpp"
 #include "indexer/speaker_registry.hpp"
-#include "searcher/database.hpp"
+#include "storage/database.hpp"
 #include "searcher/search.hpp"
 #include "support/temp_dir.hpp"
 

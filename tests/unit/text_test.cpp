@@ -1,6 +1,6 @@
 #include <catch2/catch.hpp>
 
-#include "schema/text.hpp"
+#include "text/unicode.hpp"
 
 using namespace newsdesk;
 

@@ -1,4 +1,4 @@
-#include "indexer/stored_article.hpp"
+#include "schema/stored_article.hpp"
 
 #include <nlohmann/json.hpp>
 

@@ -1,4 +1,4 @@
-#include "indexer/date.hpp"
+#include "schema/date.hpp"
 
 #include <algorithm>
 #include <cctype>

@@ -5,7 +5,7 @@
 #include <vector>
 
 #include <newsdesk/article.hpp>
-#include "indexer/entities/speaker_extractor.hpp"
+#include "extract/speaker_extractor.hpp"
 
 namespace newsdesk::entities {
 

@@ -3,13 +3,13 @@
 #include <map>
 #include <set>
 
-#include "indexer/entities/country_extractor.hpp"
-#include "indexer/entities/country_gazetteer.hpp"
-#include "indexer/entities/country_roles.hpp"
-#include "indexer/entities/quote_extractor.hpp"
-#include "indexer/entities/speaker_extractor.hpp"
-#include "indexer/entities/token_stream.hpp"
-#include "schema/text.hpp"
+#include "extract/country_extractor.hpp"
+#include "extract/country_gazetteer.hpp"
+#include "extract/country_roles.hpp"
+#include "extract/quote_extractor.hpp"
+#include "extract/speaker_extractor.hpp"
+#include "extract/token_stream.hpp"
+#include "text/unicode.hpp"
 
 namespace newsdesk {
 namespace {

@@ -1,4 +1,4 @@
-#include "searcher/shard_location.hpp"
+#include "storage/shard_location.hpp"
 
 #include <charconv>
 #include <fstream>

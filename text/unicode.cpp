@@ -1,4 +1,4 @@
-#include "schema/text.hpp"
+#include "text/unicode.hpp"
 
 #include <cstdint>
 #include <cstring>

@@ -1,4 +1,4 @@
-#include "indexer/compaction.hpp"
+#include "storage/compaction.hpp"
 
 #include <cerrno>
 #include <cstdio>   // renameat2

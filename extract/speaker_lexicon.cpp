@@ -1,4 +1,4 @@
-#include "indexer/entities/speaker_lexicon.hpp"
+#include "extract/speaker_lexicon.hpp"
 
 #include <initializer_list>
 #include <string>

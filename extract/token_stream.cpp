@@ -1,10 +1,10 @@
-#include "indexer/entities/token_stream.hpp"
+#include "extract/token_stream.hpp"
 
 #include <array>
 #include <unicode/uchar.h>
 #include <unicode/utf8.h>
 
-#include "schema/text.hpp"
+#include "text/unicode.hpp"
 
 namespace newsdesk::entities {
 namespace {

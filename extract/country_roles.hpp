@@ -5,7 +5,7 @@
 #include <vector>
 
 #include <newsdesk/article.hpp>
-#include "indexer/entities/country_extractor.hpp"
+#include "extract/country_extractor.hpp"
 
 namespace newsdesk::entities {
 

@@ -1,4 +1,4 @@
-#include "indexer/language.hpp"
+#include "text/language.hpp"
 
 #include <cstdio>   // compact_lang_det.h uses FILE without including it
 

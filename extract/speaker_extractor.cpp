@@ -1,4 +1,4 @@
-#include "indexer/entities/speaker_extractor.hpp"
+#include "extract/speaker_extractor.hpp"
 
 #include <algorithm>
 #include <array>
@@ -8,7 +8,7 @@
 #include <string_view>
 #include <unordered_map>
 
-#include "indexer/entities/speaker_lexicon.hpp"
+#include "extract/speaker_lexicon.hpp"
 
 namespace newsdesk::entities {
 namespace {

@@ -4,7 +4,7 @@
 
 #include <newsdesk/entities.hpp>
 #include <newsdesk/errors.hpp>
-#include "schema/text.hpp"
+#include "text/unicode.hpp"
 
 namespace newsdesk::embedded {
 extern const std::string_view speaker_aliases_tsv;

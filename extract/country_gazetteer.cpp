@@ -1,4 +1,4 @@
-#include "indexer/entities/country_gazetteer.hpp"
+#include "extract/country_gazetteer.hpp"
 
 #include <algorithm>
 #include <array>
@@ -10,7 +10,7 @@
 #include <unicode/unistr.h>
 #include <unicode/ures.h>
 
-#include "schema/text.hpp"
+#include "text/unicode.hpp"
 
 namespace newsdesk::embedded {
 extern const std::string_view countries_tsv;

@@ -8,8 +8,8 @@
 #include <string>
 #include <vector>
 
-#include "indexer/entities/country_extractor.hpp"
-#include "indexer/entities/token_stream.hpp"
+#include "extract/country_extractor.hpp"
+#include "extract/token_stream.hpp"
 
 namespace newsdesk::entities {
 

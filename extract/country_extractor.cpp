@@ -1,4 +1,4 @@
-#include "indexer/entities/country_extractor.hpp"
+#include "extract/country_extractor.hpp"
 
 #include <algorithm>
 #include <array>

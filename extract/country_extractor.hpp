@@ -6,8 +6,8 @@
 #include <string>
 #include <vector>
 
-#include "indexer/entities/country_gazetteer.hpp"
-#include "indexer/entities/token_stream.hpp"
+#include "extract/country_gazetteer.hpp"
+#include "extract/token_stream.hpp"
 
 namespace newsdesk::entities {
 

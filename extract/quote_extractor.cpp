@@ -1,4 +1,4 @@
-#include "indexer/entities/quote_extractor.hpp"
+#include "extract/quote_extractor.hpp"
 
 #include <algorithm>
 #include <optional>

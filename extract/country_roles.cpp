@@ -1,4 +1,4 @@
-#include "indexer/entities/country_roles.hpp"
+#include "extract/country_roles.hpp"
 
 #include <algorithm>
 #include <map>

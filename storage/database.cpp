@@ -1,10 +1,10 @@
-#include "searcher/database.hpp"
+#include "storage/database.hpp"
 
 #include <fcntl.h>
 
 #include "schema/schema.hpp"
 #include "schema/terms.hpp"
-#include "searcher/shard_location.hpp"
+#include "storage/shard_location.hpp"
 
 namespace newsdesk {
 namespace {

@@ -1,4 +1,4 @@
-#include "indexer/stemmers.hpp"
+#include "text/stemmers.hpp"
 
 #include <map>
 #include <optional>
