@@ -95,6 +95,25 @@ std::unique_ptr<Xapian::QueryParser> make_parser(const Xapian::Database& db, con
     return qp;
 }
 
+// `q` rebuilt with `leaf` applied to every subquery that is not a compound of others: the one
+// walk over what the parser made, shared by the rewrites below. Phrases, NEAR and weight
+// scaling are leaves here: the parser puts no stem or wildcard inside them.
+template <typename Leaf>
+Xapian::Query rewrite_leaves(const Xapian::Query& q, Leaf& leaf) {
+    switch (const auto type = q.get_type()) {
+    case Xapian::Query::OP_AND: case Xapian::Query::OP_OR: case Xapian::Query::OP_AND_NOT:
+    case Xapian::Query::OP_XOR: case Xapian::Query::OP_AND_MAYBE: case Xapian::Query::OP_FILTER:
+    case Xapian::Query::OP_SYNONYM: case Xapian::Query::OP_MAX: {
+        std::vector<Xapian::Query> subs;
+        subs.reserve(q.get_num_subqueries());
+        for (std::size_t i = 0; i < q.get_num_subqueries(); ++i) subs.push_back(rewrite_leaves(q.get_subquery(i), leaf));
+        return Xapian::Query(type, subs.begin(), subs.end());
+    }
+    default:
+        return leaf(q);
+    }
+}
+
 // Each stemmed term also matches the exact words it came from: the query's stemmer may not
 // be the one an article was indexed with. The parser lists the words of a stem once per
 // occurrence, so each stem's distinct forms are gathered once, for all its occurrences.
@@ -103,27 +122,14 @@ public:
     explicit StemWidener(const Xapian::QueryParser& qp) : qp_(qp) {}
 
     Xapian::Query operator()(const Xapian::Query& q) {
-        const auto type = q.get_type();
-        if (type == Xapian::Query::LEAF_TERM) {
-            const auto term = *q.get_terms_begin();
-            if (term.empty() || term.front() != schema::StemPrefix.front()) return q;
-            const auto& exact = forms(term);
-            if (exact.empty()) return q;
-            std::vector<Xapian::Query> forms{q};
-            forms.insert(forms.end(), exact.begin(), exact.end());
-            return Xapian::Query(Xapian::Query::OP_SYNONYM, forms.begin(), forms.end());
-        }
-        switch (type) {
-        case Xapian::Query::OP_AND: case Xapian::Query::OP_OR: case Xapian::Query::OP_AND_NOT:
-        case Xapian::Query::OP_XOR: case Xapian::Query::OP_AND_MAYBE: case Xapian::Query::OP_FILTER: {
-            std::vector<Xapian::Query> subs;
-            subs.reserve(q.get_num_subqueries());
-            for (std::size_t i = 0; i < q.get_num_subqueries(); ++i) subs.push_back((*this)(q.get_subquery(i)));
-            return Xapian::Query(type, subs.begin(), subs.end());
-        }
-        default:
-            return q;   // phrases use exact words already; ranges and filters have no stems
-        }
+        if (q.get_type() != Xapian::Query::LEAF_TERM) return q;
+        const auto term = *q.get_terms_begin();
+        if (term.empty() || term.front() != schema::StemPrefix.front()) return q;
+        const auto& exact = forms(term);
+        if (exact.empty()) return q;
+        std::vector<Xapian::Query> forms{q};
+        forms.insert(forms.end(), exact.begin(), exact.end());
+        return Xapian::Query(Xapian::Query::OP_SYNONYM, forms.begin(), forms.end());
     }
 
 private:
@@ -159,37 +165,23 @@ public:
     explicit WildcardExpander(const Xapian::Database& db) : db_(db) {}
 
     Xapian::Query operator()(const Xapian::Query& q) {
-        const auto type = q.get_type();
-        if (type == Xapian::Query::OP_WILDCARD) {
-            constexpr std::string_view Head = "Query(WILDCARD SYNONYM ";
-            const auto description = q.get_description();
-            const auto pattern = description.starts_with(Head) && description.ends_with(")")
-                                     ? description.substr(Head.size(), description.size() - Head.size() - 1)
-                                     : std::string{};
-            if (pattern.empty() || pattern.find(' ') != std::string::npos) {
-                count(MaxWildcardWords);
-                return q;
-            }
-            std::vector<Xapian::Query> words;
-            for (auto t = db_.allterms_begin(pattern); t != db_.allterms_end(pattern); ++t) {
-                count(1);
-                words.emplace_back(*t);
-            }
-            if (words.empty()) return Xapian::Query::MatchNothing;
-            return Xapian::Query(Xapian::Query::OP_SYNONYM, words.begin(), words.end());
+        if (q.get_type() != Xapian::Query::OP_WILDCARD) return q;
+        constexpr std::string_view Head = "Query(WILDCARD SYNONYM ";
+        const auto description = q.get_description();
+        const auto pattern = description.starts_with(Head) && description.ends_with(")")
+                                 ? description.substr(Head.size(), description.size() - Head.size() - 1)
+                                 : std::string{};
+        if (pattern.empty() || pattern.find(' ') != std::string::npos) {
+            count(MaxWildcardWords);
+            return q;
         }
-        switch (type) {
-        case Xapian::Query::OP_AND: case Xapian::Query::OP_OR: case Xapian::Query::OP_AND_NOT:
-        case Xapian::Query::OP_XOR: case Xapian::Query::OP_AND_MAYBE: case Xapian::Query::OP_FILTER:
-        case Xapian::Query::OP_SYNONYM: case Xapian::Query::OP_MAX: {
-            std::vector<Xapian::Query> subs;
-            subs.reserve(q.get_num_subqueries());
-            for (std::size_t i = 0; i < q.get_num_subqueries(); ++i) subs.push_back((*this)(q.get_subquery(i)));
-            return Xapian::Query(type, subs.begin(), subs.end());
+        std::vector<Xapian::Query> words;
+        for (auto t = db_.allterms_begin(pattern); t != db_.allterms_end(pattern); ++t) {
+            count(1);
+            words.emplace_back(*t);
         }
-        default:
-            return q;   // the parser puts no wildcard inside phrases or weight scaling
-        }
+        if (words.empty()) return Xapian::Query::MatchNothing;
+        return Xapian::Query(Xapian::Query::OP_SYNONYM, words.begin(), words.end());
     }
 
 private:
@@ -206,7 +198,8 @@ private:
 } // namespace
 
 Xapian::Query expand_wildcards(const Xapian::Query& query, const Xapian::Database& db) {
-    return WildcardExpander(db)(query);
+    WildcardExpander expand(db);
+    return rewrite_leaves(query, expand);
 }
 
 std::string normalise_query(std::string_view text) { return scan_query(text).text; }
@@ -227,7 +220,11 @@ ParsedQuery parse_query(const std::string& text, const Xapian::Database& db, con
                                Xapian::QueryParser::FLAG_PURE_NOT;
     take_refused_value();   // nothing left over from an earlier parse
     try {
-        parsed.query = expand_wildcards(StemWidener(*qp)(qp->parse_query(scanned.text, flags)), db);
+        // One walk: a stem widened is a synonym of plain terms, which the expander leaves alone.
+        StemWidener widen(*qp);
+        WildcardExpander expand(db);
+        auto widen_then_expand = [&](const Xapian::Query& leaf) { return expand(widen(leaf)); };
+        parsed.query = rewrite_leaves(qp->parse_query(scanned.text, flags), widen_then_expand);
     } catch (const Xapian::QueryParserError& e) {
         take_refused_value();
         throw QueryError(e.get_msg(), std::string::npos);
