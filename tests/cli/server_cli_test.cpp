@@ -49,10 +49,7 @@ std::string percent_encoded(const std::string& s) {
 
 json cli_json(std::vector<std::string> args) {
     args.push_back("--json");
-    const auto r = run_newsdesk(args);
-    INFO(r.err);
-    REQUIRE((r.exit_code == 0 || r.exit_code == 1));
-    return json::parse(r.out);
+    return newsdesk_json(args);
 }
 
 } // namespace

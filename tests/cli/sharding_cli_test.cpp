@@ -16,13 +16,6 @@ using nlohmann::json;
 
 namespace {
 
-json run_json(const std::vector<std::string>& args) {
-    const auto r = run_newsdesk(args);
-    INFO("newsdesk " << args.front() << ": " << r.err);
-    REQUIRE((r.exit_code == 0 || r.exit_code == 1));
-    return json::parse(r.out);
-}
-
 // COMMAND --db DB... ARGS...
 std::vector<std::string> with_dbs(std::vector<std::string> args, const std::vector<std::string>& dbs) {
     std::vector<std::string> out{args.front()};
@@ -72,12 +65,12 @@ void same_answers(const std::string& one, const std::vector<std::string>& dbs, s
         const bool by_date = std::find(options.begin(), options.end(), "--sort") != options.end();
         std::vector<std::string> args{"search", "--json"};
         args.insert(args.end(), options.begin(), options.end());
-        same_results(run_json(with_dbs(args, {one})), run_json(with_dbs(args, dbs)), by_date);
+        same_results(newsdesk_json(with_dbs(args, {one})), newsdesk_json(with_dbs(args, dbs)), by_date);
         args[0] = "quotes";
-        same_results(run_json(with_dbs(args, {one})), run_json(with_dbs(args, dbs)), by_date);
+        same_results(newsdesk_json(with_dbs(args, {one})), newsdesk_json(with_dbs(args, dbs)), by_date);
     }
-    CHECK(run_json(with_dbs({"info", "--json", "--facet-limit", "1000"}, {one})) ==
-          run_json(with_dbs({"info", "--json", "--facet-limit", "1000"}, dbs)));
+    CHECK(newsdesk_json(with_dbs({"info", "--json", "--facet-limit", "1000"}, {one})) ==
+          newsdesk_json(with_dbs({"info", "--json", "--facet-limit", "1000"}, dbs)));
 }
 
 // Real news (the first articles of the BBC corpus) indexed into one database and into three
@@ -138,10 +131,10 @@ TEST_CASE("index --shards writes shards and a stub, which search, info and later
     for (int i = 0; i < 3; ++i) CHECK(std::filesystem::exists(dir / "db" / ("shard-" + std::to_string(i)) / "iamglass"));
 
     const auto one = sample_db();   // the same articles in one database
-    same_results(run_json({"search", "--db", one, "--json", "--facet", "speaker", "--facet", "country", "--limit", "50", "iran OR turkey"}),
-                 run_json({"search", "--db", db, "--json", "--facet", "speaker", "--facet", "country", "--limit", "50", "iran OR turkey"}),
+    same_results(newsdesk_json({"search", "--db", one, "--json", "--facet", "speaker", "--facet", "country", "--limit", "50", "iran OR turkey"}),
+                 newsdesk_json({"search", "--db", db, "--json", "--facet", "speaker", "--facet", "country", "--limit", "50", "iran OR turkey"}),
                  false);
-    CHECK(run_json({"info", "--db", one, "--json"}) == run_json({"info", "--db", db, "--json"}));
+    CHECK(newsdesk_json({"info", "--db", one, "--json"}) == newsdesk_json({"info", "--db", db, "--json"}));
 
     // Again without --shards: the same shards, every article replaced in place.
     const auto again = index({});

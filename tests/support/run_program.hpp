@@ -10,6 +10,7 @@
 #include <sys/wait.h>
 
 #include <catch2/catch.hpp>
+#include <nlohmann/json.hpp>
 
 #include "support/temp_dir.hpp"
 
@@ -46,6 +47,15 @@ inline Run run_newsdesk(const std::vector<std::string>& args) {
     r.out = slurp(out);
     r.err = slurp(err);
     return r;
+}
+
+// What `newsdesk ARGS...` printed as JSON (ARGS ask for --json); the command must have
+// succeeded (0) or found nothing (1).
+inline nlohmann::json newsdesk_json(const std::vector<std::string>& args) {
+    const auto r = run_newsdesk(args);
+    INFO("newsdesk " << (args.empty() ? std::string{} : args.front()) << ": " << r.err);
+    REQUIRE((r.exit_code == 0 || r.exit_code == 1));
+    return nlohmann::json::parse(r.out);
 }
 
 // A file from ../shared/data; when it is missing the test is skipped, except under CI
