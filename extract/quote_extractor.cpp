@@ -5,6 +5,8 @@
 #include <string_view>
 #include <unordered_map>
 
+#include "text/punctuation.hpp"
+
 namespace newsdesk::entities {
 namespace {
 
@@ -15,26 +17,17 @@ constexpr std::size_t MaxQuoteBytes = 4096;
 
 struct Mark {
     std::size_t at = 0, size = 0;
-    enum class Kind { open, close, either } kind = Kind::either;
+    text::QuoteFacing facing = text::QuoteFacing::either;
 };
 
-// Double quotation marks in byte order: “ ” „ « » and straight " and '' (typewriter style).
+// Double quotation marks (text::QuotationMarks) in byte order.
 std::vector<Mark> marks_of(std::string_view text) {
     std::vector<Mark> out;
     for (std::size_t i = 0; i < text.size(); ++i) {
-        const auto rest = text.substr(i);
-        if (rest.starts_with("\xE2\x80\x9C") || rest.starts_with("\xE2\x80\x9E") || rest.starts_with("\xC2\xAB")) {
-            out.push_back({i, rest.starts_with("\xC2\xAB") ? 2u : 3u, Mark::Kind::open});
-        } else if (rest.starts_with("\xE2\x80\x9D") || rest.starts_with("\xC2\xBB")) {
-            out.push_back({i, rest.starts_with("\xC2\xBB") ? 2u : 3u, Mark::Kind::close});
-        } else if (rest.starts_with("''")) {
-            out.push_back({i, 2, Mark::Kind::either});
-        } else if (rest.front() == '"') {
-            out.push_back({i, 1, Mark::Kind::either});
-        } else {
-            continue;
-        }
-        i += out.back().size - 1;
+        const auto mark = text::quotation_mark_at_start(text.substr(i));
+        if (!mark) continue;
+        out.push_back({i, mark->size, mark->facing});
+        i += mark->size - 1;
     }
     return out;
 }
@@ -58,7 +51,7 @@ std::vector<Span> quoted_spans(std::string_view text) {
     for (std::size_t k = 0; k < marks.size(); ++k) {
         const auto& m = marks[k];
         if (!current) {
-            if (m.kind == Mark::Kind::close) continue;
+            if (m.facing == text::QuoteFacing::closing) continue;
             current = Span{m.at + m.size, 0, {}, m.at};
             part_from = m.at + m.size;
             continue;
@@ -67,7 +60,7 @@ std::vector<Span> quoted_spans(std::string_view text) {
         if (paragraph_break(between)) {
             const auto para_end = part_from + between.find("\n\n");
             const auto next_para = text.find_first_not_of("\n \t\r", para_end);
-            if (m.kind != Mark::Kind::close && next_para == m.at) {
+            if (m.facing != text::QuoteFacing::closing && next_para == m.at) {
                 // the next paragraph reopens the quote: join
                 if (!current->text.empty()) current->text += "\n\n";
                 current->text += text.substr(part_from, para_end - part_from);
@@ -78,7 +71,7 @@ std::vector<Span> quoted_spans(std::string_view text) {
             --k;   // reconsider this mark as an opening one
             continue;
         }
-        if (m.kind == Mark::Kind::open) {   // a nested or stray opener: restart here
+        if (m.facing == text::QuoteFacing::opening) {   // a nested or stray opener: restart here
             current = Span{m.at + m.size, 0, {}, m.at};
             part_from = m.at + m.size;
             continue;

@@ -8,7 +8,8 @@
 #include <string_view>
 #include <unordered_map>
 
-#include "extract/speaker_lexicon.hpp"
+#include "extract/lexicon.hpp"
+#include "text/punctuation.hpp"
 
 namespace newsdesk::entities {
 namespace {
@@ -17,42 +18,20 @@ namespace lx = lexicon;
 
 bool is_digit_word(std::string_view w) { return !w.empty() && w.front() >= '0' && w.front() <= '9'; }
 
-bool preposition(std::string_view w) {
-    static constexpr std::array<std::string_view, 17> words{
-        "for", "of", "at", "with", "from", "by", "on", "in", "to", "about", "against", "behind",
-        "like", "than", "under", "over", "between"};
-    return std::find(words.begin(), words.end(), w) != words.end();
-}
+bool preposition(std::string_view w) { return lx::preposition(w); }
 
 // A capitalised word that can belong to a name run. Speech verbs never do, so that headline
 // case ("Obama Says He Will...") does not swallow the verb.
 bool name_like(const Token& t) { return t.upper && !lx::speech_verb(t.norm); }
 
-bool pronoun(std::string_view w) { return w == "he" || w == "she"; }
+bool pronoun(std::string_view w) { return lx::subject_pronoun(w); }
 
-bool dash(std::string_view gap) {
-    return gap.find("\xE2\x80\x94") != std::string_view::npos ||   // em dash
-           gap.find("\xE2\x80\x95") != std::string_view::npos ||   // horizontal bar
-           gap.find("\xE2\x80\x93") != std::string_view::npos ||   // en dash
-           gap.find(" - ") != std::string_view::npos || gap.find(" -- ") != std::string_view::npos;
-}
+bool dash(std::string_view gap) { return text::has_dash(gap); }
 
-// Where the first dash of a gap starts (npos if none).
-std::size_t dash_at(std::string_view gap) {
-    std::size_t at = std::string_view::npos;
-    for (std::string_view d : {"\xE2\x80\x94", "\xE2\x80\x95", "\xE2\x80\x93", " -"})
-        at = std::min(at, gap.find(d));
-    return at;
-}
+std::size_t dash_at(std::string_view gap) { return text::first_dash(gap); }
 
-// Lower-case words that end a noun phrase after a name ("said Tom Fitton of Judicial Watch",
-// "said Ann Lee, who..."), unlike nouns that show the name was a modifier ("said a Twitter user").
 bool phrase_boundary(std::string_view w) {
-    static constexpr std::array<std::string_view, 16> words{
-        "of", "at", "for", "from", "with", "on", "in", "and", "who", "which", "that", "to",
-        "as", "after", "during", "when"};
-    return std::find(words.begin(), words.end(), w) != words.end() || w.ends_with("ing") ||
-           w.ends_with("ly") || w.ends_with("ed");
+    return lx::phrase_boundary_word(w) || w.ends_with("ing") || w.ends_with("ly") || w.ends_with("ed");
 }
 
 // Where the text says who said something: a name run, a description by title, a named
@@ -513,7 +492,7 @@ bool Extractor::chunked_subject(std::size_t s, std::size_t j) {
     bool bounded = false;
     for (std::size_t k = j, steps = 0; steps < 60; ++steps) {
         const auto g = tok(s, k).gap;
-        if (k == 0 || tok(s, k).sentence_start || gap_has_quote(g) || gap_has(g, ";:")) {
+        if (k == 0 || tok(s, k).sentence_start || text::has_quotation_mark(g) || gap_has(g, ";:")) {
             chunks.emplace_back(k, end);
             bounded = true;
             break;
@@ -567,7 +546,7 @@ void Extractor::subject_before(std::size_t s, std::size_t verb) {
         --j;
     }
     const std::string_view gap = tok(s, after).gap;
-    if (gap_has_quote(gap) || gap_has(gap, ":;!?") || tok(s, after).sentence_start) return;
+    if (text::has_quotation_mark(gap) || gap_has(gap, ":;!?") || tok(s, after).sentence_start) return;
     if (gap_is_space(gap) && pronoun(tok(s, j).norm)) {
         Mention m = make_mention(s, j, Mention::Kind::pronoun);
         m.first = m.last = j;
@@ -587,7 +566,7 @@ void Extractor::subject_before(std::size_t s, std::size_t verb) {
             std::size_t k = first;
             for (int hops = 0; hops < 3 && k >= 2; ++hops) {
                 const auto& prep = tok(s, k - 1).norm;
-                if (prep != "of" && prep != "from" && prep != "at" && prep != "with") return;
+                if (!lx::affiliation_preposition(prep)) return;
                 const int before = run_ending_at(s, k - 2);
                 if (before < 0 || !gap_is_space(tok(s, k - 1).gap)) return;
                 const auto [bf, bl] = index_[s].runs[static_cast<std::size_t>(before)];
@@ -682,10 +661,10 @@ void Extractor::verbless_cues(std::size_t s) {
         const auto before = ts[f].gap;
         const auto after = ts.gap_after(l);
         set_cue(f, "", false);
-        if (after.find(':') != std::string_view::npos && gap_has_quote(after.substr(after.find(':'))) &&
+        if (after.find(':') != std::string_view::npos && text::has_quotation_mark(after.substr(after.find(':'))) &&
             (ts[f].sentence_start || dash(before))) {
             add_name_mention(s, r, f);
-        } else if (dash(before) && gap_has_quote(before.substr(0, dash_at(before))) &&
+        } else if (dash(before) && text::has_quotation_mark(before.substr(0, dash_at(before))) &&
                    (l + 1 >= ts.size() || gap_has(after, ",\n") || ts[l + 1].sentence_start)) {
             add_name_mention(s, r, f);
         }
@@ -729,7 +708,7 @@ SpeakerFindings Extractor::run() {
             subject_before(s, i);
             if (mentions_.size() != before || i + 1 >= ts.size() || !gap_is_space(ts[i + 1].gap)) continue;
             // '"...," said X' and a sentence-initial "Said X, ...:"
-            if ((lx::inverting_verb(t.norm) && i > 0 && (gap_has(t.gap, ",") || gap_has_quote(t.gap))) ||
+            if ((lx::inverting_verb(t.norm) && i > 0 && (gap_has(t.gap, ",") || text::has_quotation_mark(t.gap))) ||
                 (t.sentence_start && t.norm == "said")) {
                 set_cue(i, t.norm, true);
                 object_after(s, i + 1, i);
@@ -844,7 +823,7 @@ std::optional<std::string> Extractor::resolve_title(const Mention& m) const {
     constexpr std::size_t MaxTitleLookups = 256;
     std::vector<std::string> wanted;
     for (const auto& t : m.titles)
-        if (t != "former" && t != "then" && t != "the") wanted.push_back(t);
+        if (!lx::title_qualifier(t)) wanted.push_back(t);
     std::sort(wanted.begin(), wanted.end());
     wanted.erase(std::unique(wanted.begin(), wanted.end()), wanted.end());
     std::string key = m.country;
