@@ -14,6 +14,13 @@ namespace {
 // bytes, over several paragraphs), so real quotes fit, and a text without full stops cannot
 // make one run on.
 constexpr std::size_t MaxQuoteBytes = 4096;
+// The fewest words a quote or a reported clause has: fewer are scare quotes and titles
+// ("so-called", "Dateline") or a clause cut short.
+constexpr std::size_t MinQuoteWords = 3;
+// Words of a listener between a cue and its quote ('X told reporters: "..."', 'X told the
+// BBC: "..."') and between "told" and "that" ("told the foreign press that ...").
+constexpr std::size_t MaxListenerWords = 2;
+constexpr std::size_t MaxToldListenerWords = 3;
 
 struct Mark {
     std::size_t at = 0, size = 0;
@@ -170,7 +177,7 @@ std::vector<Quote> without_overlaps(std::string_view body, std::vector<Found> fo
                 const auto end = f.cue_from > from && f.cue_from < f.from ? f.cue_from : f.from;
                 const auto text = trim_clause(body.substr(from, std::min(end, last.to) - from));
                 for (std::size_t k = group; k < kept.size(); ++k) kept[k].to = from + text.size();
-                if (words_in(text) < 3) kept.resize(group);
+                if (words_in(text) < MinQuoteWords) kept.resize(group);
             }
         }
         group = kept.size();
@@ -216,7 +223,7 @@ std::vector<Quote> extract_quotes(const TokenStream& body, const std::vector<Spe
         if (k >= body.size() || body[k].sentence_start || !gap_is_space(body[k].gap)) return std::nullopt;
         // "told reporters that ...": skip a listener and the complementiser
         if (cue.verb.starts_with("tell") || cue.verb == "told") {
-            while (k < body.size() && k < cue.cue + 4 && body[k].norm != "that" && gap_is_space(body[k].gap)) ++k;
+            while (k < body.size() && k <= cue.cue + MaxToldListenerWords && body[k].norm != "that" && gap_is_space(body[k].gap)) ++k;
             if (k >= body.size() || body[k].norm != "that") return std::nullopt;
         }
         if (body[k].norm == "that") ++k;
@@ -224,7 +231,7 @@ std::vector<Quote> extract_quotes(const TokenStream& body, const std::vector<Spe
         if (body[k].lower && (body[k].norm == "on" || body[k].norm == "in" || body[k].norm == "at")) return std::nullopt;
         const auto from = body[k].offset;
         const auto to = sentences.end(body, k);
-        if (words_in(capped(body.text.substr(from, to - from))) < 3) return std::nullopt;
+        if (words_in(capped(body.text.substr(from, to - from))) < MinQuoteWords) return std::nullopt;
         return Clause{from, to, false};
     };
     std::vector<std::optional<Clause>> clauses;
@@ -252,7 +259,7 @@ std::vector<Quote> extract_quotes(const TokenStream& body, const std::vector<Spe
     std::size_t last_paragraph_end = 0;     // ... valid up to this byte (its paragraph)
     std::size_t next_paragraph = 0;         // the first paragraph break at or after the last span's end
     for (auto& span : quoted_spans(body.text)) {
-        if (words_in(span.text) < 3) continue;   // scare quotes and titles: "so-called", "Dateline"
+        if (words_in(span.text) < MinQuoteWords) continue;   // scare quotes and titles: "so-called", "Dateline"
         const std::size_t after = token_from(body, span.to);
         const std::size_t first_inside = token_from(body, span.from);
         std::optional<std::size_t> found;
@@ -263,7 +270,7 @@ std::vector<Quote> extract_quotes(const TokenStream& body, const std::vector<Spe
         // (or 'X told reporters: "..."': a listener of up to two words in between)
         if (first_inside > 0 && body.gap_after(first_inside - 1).find_first_of(":,") != std::string_view::npos &&
             !paragraph_break(body.gap_after(first_inside - 1))) {
-            for (std::size_t end = first_inside >= 3 ? first_inside - 3 : 0; end < first_inside; ++end)
+            for (std::size_t end = first_inside > MaxListenerWords ? first_inside - MaxListenerWords - 1 : 0; end < first_inside; ++end)
                 if (const auto it = ending_at.find(end); it != ending_at.end() && (!found || it->second < *found))
                     found = it->second;
         }
