@@ -1,35 +1,17 @@
 #include "extract/country_extractor.hpp"
 
 #include <algorithm>
-#include <array>
 #include <map>
+#include <set>
 #include <string_view>
+
+#include "extract/lexicon.hpp"
+#include "text/punctuation.hpp"
 
 namespace newsdesk::entities {
 namespace {
 
-bool locative(std::string_view norm) {
-    static constexpr std::array<std::string_view, 19> words{
-        "in", "from", "to", "into", "across", "throughout", "of", "near", "via", "toward",
-        "towards", "visit", "visited", "visiting", "visits", "around", "within", "outside", "inside"};
-    return std::find(words.begin(), words.end(), norm) != words.end();
-}
-
-// Words that commonly precede a city name without being a given name ("central London").
-bool area_word(std::string_view norm) {
-    static constexpr std::array<std::string_view, 14> words{
-        "north", "south", "east", "west", "northern", "southern", "eastern", "western",
-        "central", "greater", "downtown", "metropolitan", "old", "suburban"};
-    return std::find(words.begin(), words.end(), norm) != words.end();
-}
-
-// Generic words of place names that texts often write in lower case ("East Azerbaijan province").
-bool division_word(std::string_view norm) {
-    static constexpr std::array<std::string_view, 13> words{
-        "province", "region", "state", "county", "district", "city", "island", "islands",
-        "governorate", "prefecture", "oblast", "territory", "department"};
-    return std::find(words.begin(), words.end(), norm) != words.end();
-}
+namespace lx = lexicon;
 
 // True unless a word that the form capitalises is written in lower case here.
 bool capitals_kept(std::string_view form_words, const TokenStream& ts, std::size_t first) {
@@ -37,7 +19,7 @@ bool capitals_kept(std::string_view form_words, const TokenStream& ts, std::size
     bool word_start = true;
     for (char c : form_words) {
         if (c == ' ') { ++i; word_start = true; continue; }
-        if (word_start && c >= 'A' && c <= 'Z' && i < ts.size() && ts[i].lower && !division_word(ts[i].norm))
+        if (word_start && c >= 'A' && c <= 'Z' && i < ts.size() && ts[i].lower && !lx::division_word(ts[i].norm))
             return false;
         word_start = false;
     }
@@ -77,47 +59,6 @@ bool known_beyond_geonames(const CountryGazetteer& gaz, std::string_view word) {
     return std::any_of(forms->begin(), forms->end(), [](const CountryForm& f) { return !f.confirm; });
 }
 
-// Nouns after which a demonym names a style, a cuisine or a language rather than its country:
-// "Mexican food", "an Italian grocery store", "Japanese Restaurant", "French immersion".
-bool style_noun(std::string_view norm) {
-    static constexpr std::array<std::string_view, 40> words{
-        "food", "foods", "cuisine", "restaurant", "restaurants", "grill", "pub", "pubs", "bar",
-        "cafe", "café", "bakery", "deli", "grocery", "groceries", "market", "marketplace", "sausage",
-        "sausages", "dish", "dishes", "dressing", "bread", "pastry", "music", "songs", "song",
-        "dance", "dancing", "language", "languages", "immersion", "class", "classes", "lessons",
-        "teacher", "speaking", "speakers", "translation", "subtitles"};
-    return std::find(words.begin(), words.end(), norm) != words.end();
-}
-
-// Verbs after which a demonym names a language: "she spoke only French".
-bool speak_verb(std::string_view norm) {
-    static constexpr std::array<std::string_view, 11> words{
-        "speak", "speaks", "spoke", "spoken", "speaking", "fluent", "learn", "learns", "learning",
-        "learned", "translated"};
-    return std::find(words.begin(), words.end(), norm) != words.end();
-}
-
-bool speech_verb(std::string_view norm) {
-    static constexpr std::array<std::string_view, 10> words{
-        "said", "says", "told", "added", "explained", "noted", "asked", "replied", "stated", "testified"};
-    return std::find(words.begin(), words.end(), norm) != words.end();
-}
-
-// Words that make a following demonym a noun for people: "the French said", "an American told".
-bool determiner(std::string_view norm) {
-    static constexpr std::array<std::string_view, 9> words{
-        "the", "a", "an", "one", "two", "three", "another", "many", "some"};
-    return std::find(words.begin(), words.end(), norm) != words.end();
-}
-
-// Capitalised words after a place name that make it a newspaper's name ("The Washington Post",
-// "China Daily", "The Irish Times"): the title does not mention the place.
-bool newspaper_word(std::string_view norm) {
-    static constexpr std::array<std::string_view, 9> words{
-        "post", "times", "daily", "herald", "tribune", "gazette", "chronicle", "telegraph", "journal"};
-    return std::find(words.begin(), words.end(), norm) != words.end();
-}
-
 // "US$40 million", "U.S.$5": the currency, not the country.
 bool currency_prefix(const TokenStream& ts, const CountryMatch& m) {
     return m.code == "US" && m.first == m.last && ts[m.first].all_caps && ts.gap_after(m.last).starts_with("$");
@@ -132,18 +73,18 @@ bool demonym_not_country(const TokenStream& ts, const CountryMatch& m) {
     const auto& prev2 = i > 1 ? ts[i - 2].norm : std::string{};
     if (i + 1 < ts.size() && gap_is_space(ts[i + 1].gap)) {
         const auto& next = ts[i + 1].norm;
-        if (style_noun(next)) return true;
+        if (lx::style_noun(next)) return true;
         // a singular demonym before "said" without an article is a surname ("French said")
-        if (speech_verb(next) && !ts[i].norm.ends_with("s") && !determiner(prev)) return true;
+        if (lx::surname_speech_verb(next) && !ts[i].norm.ends_with("s") && !lx::demonym_determiner(prev)) return true;
         // coordinated with the language English: "in English and Spanish", "French or English"
         if ((next == "and" || next == "or") && i + 2 < ts.size() && ts[i + 2].norm == "english") return true;
     }
     if ((prev == "and" || prev == "or") && prev2 == "english") return true;
     // "Atakapa Indians", "the Cleveland Indians": a people or team named after a name, not India
     if ((ts[i].norm == "indian" || ts[i].norm == "indians") && i > 0 && gap_is_space(ts[i].gap) &&
-        ts[i - 1].upper && !ts[i - 1].sentence_start && !area_word(prev))
+        ts[i - 1].upper && !ts[i - 1].sentence_start && !lx::area_word(prev))
         return true;
-    if (speak_verb(prev) || (i > 1 && prev == "only" && speak_verb(prev2))) return true;
+    if (lx::speak_verb(prev) || (i > 1 && prev == "only" && lx::speak_verb(prev2))) return true;
     return false;
 }
 
@@ -151,15 +92,9 @@ bool demonym_not_country(const TokenStream& ts, const CountryMatch& m) {
 // ("Guernsey County", "Lebanon County"); a Louisiana parish ("Rapides Parish") too.
 bool american_division(const TokenStream& ts, std::size_t i) {
     if (i + 1 >= ts.size() || !gap_is_space(ts[i + 1].gap)) return false;
-    const auto& word = ts[i + 1].norm;
-    if (word != "county" && word != "township" && word != "parish") return false;
+    if (!lx::american_division(ts[i + 1].norm)) return false;
     // "Kent County Council", "Wimbledon Parish Church": British institutions
-    if (i + 2 < ts.size() && gap_is_space(ts[i + 2].gap)) {
-        const auto& next = ts[i + 2].norm;
-        if (next == "council" || next == "councils" || next == "church" || next == "hall" || next == "priest")
-            return false;
-    }
-    return true;
+    return !(i + 2 < ts.size() && gap_is_space(ts[i + 2].gap) && lx::british_institution_word(ts[i + 2].norm));
 }
 
 // True if every form of the word is a country's name: "Guernsey County" cannot be the island.
@@ -176,8 +111,9 @@ bool dateline_town(const TokenStream& ts, const CountryMatch& m) {
     for (std::size_t i = m.first; i <= m.last; ++i)
         if (!ts[i].all_caps) return false;
     const auto gap = ts.gap_after(m.last);
-    return gap.find("\u2014") != std::string_view::npos || gap.find("\u2013") != std::string_view::npos ||
-           gap.find(" - ") != std::string_view::npos || gap.find('(') != std::string_view::npos;
+    // the dashes agencies put after a dateline; not the quotation dash (it signs quotes)
+    return gap.find(text::EmDash) != std::string_view::npos || gap.find(text::EnDash) != std::string_view::npos ||
+           gap.find(text::SpacedHyphen) != std::string_view::npos || gap.find('(') != std::string_view::npos;
 }
 
 } // namespace
@@ -260,13 +196,13 @@ std::vector<CountryMatch> match_countries(const TokenStream& ts, bool headline) 
         if (ok && trust == FormTrust::not_title && headline) ok = false;
         if (ok && trust == FormTrust::locative) {
             // "in Jordan" is the country; "Jordan said", "Michael Jordan" are not
-            ok = m.first > 0 && locative(ts[m.first - 1].norm) && !next_adjacent_cap;
+            ok = m.first > 0 && lx::locative(ts[m.first - 1].norm) && !next_adjacent_cap;
         }
         if (ok && single && (m.kind == FormKind::capital || m.kind == FormKind::place)) {
             // "Jack London", "George Washington": a city name as a surname. (A place name that
             // starts a longer name still names the place: "Texas Department of Transportation".)
             if (m.first > 0 && gap_is_space(ts[m.first].gap) && ts[m.first - 1].upper &&
-                !ts[m.first - 1].sentence_start && !area_word(ts[m.first - 1].norm) &&
+                !ts[m.first - 1].sentence_start && !lx::area_word(ts[m.first - 1].norm) &&
                 !(k > 0 && found[k - 1].m.last + 1 == m.first))
                 ok = false;
         }
@@ -280,7 +216,7 @@ std::vector<CountryMatch> match_countries(const TokenStream& ts, bool headline) 
         }
         if (ok && (currency_prefix(ts, m) || demonym_not_country(ts, m))) ok = false;
         if (ok && !headline && m.last + 1 < ts.size() &&
-            gap_is_space(ts.gap_after(m.last)) && ts[m.last + 1].upper && newspaper_word(ts[m.last + 1].norm))
+            gap_is_space(ts.gap_after(m.last)) && ts[m.last + 1].upper && lx::newspaper_word(ts[m.last + 1].norm))
             ok = false;   // "The Washington Post", "China Daily"
         if (ok && !headline && dateline_town(ts, m)) {
             ok = false;
@@ -290,11 +226,6 @@ std::vector<CountryMatch> match_countries(const TokenStream& ts, bool headline) 
         out.push_back(std::move(m));
     }
     return out;
-}
-
-void collect_countries(const std::vector<CountryMatch>& matches, std::set<std::string>& codes) {
-    for (const auto& m : matches)
-        if (m.accepted) codes.insert(m.code);
 }
 
 namespace {
@@ -313,8 +244,7 @@ void confirm_places(const std::vector<const TokenStream*>& texts, std::vector<st
     for (std::size_t s = 0; s < matches.size(); ++s) {
         for (const auto& m : *matches[s]) {
             if (!m.accepted) continue;
-            std::string key;
-            for (std::size_t i = m.first; i <= m.last; ++i) key += std::string{strip_possessive((*texts[s])[i].norm)} + ' ';
+            const auto key = match_key(*texts[s], m);
             keys_of[m.code].insert(key);
             if (!m.confirm) vouched[m.code].insert(key);
             // only places the table vouches for show that the article is about another country
@@ -339,14 +269,13 @@ void confirm_places(const std::vector<const TokenStream*>& texts, std::vector<st
         for (std::size_t s = 0; s < matches.size(); ++s)
             for (auto& m : *matches[s])
                 if (m.accepted && towns.count(match_key(*texts[s], m)) != 0) m.accepted = false;
-    for (auto& list : matches) {
-        for (auto& m : *list) {
+    for (std::size_t s = 0; s < matches.size(); ++s) {
+        for (auto& m : *matches[s]) {
             if (!m.accepted || (m.kind != FormKind::place && m.kind != FormKind::capital)) continue;
             if (named.count(m.code) != 0) continue;
             if (m.confirm) {
                 // another place of the country that the project table knows confirms it
-                std::string key;
-                for (std::size_t i = m.first; i <= m.last; ++i) key += std::string{strip_possessive((*texts[&list - &matches[0]])[i].norm)} + ' ';
+                const auto key = match_key(*texts[s], m);
                 const auto& v = vouched[m.code];
                 if (v.size() > 1 || (v.size() == 1 && v.count(key) == 0)) continue;
                 m.accepted = false;
@@ -355,7 +284,7 @@ void confirm_places(const std::vector<const TokenStream*>& texts, std::vector<st
             if (keys_of[m.code].size() > 1) continue;
             const bool elsewhere = std::any_of(with_places.begin(), with_places.end(),
                                                [&](const std::string& c) { return c != m.code; });
-            if (elsewhere || m.confirm) m.accepted = false;
+            if (elsewhere) m.accepted = false;
         }
     }
 }

@@ -2,7 +2,6 @@
 // Finds the countries a text names: longest gazetteer match over 1..N words, then rules that
 // reject readings as a common word, a person's name or a same-named town elsewhere.
 #include <cstddef>
-#include <set>
 #include <string>
 #include <vector>
 
@@ -27,8 +26,5 @@ std::vector<CountryMatch> match_countries(const TokenStream& ts, bool headline);
 // Article-level check across all its texts: drops lone towns that are more likely namesakes
 // of towns in another country the article talks about.
 void confirm_places(const std::vector<const TokenStream*>& texts, std::vector<std::vector<CountryMatch>*>& matches);
-
-// Adds the codes of the accepted matches.
-void collect_countries(const std::vector<CountryMatch>& matches, std::set<std::string>& codes);
 
 } // namespace newsdesk::entities

@@ -44,13 +44,13 @@ Entities extract_entities(const Article& article, const SpeakerAliases& aliases)
     std::vector<Segment> segments;
     segments.reserve(2);
     std::vector<bool> headline;
-    int body_segment = -1;
+    std::optional<std::size_t> body_segment;
     for (const auto* part : {&article.title, &article.body}) {
         if (part->empty() || !text::valid_utf8(*part)) continue;
         Segment s;
         s.tokens = tokenise(*part);
         s.countries = match_countries(s.tokens, part == &article.title);
-        if (part == &article.body) body_segment = static_cast<int>(segments.size());
+        if (part == &article.body) body_segment = segments.size();
         headline.push_back(part == &article.title);
         segments.push_back(std::move(s));
     }
@@ -86,11 +86,11 @@ Entities extract_entities(const Article& article, const SpeakerAliases& aliases)
         if (out.speakers.size() < MaxSpeakersPerArticle && listed.emplace(name, s.organisation).second)
             out.speakers.push_back({name, s.organisation ? SpeakerKind::Organisation : SpeakerKind::Person});
     }
-    if (body_segment >= 0) {
+    if (body_segment) {
         std::vector<SpeechCue> body_cues;
         for (const auto& c : found.cues)
-            if (c.segment == static_cast<std::size_t>(body_segment)) body_cues.push_back(c);
-        out.quotes = extract_quotes(segments[static_cast<std::size_t>(body_segment)].tokens, body_cues);
+            if (c.segment == *body_segment) body_cues.push_back(c);
+        out.quotes = extract_quotes(segments[*body_segment].tokens, body_cues);
         if (out.quotes.size() > MaxQuotesPerArticle) out.quotes.resize(MaxQuotesPerArticle);
         for (auto& q : out.quotes) q.speaker = name_of(q.speaker, organisations.contains(q.speaker));
     }

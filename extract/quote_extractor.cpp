@@ -5,6 +5,8 @@
 #include <string_view>
 #include <unordered_map>
 
+#include "text/punctuation.hpp"
+
 namespace newsdesk::entities {
 namespace {
 
@@ -12,29 +14,27 @@ namespace {
 // bytes, over several paragraphs), so real quotes fit, and a text without full stops cannot
 // make one run on.
 constexpr std::size_t MaxQuoteBytes = 4096;
+// The fewest words a quote or a reported clause has: fewer are scare quotes and titles
+// ("so-called", "Dateline") or a clause cut short.
+constexpr std::size_t MinQuoteWords = 3;
+// Words of a listener between a cue and its quote ('X told reporters: "..."', 'X told the
+// BBC: "..."') and between "told" and "that" ("told the foreign press that ...").
+constexpr std::size_t MaxListenerWords = 2;
+constexpr std::size_t MaxToldListenerWords = 3;
 
 struct Mark {
     std::size_t at = 0, size = 0;
-    enum class Kind { open, close, either } kind = Kind::either;
+    text::QuoteFacing facing = text::QuoteFacing::either;
 };
 
-// Double quotation marks in byte order: “ ” „ « » and straight " and '' (typewriter style).
+// Double quotation marks (text::QuotationMarks) in byte order.
 std::vector<Mark> marks_of(std::string_view text) {
     std::vector<Mark> out;
     for (std::size_t i = 0; i < text.size(); ++i) {
-        const auto rest = text.substr(i);
-        if (rest.starts_with("\xE2\x80\x9C") || rest.starts_with("\xE2\x80\x9E") || rest.starts_with("\xC2\xAB")) {
-            out.push_back({i, rest.starts_with("\xC2\xAB") ? 2u : 3u, Mark::Kind::open});
-        } else if (rest.starts_with("\xE2\x80\x9D") || rest.starts_with("\xC2\xBB")) {
-            out.push_back({i, rest.starts_with("\xC2\xBB") ? 2u : 3u, Mark::Kind::close});
-        } else if (rest.starts_with("''")) {
-            out.push_back({i, 2, Mark::Kind::either});
-        } else if (rest.front() == '"') {
-            out.push_back({i, 1, Mark::Kind::either});
-        } else {
-            continue;
-        }
-        i += out.back().size - 1;
+        const auto mark = text::quotation_mark_at_start(text.substr(i));
+        if (!mark) continue;
+        out.push_back({i, mark->size, mark->facing});
+        i += mark->size - 1;
     }
     return out;
 }
@@ -58,7 +58,7 @@ std::vector<Span> quoted_spans(std::string_view text) {
     for (std::size_t k = 0; k < marks.size(); ++k) {
         const auto& m = marks[k];
         if (!current) {
-            if (m.kind == Mark::Kind::close) continue;
+            if (m.facing == text::QuoteFacing::closing) continue;
             current = Span{m.at + m.size, 0, {}, m.at};
             part_from = m.at + m.size;
             continue;
@@ -67,7 +67,7 @@ std::vector<Span> quoted_spans(std::string_view text) {
         if (paragraph_break(between)) {
             const auto para_end = part_from + between.find("\n\n");
             const auto next_para = text.find_first_not_of("\n \t\r", para_end);
-            if (m.kind != Mark::Kind::close && next_para == m.at) {
+            if (m.facing != text::QuoteFacing::closing && next_para == m.at) {
                 // the next paragraph reopens the quote: join
                 if (!current->text.empty()) current->text += "\n\n";
                 current->text += text.substr(part_from, para_end - part_from);
@@ -78,7 +78,7 @@ std::vector<Span> quoted_spans(std::string_view text) {
             --k;   // reconsider this mark as an opening one
             continue;
         }
-        if (m.kind == Mark::Kind::open) {   // a nested or stray opener: restart here
+        if (m.facing == text::QuoteFacing::opening) {   // a nested or stray opener: restart here
             current = Span{m.at + m.size, 0, {}, m.at};
             part_from = m.at + m.size;
             continue;
@@ -177,7 +177,7 @@ std::vector<Quote> without_overlaps(std::string_view body, std::vector<Found> fo
                 const auto end = f.cue_from > from && f.cue_from < f.from ? f.cue_from : f.from;
                 const auto text = trim_clause(body.substr(from, std::min(end, last.to) - from));
                 for (std::size_t k = group; k < kept.size(); ++k) kept[k].to = from + text.size();
-                if (words_in(text) < 3) kept.resize(group);
+                if (words_in(text) < MinQuoteWords) kept.resize(group);
             }
         }
         group = kept.size();
@@ -223,7 +223,7 @@ std::vector<Quote> extract_quotes(const TokenStream& body, const std::vector<Spe
         if (k >= body.size() || body[k].sentence_start || !gap_is_space(body[k].gap)) return std::nullopt;
         // "told reporters that ...": skip a listener and the complementiser
         if (cue.verb.starts_with("tell") || cue.verb == "told") {
-            while (k < body.size() && k < cue.cue + 4 && body[k].norm != "that" && gap_is_space(body[k].gap)) ++k;
+            while (k < body.size() && k <= cue.cue + MaxToldListenerWords && body[k].norm != "that" && gap_is_space(body[k].gap)) ++k;
             if (k >= body.size() || body[k].norm != "that") return std::nullopt;
         }
         if (body[k].norm == "that") ++k;
@@ -231,7 +231,7 @@ std::vector<Quote> extract_quotes(const TokenStream& body, const std::vector<Spe
         if (body[k].lower && (body[k].norm == "on" || body[k].norm == "in" || body[k].norm == "at")) return std::nullopt;
         const auto from = body[k].offset;
         const auto to = sentences.end(body, k);
-        if (words_in(capped(body.text.substr(from, to - from))) < 3) return std::nullopt;
+        if (words_in(capped(body.text.substr(from, to - from))) < MinQuoteWords) return std::nullopt;
         return Clause{from, to, false};
     };
     std::vector<std::optional<Clause>> clauses;
@@ -259,7 +259,7 @@ std::vector<Quote> extract_quotes(const TokenStream& body, const std::vector<Spe
     std::size_t last_paragraph_end = 0;     // ... valid up to this byte (its paragraph)
     std::size_t next_paragraph = 0;         // the first paragraph break at or after the last span's end
     for (auto& span : quoted_spans(body.text)) {
-        if (words_in(span.text) < 3) continue;   // scare quotes and titles: "so-called", "Dateline"
+        if (words_in(span.text) < MinQuoteWords) continue;   // scare quotes and titles: "so-called", "Dateline"
         const std::size_t after = token_from(body, span.to);
         const std::size_t first_inside = token_from(body, span.from);
         std::optional<std::size_t> found;
@@ -270,7 +270,7 @@ std::vector<Quote> extract_quotes(const TokenStream& body, const std::vector<Spe
         // (or 'X told reporters: "..."': a listener of up to two words in between)
         if (first_inside > 0 && body.gap_after(first_inside - 1).find_first_of(":,") != std::string_view::npos &&
             !paragraph_break(body.gap_after(first_inside - 1))) {
-            for (std::size_t end = first_inside >= 3 ? first_inside - 3 : 0; end < first_inside; ++end)
+            for (std::size_t end = first_inside > MaxListenerWords ? first_inside - MaxListenerWords - 1 : 0; end < first_inside; ++end)
                 if (const auto it = ending_at.find(end); it != ending_at.end() && (!found || it->second < *found))
                     found = it->second;
         }

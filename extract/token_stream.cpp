@@ -1,9 +1,9 @@
 #include "extract/token_stream.hpp"
 
-#include <array>
 #include <unicode/uchar.h>
 #include <unicode/utf8.h>
 
+#include "extract/lexicon.hpp"
 #include "text/unicode.hpp"
 
 namespace newsdesk::entities {
@@ -11,13 +11,7 @@ namespace {
 
 // Abbreviations whose full stop does not end a sentence ("Sen. Ben Sasse", "Mr. Ryan").
 bool abbreviation(std::string_view norm) {
-    static constexpr std::array<std::string_view, 30> list{
-        "mr", "mrs", "ms", "dr", "sen", "rep", "gov", "gen", "st", "jr", "sr", "lt", "col",
-        "capt", "sgt", "rev", "prof", "mt", "no", "vs", "adm", "maj", "cpl", "pres", "atty",
-        "supt", "insp", "cmdr", "lieut", "hon"};
-    for (auto a : list)
-        if (norm == a) return true;
-    return norm.size() == 1 || norm.find('.') != std::string_view::npos;   // "D.", "U.S."
+    return lexicon::abbreviation(norm) || norm.size() == 1 || norm.find('.') != std::string_view::npos;   // "D.", "U.S."
 }
 
 // A full stop followed by a comma ends an abbreviation, not a sentence ("Mobile, Ala., says").
@@ -101,15 +95,6 @@ bool gap_is_space(std::string_view gap) {
 
 bool gap_has(std::string_view gap, std::string_view chars) {
     return gap.find_first_of(chars) != std::string_view::npos;
-}
-
-bool gap_has_quote(std::string_view gap) {
-    return gap.find('"') != std::string_view::npos || gap.find("''") != std::string_view::npos ||
-           gap.find("\xC2\xAB") != std::string_view::npos ||    // «
-           gap.find("\xC2\xBB") != std::string_view::npos ||    // »
-           gap.find("\xE2\x80\x9E") != std::string_view::npos ||    // „
-           gap.find("\xE2\x80\x9C") != std::string_view::npos ||    // “
-           gap.find("\xE2\x80\x9D") != std::string_view::npos;      // ”
 }
 
 bool gap_has_paragraph(std::string_view gap) {

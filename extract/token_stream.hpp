@@ -41,7 +41,6 @@ std::string_view strip_possessive(std::string_view norm);
 // Gap classification.
 bool gap_is_space(std::string_view gap);          // only blanks and at most one line break
 bool gap_has(std::string_view gap, std::string_view chars);
-bool gap_has_quote(std::string_view gap);         // a double quote mark: " “ ” „ « » or ''
 bool gap_has_paragraph(std::string_view gap);     // blank line
 
 } // namespace newsdesk::entities

@@ -9,6 +9,7 @@
 #include <xapian/unicode.h>
 
 #include <newsdesk/errors.hpp>
+#include "text/punctuation.hpp"
 #include "text/unicode.hpp"
 
 namespace newsdesk {
@@ -30,9 +31,7 @@ std::string field_list() {
     return names;
 }
 
-bool is_quote(char32_t c) {   // " and the curly quotes people paste: “ ” „ « »
-    return c == '"' || c == 0x201C || c == 0x201D || c == 0x201E || c == 0x00AB || c == 0x00BB;
-}
+bool is_quote(char32_t c) { return text::is_quotation_mark(c); }   // " and the curly quotes people paste
 
 // Characters that join two words into a phrase (`u.s`, `e-mail`, `a/b`), as Xapian's parser has them.
 bool is_phrase_generator(char c) { return std::string_view{".-/:\\@"}.find(c) != std::string_view::npos; }

@@ -6,6 +6,7 @@
 #include <optional>
 
 #include "indexer/readers/compressed_file.hpp"
+#include "text/punctuation.hpp"
 #include "text/unicode.hpp"
 
 namespace newsdesk {
@@ -45,9 +46,8 @@ struct Dateline {
 
 // "Tehran (IP) – ...", "WASHINGTON, May 16 (Reuters) - ...", "Nairobi – ...".
 std::optional<Dateline> parse_dateline(std::string_view para) {
-    static constexpr std::array dashes{" \u2013 ", " \u2014 ", " - ", " -- "};
     std::size_t at = std::string_view::npos, dash_len = 0;
-    for (std::string_view d : dashes)
+    for (std::string_view d : text::SpacedDashes)
         if (const auto p = para.find(d); p != std::string_view::npos && p < at) at = p, dash_len = d.size();
     if (at == std::string_view::npos || at > 120) return std::nullopt;
     auto head = trim(para.substr(0, at));

@@ -1,0 +1,59 @@
+#include "extract/attribution.hpp"
+
+#include <algorithm>
+#include <set>
+
+namespace newsdesk::entities {
+namespace {
+
+SpeechCue speech_cue(const Mention& m) {
+    SpeechCue cue;
+    cue.segment = m.cue.segment;
+    cue.cue = m.cue.token;
+    cue.subject_first = m.subject.first;
+    cue.subject_last = m.subject.last;
+    cue.verb = m.cue.verb;
+    cue.inverted = m.cue.inverted;
+    return cue;
+}
+
+} // namespace
+
+SpeakerFindings attribute(std::vector<Mention> mentions, NameInventory& names) {
+    std::stable_sort(mentions.begin(), mentions.end(), [](const Mention& a, const Mention& b) {
+        return a.cue.segment != b.cue.segment ? a.cue.segment < b.cue.segment : a.position < b.position;
+    });
+    SpeakerFindings out;
+    std::set<std::pair<std::string, bool>> seen;
+    struct Speaking {
+        std::string name;
+        std::size_t segment = 0;
+    };
+    std::optional<Speaking> last_person;
+    for (const auto& m : mentions) {
+        SpeechCue cue = speech_cue(m);
+        if (m.kind == Mention::Kind::pronoun) {
+            // "Rouhani said ... He added": the last person named as speaking in this text
+            if (!last_person || last_person->segment != m.cue.segment) continue;
+            cue.speaker = last_person->name;
+            cue.pronoun = true;
+            out.cues.push_back(std::move(cue));
+            continue;
+        }
+        if (m.kind == Mention::Kind::organisation) {
+            cue.speaker = m.name;
+            cue.organisation = true;
+        } else {
+            auto name = m.kind == Mention::Kind::title ? names.resolve_title(m.titles, m.country)
+                                                       : names.canonical(m.name, m.titled);
+            if (!name) continue;
+            cue.speaker = std::move(*name);
+        }
+        if (seen.emplace(cue.speaker, cue.organisation).second) out.speakers.push_back({cue.speaker, cue.organisation});
+        if (!cue.organisation) last_person = Speaking{cue.speaker, m.cue.segment};
+        out.cues.push_back(std::move(cue));
+    }
+    return out;
+}
+
+} // namespace newsdesk::entities

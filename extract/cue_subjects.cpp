@@ -1,0 +1,252 @@
+#include "extract/cue_subjects.hpp"
+
+#include <algorithm>
+#include <string_view>
+
+#include "extract/lexicon.hpp"
+#include "extract/person_names.hpp"
+#include "text/punctuation.hpp"
+
+namespace newsdesk::entities {
+namespace {
+
+namespace lx = lexicon;
+
+// Words that may stand between a subject and its verb: "has also later said".
+constexpr std::size_t MaxVerbCompanions = 4;
+// Prepositional phrases read back past to find the person: "Archbishop Aris Shirvanian of the
+// Armenian Patriarchate of Jerusalem told" needs two.
+constexpr std::size_t MaxPrepositionalPhrases = 3;
+// How far back the clause before a verb is cut into chunks, in tokens, and how many chunks it
+// may have: "Rep. Elijah Cummings (D-Md.), chair of the committee, said" has four. Longer
+// clauses are sentences of their own, not a subject.
+constexpr std::size_t MaxSubjectClauseTokens = 60;
+constexpr std::size_t MaxSubjectChunks = 6;
+// Lower-case words that may modify a name in a chunk: "my old friend", "81-year-old former".
+constexpr std::size_t MaxNameModifiers = 6;
+// Words read after an inverted verb before the name: "said former party boss and top aide".
+constexpr std::size_t MaxWordsBeforeSubject = 8;
+// Further names of a list after an inverted verb: "wrote Jason Dana, Robyn Dawes and ...".
+constexpr std::size_t MaxMoreListedNames = 4;
+
+bool is_digit_word(std::string_view w) { return !w.empty() && w.front() >= '0' && w.front() <= '9'; }
+
+// Lower-case words that end a noun phrase after a name ("said Tom Fitton of Judicial Watch",
+// "said Ann Lee, who..."), unlike nouns that show the name was a modifier ("said a Twitter user").
+bool phrase_boundary(std::string_view w) {
+    return lx::phrase_boundary_word(w) || w.ends_with("ing") || w.ends_with("ly") || w.ends_with("ed");
+}
+
+void add(std::vector<Mention>& out, std::optional<Mention> m) {
+    if (m) out.push_back(std::move(*m));
+}
+
+// Tokens a..b form a person's name phrase: optional determiners, titles, places and possessors
+// ("the White House spokesman", "Clinton's top aide", "Texas delegate"), then a name, then at
+// most a post-modifier ("of Vermont", "(D-Md.)"). Returns the name's run.
+std::optional<TokenRange> name_chunk(const NameRuns& text, std::size_t a, std::size_t b) {
+    const auto tok = [&](std::size_t i) -> const Token& { return text.token(i); };
+    std::size_t p = a;
+    while (p <= b) {
+        const auto& t = tok(p);
+        if (const auto run = text.run_at(p)) {
+            const auto [f, l] = *run;
+            if (f < a || l > b) return std::nullopt;
+            if (tok(l).possessive && l < b) { p = l + 1; continue; }   // "Clinton's top aide ..."
+            if (!read_person(text, *run).name) {
+                // "White House spokesman Josh Earnest" is one run; "Republican party boss ..." is not
+                if (l < b && tok(l + 1).lower) { p = l + 1; continue; }
+                return std::nullopt;
+            }
+            if (l == b || gap_has(text.tokens().gap_after(l), "(") ||
+                (gap_is_space(tok(l + 1).gap) && (lx::affiliation_preposition(tok(l + 1).norm) || tok(l + 1).norm == "who")))
+                return run;
+            return std::nullopt;
+        }
+        if (text.country_at(p) != nullptr) { p = text.country_at(p)->last + 1; continue; }
+        // "my friend", "81-year-old", "Trump's GOP primary rival": modifiers of the name
+        if ((t.lower || is_digit_word(t.norm)) && !lx::preposition(t.norm) && !lx::speech_verb(t.norm) &&
+            !lx::subject_pronoun(t.norm) && t.norm != "that" && t.norm != "who" && t.norm != "and" && t.norm != "as" &&
+            p - a < MaxNameModifiers) {
+            ++p;
+            continue;
+        }
+        return std::nullopt;
+    }
+    return std::nullopt;
+}
+
+// "Jeff Weaver, Sanders' campaign manager, said", "the White House spokesman, Josh Earnest,
+// said", "Rep. Elijah Cummings (D-Md.), chair of ..., said", "In a statement, Ann Lee said":
+// the clause before the verb in comma- or bracket-separated chunks; the first chunk that is a
+// name phrase is the subject.
+std::vector<Mention> chunked_subject(const NameRuns& text, const Cue& cue, std::size_t j) {
+    const auto tok = [&](std::size_t i) -> const Token& { return text.token(i); };
+    std::vector<Mention> out;
+    std::vector<TokenRange> chunks;
+    std::size_t end = j;
+    bool bounded = false;
+    for (std::size_t k = j, steps = 0; steps < MaxSubjectClauseTokens; ++steps) {
+        const auto g = tok(k).gap;
+        if (k == 0 || tok(k).sentence_start || text::has_quotation_mark(g) || gap_has(g, ";:")) {
+            chunks.push_back({k, end});
+            bounded = true;
+            break;
+        }
+        if (gap_has(g, ",()") || text::has_dash(g)) {
+            chunks.push_back({k, end});
+            if (chunks.size() > MaxSubjectChunks) break;
+            end = k - 1;
+        }
+        --k;
+    }
+    if (!bounded) return out;
+    std::reverse(chunks.begin(), chunks.end());
+    // "Jason Dana, Robyn Dawes and Nathanial Peterson said": a list ending in "and"
+    bool list = false;
+    for (std::size_t k = chunks.back().first; k <= chunks.back().last; ++k) list = list || tok(k).norm == "and";
+    for (std::size_t c = 0; c < chunks.size(); ++c) {
+        const auto run = name_chunk(text, chunks[c].first, chunks[c].last);
+        if (!run) continue;
+        add(out, run_mention(text, cue, *run, chunks[c].first));
+        if (out.empty() || !list) return out;
+        for (std::size_t d = c + 1; d < chunks.size(); ++d) {
+            const auto [a, b] = chunks[d];
+            if (const auto whole = name_chunk(text, a, b)) {
+                add(out, run_mention(text, cue, *whole, a));
+                continue;
+            }
+            for (std::size_t k = a; k < b; ++k) {
+                if (tok(k).norm != "and") continue;
+                const auto left = k > a ? name_chunk(text, a, k - 1) : std::nullopt;
+                const auto right = name_chunk(text, k + 1, b);
+                if (left) add(out, run_mention(text, cue, *left, a));
+                if (right) add(out, run_mention(text, cue, *right, k + 1));
+                break;
+            }
+        }
+        return out;
+    }
+    add(out, title_phrase_ending(text, cue, chunks.front().last, chunks.front().first));
+    return out;
+}
+
+} // namespace
+
+std::vector<Mention> subject_before(const NameRuns& text, const Cue& cue) {
+    const auto tok = [&](std::size_t i) -> const Token& { return text.token(i); };
+    std::vector<Mention> out;
+    if (cue.token == 0) return out;
+    std::size_t j = cue.token - 1;
+    std::size_t after = cue.token;   // the token right after j
+    // "has also said", "would later tell"
+    for (std::size_t steps = 0; steps < MaxVerbCompanions && lx::verb_companion(tok(j).norm) && !tok(j).upper &&
+                                gap_is_space(tok(after).gap) && j > 0;
+         ++steps) {
+        after = j;
+        --j;
+    }
+    const std::string_view gap = tok(after).gap;
+    if (text::has_quotation_mark(gap) || gap_has(gap, ":;!?") || tok(after).sentence_start) return out;
+    if (gap_is_space(gap) && lx::subject_pronoun(tok(j).norm)) {
+        Mention m;
+        m.kind = Mention::Kind::pronoun;
+        m.cue = cue;
+        m.position = j;
+        m.subject = {j, j};
+        out.push_back(std::move(m));
+        return out;
+    }
+    if (gap_has(gap, ",()") || text::has_dash(gap)) return chunked_subject(text, cue, j);
+    if (const auto run = text.run_ending_at(j)) {
+        const auto first = run->first;
+        if (first > 0 && gap_is_space(tok(first).gap) && lx::preposition(tok(first - 1).norm) && !tok(first - 1).upper) {
+            // "Bernie Sanders of Vermont said", "Archbishop Aris Shirvanian of the Armenian
+            // Patriarchate of Jerusalem told": the person before the prepositional phrases
+            std::size_t k = first;
+            for (std::size_t hops = 0; hops < MaxPrepositionalPhrases && k >= 2; ++hops) {
+                if (!lx::affiliation_preposition(tok(k - 1).norm)) return out;
+                const auto before = text.run_ending_at(k - 2);
+                if (!before || !gap_is_space(tok(k - 1).gap)) return out;
+                if (read_person(text, *before).name) {
+                    add(out, run_mention(text, cue, *before, before->first));
+                    return out;
+                }
+                k = before->first;
+                if (k >= 1 && tok(k - 1).norm == "the") --k;
+            }
+            return out;
+        }
+        if (text.country_at(j) != nullptr && text.country_at(first) != nullptr && first > 0 &&
+            gap_has(tok(first).gap, ",")) {
+            // "Stacy Baker of Columbia, South Carolina says": the place ends a longer subject
+            return chunked_subject(text, cue, j);
+        }
+        add(out, run_mention(text, cue, *run, first));
+        // "Obama and Biden said"
+        if (first >= 2 && tok(first - 1).norm == "and" && gap_is_space(tok(first).gap)) {
+            if (const auto other = text.run_ending_at(first - 2)) add(out, run_mention(text, cue, *other, first - 2));
+        }
+        return out;
+    }
+    add(out, title_phrase_ending(text, cue, j, j));
+    return out;
+}
+
+std::vector<Mention> subject_after(const NameRuns& text, const Cue& cue, std::size_t start, std::size_t position) {
+    const auto& ts = text.tokens();
+    std::vector<Mention> out;
+    if (start >= ts.size() || ts[start].sentence_start) return out;
+    if (auto title = title_phrase_starting(text, cue, start, position)) {
+        out.push_back(std::move(*title));
+        return out;
+    }
+    bool comma_crossed = false;
+    for (std::size_t k = start, steps = 0; k < ts.size() && steps < MaxWordsBeforeSubject; ++steps) {
+        if (k > start) {
+            const auto g = ts[k].gap;
+            if (ts[k].sentence_start) return out;
+            if (!gap_is_space(g)) {
+                // one comma before an appositive name: "another Twitter user, Johanna Bayer"
+                if (comma_crossed || g.find_first_not_of(", ") != std::string_view::npos) return out;
+                comma_crossed = true;
+            }
+        }
+        if (const auto run = text.run_starting_at(k)) {
+            const auto l = run->last;
+            if (ts[l].possessive) { k = l + 1; continue; }   // "said Clinton's top aide ..."
+            const bool head = l + 1 >= ts.size() || !gap_is_space(ts[l + 1].gap) || !ts[l + 1].lower ||
+                              phrase_boundary(ts[l + 1].norm) || lx::speech_verb(ts[l + 1].norm);
+            if (!head) { k = l + 1; continue; }              // "said a Twitter user"
+            add(out, run_mention(text, cue, *run, position));
+            if (out.empty()) return out;
+            // "wrote Jason Dana, Robyn Dawes and Nathanial Peterson"
+            std::size_t e = l;
+            for (std::size_t more = 0; more < MaxMoreListedNames && e + 2 < ts.size(); ++more) {
+                std::size_t n = e + 1;
+                if (ts[n].norm == "and" && gap_is_space(ts[n].gap)) ++n;
+                else if (!(gap_has(ts[n].gap, ",") && ts[n].gap.find_first_not_of(", ") == std::string_view::npos))
+                    break;
+                const auto next = text.run_starting_at(n);
+                if (!next || !read_person(text, *next).name) break;
+                // a following lower-case appositive means the comma ended the list
+                const auto nl = next->last;
+                if (nl + 1 < ts.size() && ts[nl + 1].lower && gap_is_space(ts[nl + 1].gap) &&
+                    !phrase_boundary(ts[nl + 1].norm))
+                    break;
+                add(out, run_mention(text, cue, *next, position));
+                e = nl;
+            }
+            return out;
+        }
+        const auto& t = ts[k];
+        if (text.country_at(k) != nullptr) { k = text.country_at(k)->last + 1; continue; }
+        if (!t.lower || lx::preposition(t.norm) || t.norm == "that" || lx::speech_verb(t.norm) ||
+            lx::subject_pronoun(t.norm) || t.norm == "it" || t.norm == "they")
+            return out;
+        ++k;   // "former", "party", "boss", "another", "top"
+    }
+    return out;
+}
+
+} // namespace newsdesk::entities

@@ -1,0 +1,48 @@
+#pragma once
+// The closed word classes extraction relies on, all of them: each is a file of extract/lexicon/
+// (one word a line, `#` comments, the file says what the class holds) compiled into the library.
+// Words are written as text::normalise gives them (lower case, no accents), as tokens' `norm`
+// is. General English, not fitted to any corpus.
+#include <string_view>
+#include <vector>
+
+namespace newsdesk::entities::lexicon {
+
+// Speakers.
+bool speech_verb(std::string_view w);                      // speech_verbs.txt: "said", "tells"
+bool inverting_verb(std::string_view w);                   // inverting_verbs.txt: '"...," said X'
+bool verb_companion(std::string_view w);                   // verb_companions.txt: "has also said"
+bool title_word(std::string_view w);                       // title_words.txt: "President", "Sen"
+bool title_head(std::string_view w);                       // title_heads.txt: "the president"
+bool person_title(std::string_view w);                     // person_titles.txt: "Mr. Ryan"
+bool party_word(std::string_view w);                       // party_words.txt: "Republican"
+bool organisation_word(std::string_view w);                // organisation_words.txt: "Ministry"
+bool surname_like_organisation_word(std::string_view w);   // surname_like_organisation_words.txt: "Fox"
+bool not_name_word(std::string_view w);                    // not_name_words.txt: "Officials"
+bool name_particle(std::string_view w);                    // name_particles.txt: "bin"
+bool name_suffix(std::string_view w);                      // name_suffixes.txt: "Jr"
+bool preposition(std::string_view w);                      // prepositions.txt: "of Vermont"
+bool affiliation_preposition(std::string_view w);           // affiliation_prepositions.txt: "X of Vermont"
+bool phrase_boundary_word(std::string_view w);             // phrase_boundaries.txt: ", who"
+bool subject_pronoun(std::string_view w);                  // subject_pronouns.txt: "he said"
+bool title_qualifier(std::string_view w);                  // title_qualifiers.txt: "the former president"
+
+// Countries.
+bool locative(std::string_view w);                         // locatives.txt: "in Jordan"
+bool area_word(std::string_view w);                        // area_words.txt: "central London"
+bool division_word(std::string_view w);                    // division_words.txt: "province"
+bool style_noun(std::string_view w);                       // style_nouns.txt: "Mexican food"
+bool speak_verb(std::string_view w);                       // speak_verbs.txt: "spoke French"
+bool surname_speech_verb(std::string_view w);              // surname_speech_verbs.txt: "French said"
+bool demonym_determiner(std::string_view w);               // demonym_determiners.txt: "the French"
+bool newspaper_word(std::string_view w);                   // newspaper_words.txt: "China Daily"
+bool american_division(std::string_view w);                // american_divisions.txt: "Lebanon County"
+bool british_institution_word(std::string_view w);         // british_institution_words.txt: "Kent County Council"
+
+// Sentences.
+bool abbreviation(std::string_view w);                     // abbreviations.txt: "Sen. Ben Sasse"
+
+// The words of a list file in order, as the lexicon reads them (for tests of the files).
+std::vector<std::string_view> words_of_list(std::string_view file);
+
+} // namespace newsdesk::entities::lexicon

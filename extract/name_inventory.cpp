@@ -1,0 +1,105 @@
+#include "extract/name_inventory.hpp"
+
+#include <algorithm>
+
+#include "extract/lexicon.hpp"
+#include "extract/person_names.hpp"
+
+namespace newsdesk::entities {
+
+NameInventory::NameInventory(const std::vector<NameRuns>& texts) {
+    // surname '\n' display -> index in its list
+    std::unordered_map<std::string, std::size_t> full_name_at;
+    for (const auto& text : texts) {
+        for (const auto run : text.runs()) {
+            const auto v = read_person(text, run);
+            if (!v.name) continue;
+            const std::size_t words = v.name->last - v.name->first + 1;
+            const std::string display = written_name(text.tokens(), *v.name);
+            if (words >= 2) {
+                const std::string surname{strip_possessive(text.token(v.name->last).norm)};
+                auto& list = by_surname_[surname];
+                const auto [at, fresh] = full_name_at.try_emplace(surname + '\n' + display, list.size());
+                if (fresh) list.push_back(FullName{display, text.token(v.name->first).norm, surname, words, 1});
+                else ++list[at->second].count;
+            }
+            if (!v.titles.empty()) described_.push_back(Described{display, v.titles, v.country});
+        }
+    }
+    for (const auto& [surname, list] : by_surname_) {
+        for (const auto& f : list) {
+            // the longest form of the names with this surname and first word (of those the same
+            // length, the longest written)
+            auto& best = fullest_[surname + '\n' + f.first];
+            if (best == nullptr || f.words > best->words ||
+                (f.words == best->words && f.display.size() > best->display.size()))
+                best = &f;
+            // "Mr. Lou" for "Lou Jiwei": first word -> the one name starting with it
+            const auto [at, fresh] = by_given_name_.try_emplace(f.first, f.display);
+            if (!fresh && at->second && *at->second != f.display) at->second.reset();
+        }
+    }
+    for (const auto& [surname, list] : by_surname_) {
+        // the person most often named with this surname, in their longest form
+        std::unordered_map<std::string, int> per_first;
+        for (const auto& f : list) per_first[f.first] += f.count;
+        const std::string* top = &list.front().first;
+        for (const auto& f : list)
+            if (per_first[f.first] > per_first[*top]) top = &f.first;
+        by_surname_alone_[surname] = fullest(surname, *top)->display;
+    }
+}
+
+const NameInventory::FullName* NameInventory::fullest(const std::string& surname, const std::string& first) const {
+    const auto it = fullest_.find(surname + '\n' + first);
+    return it == fullest_.end() ? nullptr : it->second;
+}
+
+std::optional<std::string> NameInventory::canonical(const std::string& name, bool titled) const {
+    const auto ws = tokenise(name);
+    if (ws.size() == 0) return std::nullopt;
+    const std::string surname{strip_possessive(ws[ws.size() - 1].norm)};
+    const std::string first = ws[0].norm;
+    if (ws.size() >= 2) {
+        const FullName* best = fullest(surname, first);
+        return best != nullptr ? best->display : name;
+    }
+    if (const auto alone = by_surname_alone_.find(surname); alone != by_surname_alone_.end()) return alone->second;
+    if (!titled) return std::nullopt;
+    // "Mr. Lou" for "Lou Jiwei": a family name written first
+    const auto given = by_given_name_.find(first);
+    if (given == by_given_name_.end() || !given->second) return name;
+    return *given->second;
+}
+
+std::optional<std::string> NameInventory::resolve_title(const std::vector<std::string>& titles,
+                                                        const std::string& country) {
+    // Each distinct description is looked up once, and only the first MaxTitleLookups of them:
+    // past that an article is a list of titles, not news.
+    constexpr std::size_t MaxTitleLookups = 256;
+    std::vector<std::string> wanted;
+    for (const auto& t : titles)
+        if (!lexicon::title_qualifier(t)) wanted.push_back(t);
+    std::sort(wanted.begin(), wanted.end());
+    wanted.erase(std::unique(wanted.begin(), wanted.end()), wanted.end());
+    std::string key = country;
+    for (const auto& t : wanted) key += '\n' + t;
+    if (const auto memo = by_title_.find(key); memo != by_title_.end()) return memo->second;
+    if (by_title_.size() >= MaxTitleLookups) return std::nullopt;
+    auto& answer = by_title_[key];
+    std::optional<std::string> found;
+    for (const auto& d : described_) {
+        if (!country.empty() && d.country != country) continue;
+        const bool all = std::all_of(wanted.begin(), wanted.end(), [&](const std::string& t) {
+            return std::find(d.titles.begin(), d.titles.end(), t) != d.titles.end();
+        });
+        if (!all) continue;
+        auto name = canonical(d.name, true);
+        if (!name) continue;
+        if (found && *found != *name) return answer = std::nullopt;
+        found = std::move(name);
+    }
+    return answer = found;
+}
+
+} // namespace newsdesk::entities

@@ -1,0 +1,54 @@
+#pragma once
+// Speaker extraction, stage 2: the people an article names, taken stock of before any cue is
+// resolved, so that a surname, a title or "Mr. Lou" can resolve to the fullest name written
+// anywhere in the article, before or after it.
+#include <cstddef>
+#include <map>
+#include <optional>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "extract/name_runs.hpp"
+
+namespace newsdesk::entities {
+
+class NameInventory {
+public:
+    explicit NameInventory(const std::vector<NameRuns>& texts);
+
+    // The canonical form of a name as written (titles stripped): the longest form of the names
+    // with its first word and surname; for a lone surname, that of the person most often named
+    // with it; for a lone word after a title ("Mr. Lou"), the one name starting with it. None for
+    // a lone word that no fuller name explains, unless `titled`.
+    std::optional<std::string> canonical(const std::string& name, bool titled) const;
+
+    // "the Turkish president" -> the one person of the article described with these titles (and
+    // that country, unless empty); none if nobody or several are.
+    std::optional<std::string> resolve_title(const std::vector<std::string>& titles, const std::string& country);
+
+private:
+    struct FullName {
+        std::string display;
+        std::string first, surname;
+        std::size_t words = 0;
+        int count = 0;
+    };
+    struct Described {
+        std::string name;   // as written
+        std::vector<std::string> titles;
+        std::string country;
+    };
+    const FullName* fullest(const std::string& surname, const std::string& first) const;
+
+    std::map<std::string, std::vector<FullName>> by_surname_;   // normalised surname -> names
+    std::vector<Described> described_;
+    // Lookups that would otherwise scan every name of the article for every mention, so that
+    // an article naming thousands of people costs thousands of steps, not millions.
+    std::unordered_map<std::string, const FullName*> fullest_;   // surname '\n' first word -> name
+    std::unordered_map<std::string, std::string> by_surname_alone_;   // surname -> name
+    std::unordered_map<std::string, std::optional<std::string>> by_given_name_;   // none: several
+    std::unordered_map<std::string, std::optional<std::string>> by_title_;   // resolve_title()'s answers
+};
+
+} // namespace newsdesk::entities

@@ -1,0 +1,63 @@
+#include "extract/name_runs.hpp"
+
+#include "extract/lexicon.hpp"
+
+namespace newsdesk::entities {
+
+bool name_like(const Token& t) { return t.upper && !lexicon::speech_verb(t.norm); }
+
+NameRuns::NameRuns(const Segment& segment) : segment_(segment) {
+    const auto& ts = segment.tokens;
+    run_of_.resize(ts.size());
+    country_of_.resize(ts.size());
+    for (std::size_t m = 0; m < segment.countries.size(); ++m) {
+        const auto& cm = segment.countries[m];
+        if (cm.confirm && !cm.accepted) continue;
+        for (std::size_t i = cm.first; i <= cm.last; ++i) country_of_[i] = m;
+    }
+    for (std::size_t i = 0; i < ts.size();) {
+        if (!name_like(ts[i])) { ++i; continue; }
+        std::size_t last = i;
+        while (last + 1 < ts.size() && !ts[last].possessive) {
+            const auto& next = ts[last + 1];
+            const std::string_view gap = next.gap;
+            if (next.sentence_start) break;
+            const bool initial = gap.starts_with(".") && gap_is_space(gap.substr(1)) &&
+                                 (ts[last].raw.size() == 1 || lexicon::title_word(ts[last].norm));
+            if (gap == "-") { ++last; continue; }                 // "Jong-un", "Al-Assad"
+            if (!gap_is_space(gap) && !initial) break;
+            if (name_like(next)) { ++last; continue; }
+            // "Charles de Gaulle", "Osama bin Laden"
+            if (lexicon::name_particle(next.norm) && next.lower && last + 2 < ts.size() &&
+                gap_is_space(ts[last + 2].gap) && name_like(ts[last + 2])) {
+                last += 2;
+                continue;
+            }
+            break;
+        }
+        for (std::size_t k = i; k <= last; ++k) run_of_[k] = runs_.size();
+        runs_.push_back({i, last});
+        i = last + 1;
+    }
+}
+
+std::optional<TokenRange> NameRuns::run_at(std::size_t i) const {
+    if (!run_of_[i]) return std::nullopt;
+    return runs_[*run_of_[i]];
+}
+
+std::optional<TokenRange> NameRuns::run_starting_at(std::size_t i) const {
+    const auto run = run_at(i);
+    return run && run->first == i ? run : std::nullopt;
+}
+
+std::optional<TokenRange> NameRuns::run_ending_at(std::size_t i) const {
+    const auto run = run_at(i);
+    return run && run->last == i ? run : std::nullopt;
+}
+
+const CountryMatch* NameRuns::country_at(std::size_t i) const {
+    return country_of_[i] ? &segment_.countries[*country_of_[i]] : nullptr;
+}
+
+} // namespace newsdesk::entities

@@ -1,0 +1,132 @@
+#include "extract/person_names.hpp"
+
+#include "extract/lexicon.hpp"
+
+namespace newsdesk::entities {
+namespace {
+
+namespace lx = lexicon;
+
+// The most words a person's name has once titles and suffixes are stripped ("Juan Manuel
+// Santos Calderon"); a longer run is a title-case phrase or a list of names.
+constexpr std::size_t MaxNameWords = 4;
+// How far left of a run a description may reach, a place counting one: enough for "former
+// Iranian Deputy Foreign Minister", and a title-case headline does not read as one.
+constexpr std::size_t MaxDescriptionSteps = 6;
+
+bool is_digit_word(std::string_view w) { return !w.empty() && w.front() >= '0' && w.front() <= '9'; }
+
+// Titles, demonyms and possessive countries just before a name, in lower case or not:
+// "Turkish president Recep Tayyip Erdogan", "Iran's Foreign Minister ...".
+void describe_left(const NameRuns& text, std::size_t first, PersonView& v) {
+    std::size_t k = first;
+    for (std::size_t steps = 0; k > 0 && steps < MaxDescriptionSteps; ++steps) {
+        const std::size_t p = k - 1;
+        const auto& t = text.token(p);
+        if (!gap_is_space(text.token(k).gap)) break;
+        if (const auto* cm = text.country_at(p)) {
+            if (cm->kind == FormKind::blocker) break;
+            if (v.country.empty()) v.country = cm->code;
+            k = cm->first;
+            continue;
+        }
+        if (lx::title_word(t.norm) || lx::party_word(t.norm)) {
+            if (lx::title_word(t.norm)) v.titles.push_back(t.norm);
+            k = p;
+            continue;
+        }
+        break;
+    }
+}
+
+} // namespace
+
+PersonView read_person(const NameRuns& text, TokenRange run) {
+    const auto [first, last] = run;
+    const auto tok = [&](std::size_t i) -> const Token& { return text.token(i); };
+    PersonView v;
+    std::size_t i = first;
+    // strip what precedes the name inside the run: titles, parties, places, possessors
+    while (i <= last) {
+        const auto& t = tok(i);
+        if (const auto* cm = text.country_at(i)) {
+            if (cm->kind != FormKind::blocker && v.country.empty()) v.country = cm->code;
+            if (cm->last >= last) { i = last + 1; break; }
+            i = cm->last + 1;
+            continue;
+        }
+        if (t.possessive && i < last) { ++i; continue; }
+        if (lx::title_word(t.norm)) {
+            v.titles.push_back(t.norm);
+            v.any_title = v.any_title || lx::person_title(t.norm);
+            ++i;
+            continue;
+        }
+        if (lx::not_name_word(t.norm) || lx::party_word(t.norm) || (t.all_caps && i < last)) {
+            ++i;
+            continue;
+        }
+        break;
+    }
+    // "Judicial Watch President Tom Fitton": the name follows the last title of the run
+    for (std::size_t k = last; k > i; --k) {
+        if (lx::title_word(tok(k - 1).norm) && !lx::name_particle(tok(k - 1).norm)) {
+            for (std::size_t t = i; t < k; ++t) {
+                if (!lx::title_word(tok(t).norm)) continue;
+                v.titles.push_back(tok(t).norm);
+                v.any_title = v.any_title || lx::person_title(tok(t).norm);
+            }
+            i = k;
+            break;
+        }
+    }
+    std::size_t e = last;
+    while (e > i && (lx::name_suffix(strip_possessive(tok(e).norm)))) --e;
+    if (i > e) return v;
+    if (e - i + 1 > MaxNameWords) return v;
+    for (std::size_t k = i; k <= e; ++k) {
+        const auto& t = tok(k);
+        const auto norm = strip_possessive(t.norm);
+        // surnames and given names that are also title or organisation words ("Amy Pope",
+        // "Charlie King", "Bill Frelick") count when the rest of the run is a name
+        const bool surname_title = k == e && k > i && lx::title_word(norm) &&
+                                   !lx::title_word(tok(k - 1).norm) && !lx::organisation_word(tok(k - 1).norm);
+        const bool given_org = k == i && e > i && lx::organisation_word(norm) && !lx::organisation_word(tok(e).norm);
+        const bool surname_org = k == e && k > i && lx::surname_like_organisation_word(norm) &&
+                                 !lx::organisation_word(tok(k - 1).norm);   // "Liam Fox"
+        if ((lx::organisation_word(norm) && !given_org && !surname_org) || lx::not_name_word(norm) ||
+            (lx::title_word(norm) && !surname_title))
+            return v;
+        if (t.all_caps && t.raw.size() > 1 && t.raw.find('.') == std::string_view::npos) return v;
+        // a one-word place after a given name can be a surname ("Steve Israel"); otherwise
+        // a place inside the run means it is not a person ("Addressing New York")
+        if (const auto* cm = text.country_at(k);
+            cm != nullptr && (k == i || k != e || cm->first != cm->last || text.country_at(i) != nullptr))
+            return v;
+        if (is_digit_word(norm)) return v;
+    }
+    v.name = TokenRange{i, e};
+    describe_left(text, first, v);
+    return v;
+}
+
+std::string written_name(const TokenStream& tokens, TokenRange run) {
+    const auto span = tokens.span(run.first, run.last);
+    std::string out;
+    bool space = false;
+    for (char c : span) {
+        if (c == ' ' || c == '\n' || c == '\t' || c == '\r') { space = true; continue; }
+        if (space && !out.empty()) out += ' ';
+        space = false;
+        out += c;
+    }
+    for (std::string_view suffix : {"'s", "\xE2\x80\x99s", "'S"}) {
+        if (out.size() > suffix.size() && std::string_view{out}.ends_with(suffix)) {
+            out.resize(out.size() - suffix.size());
+            break;
+        }
+    }
+    return out;
+}
+
+} // namespace newsdesk::entities

@@ -1,0 +1,61 @@
+#include "extract/speech_cues.hpp"
+
+#include "extract/cue_subjects.hpp"
+#include "extract/lexicon.hpp"
+#include "text/punctuation.hpp"
+
+namespace newsdesk::entities {
+namespace {
+
+void append(std::vector<Mention>& out, std::vector<Mention> more) {
+    for (auto& m : more) out.push_back(std::move(m));
+}
+
+// Cues without a reporting verb: "Carl Bialik: “One of the biggest ...”" and a quote signed
+// by a dash line ("“...” ― Eva Longoria"), both common in lists of quotes.
+void verbless_cues(const NameRuns& text, std::size_t segment, std::vector<Mention>& out) {
+    const auto& ts = text.tokens();
+    for (const auto run : text.runs()) {
+        const auto [f, l] = run;
+        const auto before = ts[f].gap;
+        const auto after = ts.gap_after(l);
+        const Cue cue{segment, f, "", false};
+        const auto colon = after.find(':');
+        const bool named_then_quoted = colon != std::string_view::npos && text::has_quotation_mark(after.substr(colon)) &&
+                                       (ts[f].sentence_start || text::has_dash(before));
+        const bool signed_quote = text::has_dash(before) &&
+                                  text::has_quotation_mark(before.substr(0, text::first_dash(before))) &&
+                                  (l + 1 >= ts.size() || gap_has(after, ",\n") || ts[l + 1].sentence_start);
+        if (named_then_quoted || signed_quote) {
+            if (auto m = run_mention(text, cue, run, f)) out.push_back(std::move(*m));
+        }
+    }
+}
+
+} // namespace
+
+std::vector<Mention> find_speech_cues(const NameRuns& text, std::size_t segment) {
+    const auto& ts = text.tokens();
+    std::vector<Mention> out;
+    for (std::size_t i = 0; i < ts.size(); ++i) {
+        const auto& t = ts[i];
+        if (t.norm == "according" && i + 2 < ts.size() && ts[i + 1].norm == "to") {
+            append(out, subject_after(text, Cue{segment, i, "according to", true}, i + 2, i + 2));
+            continue;
+        }
+        if (!lexicon::speech_verb(t.norm)) continue;
+        auto before = subject_before(text, Cue{segment, i, t.norm, false});
+        if (!before.empty() || i + 1 >= ts.size() || !gap_is_space(ts[i + 1].gap)) {
+            append(out, std::move(before));
+            continue;
+        }
+        // '"...," said X' and a sentence-initial "Said X, ...:"
+        if ((lexicon::inverting_verb(t.norm) && i > 0 && (gap_has(t.gap, ",") || text::has_quotation_mark(t.gap))) ||
+            (t.sentence_start && t.norm == "said"))
+            append(out, subject_after(text, Cue{segment, i, t.norm, true}, i + 1, i));
+    }
+    verbless_cues(text, segment, out);
+    return out;
+}
+
+} // namespace newsdesk::entities
