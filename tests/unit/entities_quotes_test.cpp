@@ -7,17 +7,13 @@
 
 #include <newsdesk/entities.hpp>
 
+#include "support/articles.hpp"
+
 using namespace newsdesk;
+using newsdesk::testing::text_article;
 
 namespace {
 
-Article make(std::string body, std::string title = {}, std::string dateline = {}) {
-    Article a;
-    a.title = std::move(title);
-    a.body = std::move(body);
-    a.dateline = std::move(dateline);
-    return a;
-}
 
 const CountryMention* mention(const Entities& e, const std::string& code) {
     for (const auto& c : e.countries)
@@ -37,7 +33,7 @@ void check_offsets(const Article& a, const Entities& e) {
 } // namespace
 
 TEST_CASE("speakers: organisations that speak are Organisation speakers", "[entities]") {
-    const auto e = extract_entities(make("The White House said the visit would go ahead. Reuters reported "
+    const auto e = extract_entities(text_article("The White House said the visit would go ahead. Reuters reported "
                                          "that talks had stalled. The company said nothing."));
     REQUIRE(e.speakers.size() == 2);
     CHECK(e.speakers[0] == Speaker{"White House", SpeakerKind::Organisation});
@@ -45,7 +41,7 @@ TEST_CASE("speakers: organisations that speak are Organisation speakers", "[enti
 }
 
 TEST_CASE("speakers: a surname that is also an organisation word stays a person", "[entities]") {
-    const auto e = extract_entities(make("Shadow Chancellor of the Exchequer Oliver Fox said the budget "
+    const auto e = extract_entities(text_article("Shadow Chancellor of the Exchequer Oliver Fox said the budget "
                                          "was late. Fox News said it had asked for comment. "
                                          "The Lib Dems said they would vote against it."));
     REQUIRE(e.speakers.size() == 2);
@@ -54,7 +50,7 @@ TEST_CASE("speakers: a surname that is also an organisation word stays a person"
 }
 
 TEST_CASE("speakers: appositives before the name and after it", "[entities]") {
-    const auto e = extract_entities(make(
+    const auto e = extract_entities(text_article(
         "\"We will appeal,\" the union's chief negotiator, Marta Kowalczyk, said on Friday. "
         "Lars Eklund, Sweden's trade envoy, said the deal was fair. "
         "\"It is late,\" said longtime party organiser Helen Brandt."));
@@ -64,7 +60,7 @@ TEST_CASE("speakers: appositives before the name and after it", "[entities]") {
 }
 
 TEST_CASE("quotes: direct quotes in both orders with offsets, verb and speaker", "[entities]") {
-    const auto a = make("\"The border will stay open,\" said Omar Haddad, the interior minister.\n\n"
+    const auto a = text_article("\"The border will stay open,\" said Omar Haddad, the interior minister.\n\n"
                         "Nadia Ferrante told reporters: \"We expect a decision within weeks.\"");
     const auto e = extract_entities(a);
     REQUIRE(e.quotes.size() == 2);
@@ -79,7 +75,7 @@ TEST_CASE("quotes: direct quotes in both orders with offsets, verb and speaker",
 }
 
 TEST_CASE("quotes: pronoun continuation goes to the last named speaker, never to a new one", "[entities]") {
-    const auto a = make("Foreign Minister Pavel Novak said the talks were useful. “We made progress "
+    const auto a = text_article("Foreign Minister Pavel Novak said the talks were useful. “We made progress "
                         "on three points,” he added. “The fourth one will take longer.”");
     const auto e = extract_entities(a);
     REQUIRE(e.speakers.size() == 1);
@@ -90,11 +86,11 @@ TEST_CASE("quotes: pronoun continuation goes to the last named speaker, never to
     CHECK(e.quotes[1].verb == "added");
     CHECK(e.quotes[2].speaker == "Pavel Novak");   // same paragraph, no new cue
     check_offsets(a, e);
-    CHECK(extract_entities(make("“We made progress,” he added.")).quotes.empty());
+    CHECK(extract_entities(text_article("“We made progress,” he added.")).quotes.empty());
 }
 
 TEST_CASE("quotes: a quote over two paragraphs is joined", "[entities]") {
-    const auto a = make("Ingrid Solberg said: “The first year was hard for every family here.\n\n"
+    const auto a = text_article("Ingrid Solberg said: “The first year was hard for every family here.\n\n"
                         "“The second year will be better, because the new school opens.”");
     const auto e = extract_entities(a);
     REQUIRE(e.quotes.size() == 1);
@@ -104,7 +100,7 @@ TEST_CASE("quotes: a quote over two paragraphs is joined", "[entities]") {
 }
 
 TEST_CASE("quotes: indirect speech with that-clauses and according to", "[entities]") {
-    const auto a = make("Carlos Mendes said that the harvest would be late. The price of grain rose, "
+    const auto a = text_article("Carlos Mendes said that the harvest would be late. The price of grain rose, "
                         "according to Amara Diallo.");
     const auto e = extract_entities(a);
     REQUIRE(e.quotes.size() == 2);
@@ -121,7 +117,7 @@ TEST_CASE("aliases: shipped defaults and a user file merge name variants", "[ent
     CHECK(defaults.canonical("Tayyip Erdoğan") == "Recep Tayyip Erdogan");
     CHECK(defaults.canonical("Zelenskyy") == "Volodymyr Zelensky");
     CHECK(defaults.canonical("Muammar Qaddafi") == "Muammar Gaddafi");
-    const auto e = extract_entities(make("Tayyip Erdogan said the bridge would open.", "", ""), defaults);
+    const auto e = extract_entities(text_article("Tayyip Erdogan said the bridge would open.", "", ""), defaults);
     REQUIRE(e.speakers.size() == 1);
     CHECK(e.speakers[0].name == "Recep Tayyip Erdogan");
 
@@ -133,7 +129,7 @@ TEST_CASE("aliases: shipped defaults and a user file merge name variants", "[ent
     SpeakerAliases mine;
     mine.load(path);
     std::remove(path.c_str());
-    const auto f = extract_entities(make("Inga Solberg said the vote was close."), mine);
+    const auto f = extract_entities(text_article("Inga Solberg said the vote was close."), mine);
     REQUIRE(f.speakers.size() == 1);
     CHECK(f.speakers[0].name == "Ingrid Solberg");
 }
@@ -141,7 +137,7 @@ TEST_CASE("aliases: shipped defaults and a user file merge name variants", "[ent
 TEST_CASE("countries: states, provinces and GeoNames cities", "[entities]") {
     auto codes = [](const std::string& body) {
         std::vector<std::string> out;
-        for (const auto& c : extract_entities(make(body)).countries) out.push_back(c.code);
+        for (const auto& c : extract_entities(text_article(body)).countries) out.push_back(c.code);
         return out;
     };
     CHECK(codes("Floods hit Bavaria and Saxony on Monday.") == std::vector<std::string>{"DE"});
@@ -155,7 +151,7 @@ TEST_CASE("countries: states, provinces and GeoNames cities", "[entities]") {
 }
 
 TEST_CASE("countries: mention counts, dateline and focus", "[entities]") {
-    const auto e = extract_entities(make("Ghana and Togo signed a border deal. Ghana will build a road; "
+    const auto e = extract_entities(text_article("Ghana and Togo signed a border deal. Ghana will build a road; "
                                          "Ghanaian engineers start in May. Togo's minister thanked Japan.",
                                          "Ghana and Togo sign border deal", "Accra"));
     const auto* gh = mention(e, "GH");
@@ -171,5 +167,5 @@ TEST_CASE("countries: mention counts, dateline and focus", "[entities]") {
     CHECK(tg->focus);
     CHECK_FALSE(jp->focus);
     CHECK(jp->count == 1);
-    CHECK(extract_entities(make("Nothing happened.")).countries.empty());
+    CHECK(extract_entities(text_article("Nothing happened.")).countries.empty());
 }

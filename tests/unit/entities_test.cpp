@@ -6,17 +6,13 @@
 
 #include <newsdesk/entities.hpp>
 
+#include "support/articles.hpp"
+
 using namespace newsdesk;
+using newsdesk::testing::text_article;
 
 namespace {
 
-Article article(std::string body, std::string title = {}, std::string dateline = {}) {
-    Article a;
-    a.title = std::move(title);
-    a.body = std::move(body);
-    a.dateline = std::move(dateline);
-    return a;
-}
 
 std::vector<std::string> codes_of(const Entities& e) {
     std::vector<std::string> out;
@@ -31,11 +27,11 @@ std::vector<std::string> names_of(const Entities& e) {
 }
 
 std::vector<std::string> countries(const std::string& body, const std::string& title = {}) {
-    return codes_of(extract_entities(article(body, title)));
+    return codes_of(extract_entities(text_article(body, title)));
 }
 
 std::vector<std::string> speakers(const std::string& body) {
-    return names_of(extract_entities(article(body)));
+    return names_of(extract_entities(text_article(body)));
 }
 
 bool has(const std::vector<std::string>& list, const std::string& item) {
@@ -84,8 +80,8 @@ TEST_CASE("countries are found by name, demonym, capital and alias", "[entities]
 }
 
 TEST_CASE("countries: title and dateline count too", "[entities]") {
-    CHECK(codes_of(extract_entities(article("The minister arrived.", "Chile votes"))) == Names{"CL"});
-    CHECK(codes_of(extract_entities(article("The minister arrived.", "", "Tehran"))) == Names{"IR"});
+    CHECK(codes_of(extract_entities(text_article("The minister arrived.", "Chile votes"))) == Names{"CL"});
+    CHECK(codes_of(extract_entities(text_article("The minister arrived.", "", "Tehran"))) == Names{"IR"});
 }
 
 TEST_CASE("countries: abbreviations only as written", "[entities]") {
@@ -226,7 +222,7 @@ TEST_CASE("speakers: nobody is invented from pronouns or bare titles", "[entitie
 
 TEST_CASE("speakers: possessors, listeners, places and organisations are not speakers", "[entities]") {
     CHECK(speakers("Karen Wu's campaign said the ads would run.").empty());
-    CHECK(names_of(extract_entities(article("The Foreign Ministry said the talks had failed."))) ==
+    CHECK(names_of(extract_entities(text_article("The Foreign Ministry said the talks had failed."))) ==
           Names{"Foreign Ministry"});   // an organisation, not a person: see entities_quotes_test
     CHECK(speakers("Iran said the talks had failed. Washington said nothing.").empty());
     CHECK(speakers("Republicans said the bill was dead.").empty());
@@ -241,7 +237,7 @@ TEST_CASE("seed article: speakers and countries", "[entities]") {
     std::string text = buffer.str();
     const auto cut = text.find("Read more:");
     REQUIRE(cut != std::string::npos);
-    const auto found = extract_entities(article(text.substr(0, cut), "", "Tehran"));
+    const auto found = extract_entities(text_article(text.substr(0, cut), "", "Tehran"));
     CHECK(names_of(found) == Names{"Hassan Rouhani", "Recep Tayyip Erdogan"});
     for (const char* code : {"IR", "TR", "IL", "PS", "SY", "YE", "US"}) {
         INFO(code);

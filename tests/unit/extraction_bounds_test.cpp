@@ -8,15 +8,13 @@
 
 #include <newsdesk/entities.hpp>
 
+#include "support/articles.hpp"
+
 using namespace newsdesk;
+using newsdesk::testing::text_article;
 
 namespace {
 
-Article make(std::string body) {
-    Article a;
-    a.body = std::move(body);
-    return a;
-}
 
 std::string repeated(const std::string& unit, std::size_t bytes) {
     std::string out;
@@ -58,7 +56,7 @@ void check_disjoint(const Article& a, const std::vector<Quote>& quotes) {
 TEST_CASE("bounds: indirect quotes without a full stop hold the text once, not once per quote", "[entities][bounds]") {
     // The issue's reproduction, 256 KB: 4,854 quotes each carried the rest of the text (636 MB,
     // 15 s). Each clause now ends where the next cue begins.
-    const auto a = make(repeated("according to Tony Blair, the Prime Minister said that ", 256 << 10));
+    const auto a = text_article(repeated("according to Tony Blair, the Prime Minister said that ", 256 << 10));
     const auto start = std::chrono::steady_clock::now();
     const auto e = extract_entities(a);
     CHECK(seconds_since(start) < 5);
@@ -73,16 +71,16 @@ TEST_CASE("bounds: indirect quotes without a full stop hold the text once, not o
 }
 
 TEST_CASE("bounds: a quote ends at its sentence or paragraph, and at 4 KB", "[entities][bounds]") {
-    auto e = extract_entities(make("Ann Lee said that the plan failed badly. Nobody else spoke of it at all."));
+    auto e = extract_entities(text_article("Ann Lee said that the plan failed badly. Nobody else spoke of it at all."));
     REQUIRE(e.quotes.size() == 1);
     CHECK(e.quotes[0].text == "the plan failed badly");
-    e = extract_entities(make("Ann Lee said that the plan failed badly\n\nthen the river rose over the bridge"));
+    e = extract_entities(text_article("Ann Lee said that the plan failed badly\n\nthen the river rose over the bridge"));
     REQUIRE(e.quotes.size() == 1);
     CHECK(e.quotes[0].text == "the plan failed badly");
 
     const auto words = repeated("harbour ", 20000);
     for (const auto& body : {"Ann Lee said that the " + words, "Ann Lee said: \u201cThe " + words + "\u201d"}) {
-        e = extract_entities(make(body));
+        e = extract_entities(text_article(body));
         REQUIRE(e.quotes.size() == 1);
         CHECK(e.quotes[0].text.size() <= 4096);
         CHECK(e.quotes[0].text.size() > 4000);
@@ -92,7 +90,7 @@ TEST_CASE("bounds: a quote ends at its sentence or paragraph, and at 4 KB", "[en
 
 TEST_CASE("bounds: clauses that meet are split, a shared one is each speaker's", "[entities][bounds]") {
     // "according to A, X said that B": A's clause stops where "X said" begins.
-    const Article a = make("According to Ann Lee, the port was closed, Tom Hart said that ships waited offshore.");
+    const Article a = text_article("According to Ann Lee, the port was closed, Tom Hart said that ships waited offshore.");
     auto e = extract_entities(a);
     check_disjoint(a, e.quotes);
     REQUIRE(e.quotes.size() == 2);
@@ -102,14 +100,14 @@ TEST_CASE("bounds: clauses that meet are split, a shared one is each speaker's",
     CHECK(e.quotes[1].text == "ships waited offshore");
 
     // One cue naming two speakers: the same clause for each.
-    e = extract_entities(make("Barack Obama and Joe Biden said that the talks went well."));
+    e = extract_entities(text_article("Barack Obama and Joe Biden said that the talks went well."));
     REQUIRE(e.quotes.size() == 2);
     CHECK(e.quotes[0].text == "the talks went well");
     CHECK(e.quotes[1].text == "the talks went well");
     CHECK(e.quotes[0].speaker != e.quotes[1].speaker);
 
     // A direct quote inside a reported clause is that speaker's, and the clause stops before it.
-    const Article d = make("Ann Lee said the new plan was \u201ca total failure from the start\u201d and left early.");
+    const Article d = text_article("Ann Lee said the new plan was \u201ca total failure from the start\u201d and left early.");
     e = extract_entities(d);
     check_disjoint(d, e.quotes);
     REQUIRE(e.quotes.size() == 2);
@@ -133,7 +131,7 @@ TEST_CASE("bounds: thousands of people, titles and organisations cost linear tim
         default: body += name + " Smith said that the harbour will reopen soon. Smith said the port is closed. "; break;
         }
     }
-    const auto a = make(body);
+    const auto a = text_article(body);
     const auto start = std::chrono::steady_clock::now();
     const auto e = extract_entities(a);
     CHECK(seconds_since(start) < 20);
