@@ -13,6 +13,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "support/articles.hpp"
 #include "support/run_program.hpp"
 
 using namespace newsdesk::testing;
@@ -20,12 +21,6 @@ using nlohmann::json;
 namespace fs = std::filesystem;
 
 namespace {
-
-std::string repeated(const std::string& unit, std::size_t bytes) {
-    std::string out;
-    while (out.size() + unit.size() <= bytes) out += unit;
-    return out;
-}
 
 // The reproduction: indirect quotes without a full stop, each of which used to carry
 // the rest of the text.

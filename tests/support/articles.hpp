@@ -1,6 +1,6 @@
 #pragma once
-// Articles the unit tests build: one constructor for the fields extraction reads, so that each
-// test file does not write its own.
+// Articles and texts the tests build, written once for every test file.
+#include <cstddef>
 #include <string>
 
 #include <newsdesk/article.hpp>
@@ -14,6 +14,13 @@ inline Article text_article(std::string body, std::string title = {}, std::strin
     a.body = std::move(body);
     a.dateline = std::move(dateline);
     return a;
+}
+
+// `unit` repeated as often as fits in `bytes`: the long, repetitive texts of the bound tests.
+inline std::string repeated(const std::string& unit, std::size_t bytes) {
+    std::string out;
+    while (out.size() + unit.size() <= bytes) out += unit;
+    return out;
 }
 
 } // namespace newsdesk::testing

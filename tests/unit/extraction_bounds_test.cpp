@@ -11,16 +11,10 @@
 #include "support/articles.hpp"
 
 using namespace newsdesk;
+using newsdesk::testing::repeated;
 using newsdesk::testing::text_article;
 
 namespace {
-
-
-std::string repeated(const std::string& unit, std::size_t bytes) {
-    std::string out;
-    while (out.size() + unit.size() <= bytes) out += unit;
-    return out;
-}
 
 // A made-up capitalised word for each n: "Bakedi", "Cafobu"...
 std::string made_up_name(std::size_t n) {
