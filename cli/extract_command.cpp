@@ -2,7 +2,8 @@
 
 #include "commands.hpp"
 #include "options.hpp"
-#include "render/output.hpp"
+#include "problem_printer.hpp"
+#include "render/json.hpp"
 #include <newsdesk/indexing.hpp>
 
 namespace newsdesk::cli {
@@ -12,7 +13,7 @@ int extract_command(const Args& args) {
     std::vector<std::string> paths;
     po::options_description named("extract options");
     named.add_options()
-        ("json", "one JSON object per article and line: id, title, speakers, countries")
+        ("json", "one JSON object per article and line: id, title, language, speakers, organisations, countries, quotes")
         ("format", po::value(&format), "jsonl or text (default: by extension)")
         ("lang", po::value(&lang), "language of articles that do not give one")
         ("aliases", po::value(&alias_file), "speaker alias file: lines \"Canonical Name<TAB>variant...\"")
@@ -31,16 +32,7 @@ int extract_command(const Args& args) {
     ProblemPrinter printer;
     auto print = [&](const Article& a) {
         if (json) {
-            auto quotes = nlohmann::json::array();
-            for (const auto& q : a.quotes) quotes.push_back(quote_json(q));
-            std::cout << dump({{"id", a.id},
-                               {"title", a.title},
-                               {"speakers", a.speakers},
-                               {"organisations", a.organisations},
-                               {"countries", a.countries},
-                               {"country_mentions", mentions_json(a.country_mentions)},
-                               {"quotes", std::move(quotes)}})
-                      << '\n';
+            std::cout << render::dump(render::extraction(a)) << '\n';
         } else {
             std::cout << a.id << "  " << a.title << "\n  speakers:";
             for (const auto& s : a.speakers) std::cout << " " << s << ";";

@@ -5,7 +5,9 @@
 
 #include "commands.hpp"
 #include "options.hpp"
-#include "render/output.hpp"
+#include "problem_printer.hpp"
+#include "render/json.hpp"
+#include "terminal.hpp"
 #include <newsdesk/database.hpp>
 #include <newsdesk/indexing.hpp>
 
@@ -144,17 +146,10 @@ int index_command(const Args& args) {
     const auto s = index_archive(options, observer);
     if (progress_shown) std::cerr << "\r\033[K";
 
-    const double rate = s.seconds > 0 ? static_cast<double>(s.indexed()) / s.seconds : 0;
     if (vm->count("json")) {
-        nlohmann::json j = {{"indexed", s.indexed()}, {"added", s.added},       {"replaced", s.replaced},
-                            {"skipped", s.skipped},   {"files", s.files},       {"ignored_files", s.ignored_files},
-                            {"bytes", s.bytes},       {"seconds", s.seconds},   {"articles_per_second", rate},
-                            {"articles_in_database", s.articles_in_database},  {"stopped_early", s.stopped_early},
-                            {"interrupted", s.interrupted},     {"commits", s.commits},
-                            {"peak_memory_bytes", s.peak_memory_bytes}, {"compaction_seconds", s.compaction_seconds},
-                            {"skipped_by_reason", s.skipped_by_reason}};
-        std::cout << dump(j) << '\n';
+        std::cout << render::dump(render::to_json(s)) << '\n';
     } else {
+        const double rate = s.seconds > 0 ? static_cast<double>(s.indexed()) / s.seconds : 0;
         std::cerr << "indexed " << s.indexed() << " articles (" << s.added << " new, " << s.replaced
                   << " replaced) from " << s.files << " files, " << megabytes(s.bytes) << " in "
                   << duration(s.seconds) << " (" << static_cast<long>(rate) << " articles/s); "

@@ -2,7 +2,7 @@
 
 #include "commands.hpp"
 #include "options.hpp"
-#include "render/output.hpp"
+#include "render/json.hpp"
 #include <newsdesk/database.hpp>
 
 namespace newsdesk::cli {
@@ -20,7 +20,7 @@ int info_command(const Args& args) {
     if (!vm) return Ok;
     const auto info = Index::open_shards(dbs).info(limit);
     if (vm->count("json")) {
-        std::cout << dump(to_json(info)) << '\n';
+        std::cout << render::dump(render::to_json(info)) << '\n';
         return Ok;
     }
     std::cout << info.articles << " articles";

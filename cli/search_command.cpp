@@ -4,23 +4,32 @@
 
 #include "commands.hpp"
 #include "options.hpp"
-#include "render/output.hpp"
+#include "render/json.hpp"
+#include "render/lists.hpp"
+#include "terminal.hpp"
 #include <newsdesk/database.hpp>
 
 namespace newsdesk::cli {
 namespace {
 
+using render::joined;
+
 SortOrder parse_sort(const std::string& s) {
-    if (s == "relevance") return SortOrder::Relevance;
-    if (s == "newest") return SortOrder::Newest;
-    if (s == "oldest") return SortOrder::Oldest;
-    throw po::error("--sort must be relevance, newest or oldest, not '" + s + "'");
+    if (const auto order = sort_order_named(s)) return *order;
+    throw po::error("--sort must be " + render::alternatives(sort_order_names()) + ", not '" + s + "'");
 }
 
-std::string joined(const std::vector<std::string>& values) {
-    std::string out;
-    for (const auto& v : values) out += (out.empty() ? "" : ", ") + v;
-    return out;
+// The fields a query may name, "title: speaker: ...", a few to a line of the help.
+std::string query_fields_help() {
+    std::string out, line;
+    for (const auto& name : query_field_names()) {
+        if (line.size() + name.size() > 80) {
+            out += line + '\n';
+            line.clear();
+        }
+        line += (line.empty() ? "  " : " ") + name + ':';
+    }
+    return out + line + '\n';
 }
 
 void print_facets(const std::vector<FacetResult>& facets, bool colour) {
@@ -31,7 +40,8 @@ void print_facets(const std::vector<FacetResult>& facets, bool colour) {
         for (const auto& v : f.values) {
             std::cout << "\n  " << v.count << "  " << v.value;
             if (v.label != v.value) std::cout << " (" << v.label << ")";
-            if (v.type == "organisation") std::cout << " [organisation]";
+            if (v.speaker_kind == SpeakerKind::Organisation)
+                std::cout << " [" << speaker_kind_name(*v.speaker_kind) << "]";
         }
         std::cout << "\n";
     }
@@ -54,7 +64,7 @@ void print_text(const SearchResults& r, bool colour) {
         if (!a.speakers.empty()) std::cout << "   speakers: " << joined(a.speakers) << '\n';
         if (!a.organisations.empty()) std::cout << "   organisations: " << joined(a.organisations) << '\n';
         if (!a.countries.empty()) std::cout << "   countries: " << joined(a.countries) << '\n';
-        const auto snippet = colour ? marked_text(h.snippet, "\033[1;33m", "\033[0m") : marked_text(h.snippet, "[", "]");
+        const auto snippet = highlighted(h.snippet, colour);
         if (!snippet.empty()) std::cout << "   " << snippet << '\n';
         std::cout << '\n';
     }
@@ -69,7 +79,7 @@ void print_text(const QuoteResults& r, bool colour) {
     for (const auto& h : r.hits) {
         const auto& q = h.record.quote;
         const auto& a = h.record.article;
-        const auto text = colour ? marked_text(h.text, "\033[1;33m", "\033[0m") : marked_text(h.text, "[", "]");
+        const auto text = highlighted(h.text, colour);
         std::cout << h.rank << ". " << bold << q.speaker << plain << " " << q.verb << ": "
                   << (q.direct ? "\u201c" : "") << text << (q.direct ? "\u201d" : "") << '\n';
         std::cout << "   " << (a.date.empty() ? "undated" : a.date);
@@ -90,7 +100,7 @@ struct ParsedSearch {
 
 std::optional<ParsedSearch> parse_search(const Args& args, const std::string& usage) {
     ParsedSearch p;
-    std::string sort = "relevance";
+    std::string sort = sort_order_names().front();
     std::vector<std::string> words;
     // Signed, so that "-1" is refused instead of wrapping round to a huge page.
     long long limit = 10, offset = 0, facet_limit = 10;
@@ -103,9 +113,9 @@ std::optional<ParsedSearch> parse_search(const Args& args, const std::string& us
         ("timeout", po::value(&timeout)->default_value(10), "seconds a remote shard may take to answer")
         ("deadline", po::value(&deadline), "seconds the whole search may take; past them it stops with an error "
                                            "(default: no limit)")
-        ("facet", po::value(&p.request.facets)->composing(), ("count matches by this facet (repeatable): " + facet_names()).c_str())
+        ("facet", po::value(&p.request.facets)->composing(), ("count matches by this facet (repeatable): " + joined(facet_names())).c_str())
         ("facet-limit", po::value(&facet_limit)->default_value(10), "values shown per facet")
-        ("sort", po::value(&sort), "relevance (default), newest or oldest")
+        ("sort", po::value(&sort), (render::alternatives(sort_order_names()) + " (default: " + sort + ")").c_str())
         ("limit", po::value(&limit)->default_value(10), "hits per page")
         ("offset", po::value(&offset)->default_value(0), "hits to skip (paging)")
         ("lang", po::value(&p.request.stem_language)->default_value("en"), "language of the query's words, for stemming")
@@ -113,9 +123,8 @@ std::optional<ParsedSearch> parse_search(const Args& args, const std::string& us
         ("query", po::value(&words), "the query");
     const auto vm = parse(args, named, "query",
                           (usage + "\n"
-                          "QUERY: words, \"phrases\", AND OR NOT, +word -word, prefix*, (...), and fields:\n"
-                          "  title: quote: speaker: organisation: speaker_type: country: focus: dateline_country:\n"
-                          "  source: lang: author: dateline: verb: url: id: article:\n"
+                          "QUERY: words, \"phrases\", AND OR NOT, +word -word, prefix*, (...), and fields:\n" +
+                          query_fields_help() +
                           "  date:2021  date:2021-05  date:2021-05-01..2021-05-31  date:2021..  date:..2020-12\n"
                           "Exit: 0 hits found, 1 no hits, 2 usage or bad query, 3 database problem, 4 other.").c_str());
     if (!vm) return std::nullopt;
@@ -145,7 +154,7 @@ int search_command(const Args& args) {
     const auto p = parse_search(args, "usage: newsdesk search --db DIR [--db DIR]... [OPTIONS] QUERY\nRanked, faceted search of articles.");
     if (!p) return Ok;
     const auto results = Index::open_shards(p->dbs, p->open).search(p->request);
-    if (p->json) std::cout << dump(to_json(results)) << '\n';
+    if (p->json) std::cout << render::dump(render::to_json(results)) << '\n';
     else print_text(results, stdout_is_terminal());
     return results.total ? Ok : Incomplete;
 }
@@ -155,7 +164,7 @@ int quotes_command(const Args& args) {
                                       "Searches quotes, direct and indirect, each on its own: who said it, how often.");
     if (!p) return Ok;
     const auto results = Index::open_shards(p->dbs, p->open).quotes(p->request);
-    if (p->json) std::cout << dump(to_json(results)) << '\n';
+    if (p->json) std::cout << render::dump(render::to_json(results)) << '\n';
     else print_text(results, stdout_is_terminal());
     return results.total ? Ok : Incomplete;
 }

@@ -4,6 +4,7 @@
 #include <unordered_set>
 
 #include "text/stemmers.hpp"
+#include "schema/date.hpp"
 #include "schema/stored_article.hpp"
 #include "schema/terms.hpp"
 #include "text/unicode.hpp"
@@ -70,7 +71,7 @@ void add_article_fields(Xapian::Document& doc, const Article& a) {
     add_exact(doc, schema::Language, a.language);
     add_exact(doc, schema::Dateline, a.dateline);
     for (const auto& country : a.countries) add_exact(doc, schema::Country, country);
-    if (!a.date.empty()) doc.add_value(schema::value_no(schema::Slot::Date), schema::date_value(a.date));
+    if (!a.date.empty()) doc.add_value(schema::value_no(schema::Slot::Date), date_value(a.date));
     add_value(doc, schema::Source, {a.source});
     add_value(doc, schema::Language, {a.language});
     add_value(doc, schema::Dateline, {a.dateline});
@@ -96,8 +97,8 @@ void add_speakers(Xapian::Document& doc, const std::vector<std::string>& people,
         add_exact(doc, schema::Speaker, name);
         add_exact(doc, schema::Organisation, name);
     }
-    if (!people.empty()) add_exact(doc, schema::SpeakerType, "person");
-    if (!organisations.empty()) add_exact(doc, schema::SpeakerType, "organisation");
+    if (!people.empty()) add_exact(doc, schema::SpeakerType, speaker_kind_name(SpeakerKind::Person));
+    if (!organisations.empty()) add_exact(doc, schema::SpeakerType, speaker_kind_name(SpeakerKind::Organisation));
     add_value(doc, schema::Speaker, people);
     add_value(doc, schema::Organisation, organisations);
 }
@@ -145,7 +146,7 @@ void for_each_quote_document(const Article& a, const std::function<void(Xapian::
     const std::unordered_set<std::string> organisations(a.organisations.begin(), a.organisations.end());
     for (std::size_t n = 0; n < a.quotes.size(); ++n) {
         const auto& q = a.quotes[n];
-        const bool organisation = organisations.contains(q.speaker);
+        const auto kind = organisations.contains(q.speaker) ? SpeakerKind::Organisation : SpeakerKind::Person;
         Xapian::Document doc;
         TextIndexer text_indexer(doc, stemmer_for(a.language));
         // Indexed once: in a quote record every word is quoted, so `quote:` searches plain words.
@@ -154,10 +155,10 @@ void for_each_quote_document(const Article& a, const std::function<void(Xapian::
         doc.add_boolean_term(schema::exact_term(schema::ArticleId, a.id));
         add_exact(doc, schema::DocKind, schema::QuoteKind);
         add_exact(doc, schema::Verb, q.verb);
-        if (organisation) add_speakers(doc, {}, {q.speaker});
+        if (kind == SpeakerKind::Organisation) add_speakers(doc, {}, {q.speaker});
         else add_speakers(doc, {q.speaker}, {});
         add_article_fields(doc, a);
-        doc.set_data(quote_document_data(a, q, organisation));
+        doc.set_data(quote_document_data(a, q, kind));
         each(std::move(doc));
     }
 }

@@ -65,4 +65,20 @@ std::optional<std::string> iso_date(std::string_view text) {
     return std::string{text.substr(0, 10)};
 }
 
+std::string date_value(std::string_view iso_date) {
+    std::string out;
+    for (char c : iso_date)
+        if (c != '-') out += c;
+    return out;
+}
+
+std::string period_of(std::string_view value, Period period) {
+    const std::size_t digits = period == Period::Year ? 4 : period == Period::Month ? 6 : 8;
+    if (value.size() < digits) return {};
+    std::string out{value.substr(0, 4)};
+    if (digits >= 6) (out += '-') += value.substr(4, 2);
+    if (digits >= 8) (out += '-') += value.substr(6, 2);
+    return out;
+}
+
 } // namespace newsdesk

@@ -11,4 +11,15 @@ namespace newsdesk {
 // (hours 0-23, minutes 0-59, seconds 0-60 for a leap second; zone offsets up to 23:59).
 std::optional<std::string> iso_date(std::string_view text);
 
+// The date slot's encoding (schema::Slot::Date): "YYYYMMDD", which sorts as text and is what
+// date ranges compare. Every conversion between it and the "YYYY-MM-DD" of articles, queries
+// and answers is one of these two.
+//
+// "2021-05-16" -> "20210516"; a period's start "2021-05" -> "202105"; empty stays empty.
+std::string date_value(std::string_view iso_date);
+// The period of a date value, as answers spell it: Year "2021", Month "2021-05", Day
+// "2021-05-16"; empty when the value is too short to hold it.
+enum class Period { Year, Month, Day };
+std::string period_of(std::string_view date_value, Period period);
+
 } // namespace newsdesk

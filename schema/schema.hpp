@@ -6,9 +6,13 @@
 #include <array>
 #include <cstddef>
 #include <optional>
+#include <string>
 #include <string_view>
+#include <vector>
 
 #include <xapian.h>
+
+#include <newsdesk/article.hpp>
 
 namespace newsdesk::schema {
 
@@ -79,10 +83,11 @@ inline constexpr Field Author   {"author",   "A",          Kind::ExactMulti, std
 inline constexpr Field Speaker  {"speaker",  "XSPEAKER:",  Kind::ExactMulti, Slot::Speakers, true, "XSPEAKERWORD:"};
 inline constexpr Field Country  {"country",  "XCOUNTRY:",  Kind::ExactMulti, Slot::Countries, true, {}, true};
 inline constexpr Field Dateline {"dateline", "XDATELINE:", Kind::Exact,      Slot::Dateline};
-// Organisations quoted are speakers too (`speaker:` finds them); this field holds them apart.
-inline constexpr Field Organisation {"organisation", "XORG:", Kind::ExactMulti, Slot::Organisations, true,
-                                     "XORGWORD:"};
-inline constexpr Field SpeakerType {"speaker_type", "XSPEAKERTYPE:", Kind::ExactMulti};   // person, organisation
+// Organisations quoted are speakers too (`speaker:` finds them); this field holds them apart. It,
+// the facets of one kind of speaker and `speaker_type:` values are named as the kinds are spelt.
+inline constexpr Field Organisation {speaker_kind_name(SpeakerKind::Organisation), "XORG:", Kind::ExactMulti,
+                                     Slot::Organisations, true, "XORGWORD:"};
+inline constexpr Field SpeakerType {"speaker_type", "XSPEAKERTYPE:", Kind::ExactMulti};   // speaker_kind_name()s
 inline constexpr Field Focus    {"focus",    "XFOCUS:",    Kind::ExactMulti, Slot::Focus, true, {}, true};
 inline constexpr Field DatelineCountry {"dateline_country", "XDATELINECOUNTRY:", Kind::Exact,
                                         Slot::DatelineCountry, false, {}, true};
@@ -111,8 +116,8 @@ struct Facet {
 };
 inline constexpr std::array Facets{
     Facet{"speaker", FacetKind::Field, &Speaker, &Organisation},
-    Facet{"person", FacetKind::Field, &Speaker},
-    Facet{"organisation", FacetKind::Field, &Organisation},
+    Facet{speaker_kind_name(SpeakerKind::Person), FacetKind::Field, &Speaker},
+    Facet{speaker_kind_name(SpeakerKind::Organisation), FacetKind::Field, &Organisation},
     Facet{"country", FacetKind::Field, &Country},
     Facet{"focus", FacetKind::Field, &Focus},
     Facet{"dateline_country", FacetKind::Field, &DatelineCountry},
@@ -122,6 +127,21 @@ inline constexpr std::array Facets{
     Facet{"year", FacetKind::Year, &Date},
     Facet{"month", FacetKind::Month, &Date},
 };
+
+// The one lookup of a table of named entries (Fields, Facets): the entry called `name`, or null.
+// Messages list the same table's names().
+template <typename Table>
+constexpr const typename Table::value_type* named(const Table& table, std::string_view name) {
+    for (const auto& entry : table)
+        if (entry.name == name) return &entry;
+    return nullptr;
+}
+template <typename Table>
+std::vector<std::string> names(const Table& table) {
+    std::vector<std::string> out;
+    for (const auto& entry : table) out.emplace_back(entry.name);
+    return out;
+}
 
 // Compile-time checks of the table.
 consteval bool all_distinct(auto key) {

@@ -89,8 +89,10 @@ Article header_from_document_data(std::string_view data) {
     return j.is_object() ? read_header(j) : Article{};
 }
 
-std::string quote_document_data(const Article& article, const Quote& quote, bool organisation) {
-    return dump({{"article", article.id}, {"quote", quote}, {"organisation", organisation}});
+// The speaker's kind is stored as "organisation": true or false, as in records written before it
+// had a name.
+std::string quote_document_data(const Article& article, const Quote& quote, SpeakerKind speaker_kind) {
+    return dump({{"article", article.id}, {"quote", quote}, {"organisation", speaker_kind == SpeakerKind::Organisation}});
 }
 
 QuoteRecord quote_from_document_data(std::string_view data) {
@@ -99,7 +101,9 @@ QuoteRecord quote_from_document_data(std::string_view data) {
     if (!j.is_object()) return r;
     read(j, "article", r.article.id);
     read(j, "quote", r.quote);
-    read(j, "organisation", r.organisation);
+    bool organisation = false;
+    read(j, "organisation", organisation);
+    r.speaker_kind = organisation ? SpeakerKind::Organisation : SpeakerKind::Person;
     return r;
 }
 

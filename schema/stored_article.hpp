@@ -18,7 +18,7 @@ Article header_from_document_data(std::string_view data);
 // The record of `article`'s quote `quote`: the quote and its article's id only (at 100,000
 // articles, five quote records each, a copy of the article's fields in each took a tenth of
 // the index). The reader fills in the article from the article's own document.
-std::string quote_document_data(const Article& article, const Quote& quote, bool organisation);
+std::string quote_document_data(const Article& article, const Quote& quote, SpeakerKind speaker_kind);
 QuoteRecord quote_from_document_data(std::string_view data);   // record.article holds the id only
 
 } // namespace newsdesk

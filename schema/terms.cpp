@@ -44,13 +44,6 @@ void check_version(const Xapian::Database& db) {
                               std::to_string(Version) + ": re-index the archive into a new database");
 }
 
-std::string date_value(std::string_view iso_date) {
-    std::string out;
-    for (char c : iso_date)
-        if (c != '-') out += c;
-    return out;
-}
-
 Xapian::docid last_docid_holding(const Xapian::Database& db, const std::string& term) {
     if (!db.term_exists(term)) return 0;
     Xapian::docid low = 1, high = db.get_lastdocid();   // some id in [low, high] holds the term

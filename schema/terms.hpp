@@ -28,7 +28,4 @@ void check_version(const Xapian::Database& db);
 // read an entry per article (schema::quote_docids_from: articles lie below quote records).
 Xapian::docid last_docid_holding(const Xapian::Database& db, const std::string& term);
 
-// "YYYY-MM-DD" -> "YYYYMMDD" for the date slot; empty stays empty.
-std::string date_value(std::string_view iso_date);
-
 } // namespace newsdesk::schema

@@ -22,21 +22,17 @@ bool all_digits(std::string_view s) {
 } // namespace
 
 std::pair<std::string, std::string> date_period(const std::string& text) {
-    if (text.size() == 4 && all_digits(text)) return {text + "0101", text + "1231"};
+    if (text.size() == 4 && all_digits(text)) return {date_value(text + "-01-01"), date_value(text + "-12-31")};
     if (text.size() == 7 && text[4] == '-' && all_digits(text.substr(0, 4)) && all_digits(text.substr(5))) {
-        const int month = std::stoi(text.substr(5));
-        if (month < 1 || month > 12) bad_date(text);
-        const auto first = text.substr(0, 4) + text.substr(5) + "01";
         // The month's last day: try 31 down to 28 against the calendar check.
-        for (int day = 31; day >= 28; --day)
-            if (iso_date(text + "-" + std::to_string(day))) return {first, first.substr(0, 6) + std::to_string(day)};
+        for (int day = 31; day >= 28; --day) {
+            const auto last = text + "-" + std::to_string(day);
+            if (iso_date(last)) return {date_value(text + "-01"), date_value(last)};
+        }
         bad_date(text);
     }
     if (text.size() == 10) {
-        if (const auto d = iso_date(text)) {
-            const auto v = d->substr(0, 4) + d->substr(5, 2) + d->substr(8, 2);
-            return {v, v};
-        }
+        if (const auto day = iso_date(text)) return {date_value(*day), date_value(*day)};
     }
     bad_date(text);
 }

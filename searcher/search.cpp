@@ -9,6 +9,7 @@
 #include <stdexcept>
 
 #include <newsdesk/entities.hpp>
+#include "schema/date.hpp"
 #include "schema/schema.hpp"
 #include "schema/terms.hpp"
 #include "storage/database.hpp"
@@ -19,9 +20,10 @@ namespace newsdesk {
 namespace {
 
 const schema::Facet& facet_named(const std::string& name) {
-    for (const auto& f : schema::Facets)
-        if (f.name == name) return f;
-    throw InvalidRequest("unknown facet '" + name + "' (facets: " + facet_names() + ")");
+    if (const auto* facet = schema::named(schema::Facets, name)) return *facet;
+    std::string known;
+    for (const auto& f : facet_names()) known += (known.empty() ? "" : ", ") + f;
+    throw InvalidRequest("unknown facet '" + name + "' (facets: " + known + ")");
 }
 
 FacetResult collect(const schema::Facet& facet, FacetCounter& counter, std::size_t limit) {
@@ -44,20 +46,22 @@ FacetResult collect(const schema::Facet& facet, FacetCounter& counter, std::size
         for (const auto* entry : top) {
             const std::string value{entry->first};
             const auto label = facet.field->country ? country_name(value) : value;
-            const auto type = !typed ? "" : entry->second.slot_index == 0 ? "person" : "organisation";
-            result.values.push_back({value, label, entry->second.documents, type});
+            std::optional<SpeakerKind> kind;
+            if (typed) kind = entry->second.slot_index == 0 ? SpeakerKind::Person : SpeakerKind::Organisation;
+            result.values.push_back({value, label, entry->second.documents, kind});
         }
         return result;
     }
     // Periods from the "YYYYMMDD" date slot: "2021" or "2021-05", in time order.
     std::map<std::string, std::uint64_t> periods;
+    const auto length = facet.kind == schema::FacetKind::Month ? Period::Month : Period::Year;
     for (const auto& [day, count] : counts) {
+        // Months are counted from values long enough for both, as before: a value too short
+        // for a month counts in neither facet.
         if (day.size() < 6) continue;
-        std::string period{day.substr(0, 4)};
-        if (facet.kind == schema::FacetKind::Month) (period += '-') += day.substr(4, 2);
-        periods[period] += count.documents;
+        periods[period_of(day, length)] += count.documents;
     }
-    for (const auto& [period, count] : periods) result.values.push_back({period, period, count, ""});
+    for (const auto& [period, count] : periods) result.values.push_back({period, period, count, std::nullopt});
     return result;
 }
 
@@ -174,12 +178,6 @@ Matched match(const Xapian::Database& db, const SearchRequest& request, std::str
 }
 
 } // namespace
-
-std::string facet_names() {
-    std::string names;
-    for (const auto& f : schema::Facets) names += (names.empty() ? "" : ", ") + std::string{f.name};
-    return names;
-}
 
 std::uint64_t article_count(const Xapian::Database& db) {
     return db.get_termfreq(schema::exact_term(schema::DocKind, schema::ArticleKind));

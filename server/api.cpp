@@ -4,7 +4,6 @@
 #include <cctype>
 #include <charconv>
 #include <optional>
-#include <set>
 #include <stdexcept>
 #include <thread>
 
@@ -12,7 +11,10 @@
 #include <newsdesk/entities.hpp>
 #include <newsdesk/errors.hpp>
 
-#include "render/output.hpp"
+#include <newsdesk/unicode.hpp>
+
+#include "render/json.hpp"
+#include "render/lists.hpp"
 #include "log.hpp"
 
 namespace newsdesk::server {
@@ -27,31 +29,6 @@ struct BadRequest : std::runtime_error {
 std::string clip(std::string_view s) {
     constexpr std::size_t Max = 40;
     return s.size() <= Max ? std::string(s) : std::string(s.substr(0, Max)) + "...";
-}
-
-bool valid_utf8(std::string_view s) {
-    std::size_t i = 0;
-    while (i < s.size()) {
-        const auto c = static_cast<unsigned char>(s[i]);
-        std::size_t n = 0;
-        char32_t cp = 0;
-        if (c < 0x80) { ++i; continue; }
-        if ((c & 0xE0) == 0xC0) { n = 1; cp = c & 0x1F; }
-        else if ((c & 0xF0) == 0xE0) { n = 2; cp = c & 0x0F; }
-        else if ((c & 0xF8) == 0xF0) { n = 3; cp = c & 0x07; }
-        else return false;
-        if (i + n >= s.size()) return false;
-        for (std::size_t k = 1; k <= n; ++k) {
-            const auto d = static_cast<unsigned char>(s[i + k]);
-            if ((d & 0xC0) != 0x80) return false;
-            cp = (cp << 6) | (d & 0x3F);
-        }
-        // Overlong forms, surrogates and values beyond Unicode.
-        if ((n == 1 && cp < 0x80) || (n == 2 && cp < 0x800) || (n == 3 && cp < 0x10000)) return false;
-        if ((cp >= 0xD800 && cp <= 0xDFFF) || cp > 0x10FFFF) return false;
-        i += n + 1;
-    }
-    return true;
 }
 
 const std::string* param(const Params& params, const char* key) {
@@ -71,21 +48,6 @@ std::size_t number(const Params& params, const char* key, std::size_t fallback, 
     return value;
 }
 
-const std::set<std::string>& known_facets() {
-    static const std::set<std::string> names = [] {
-        std::set<std::string> out;
-        const auto all = facet_names();   // "speaker, person, ..."
-        std::size_t start = 0;
-        while (start <= all.size()) {
-            const auto comma = std::min(all.find(", ", start), all.size());
-            if (comma > start) out.insert(all.substr(start, comma - start));
-            start = comma + 2;
-        }
-        return out;
-    }();
-    return names;
-}
-
 SearchRequest search_request(const Params& params, const ApiLimits& limits) {
     SearchRequest r;
     if (const auto* q = param(params, "q")) {
@@ -97,8 +59,9 @@ SearchRequest search_request(const Params& params, const ApiLimits& limits) {
     }
     const auto [first, last] = params.equal_range("facet");
     for (auto it = first; it != last; ++it) {
-        if (!known_facets().count(it->second))
-            throw BadRequest("unknown facet '" + clip(it->second) + "' (facets: " + facet_names() + ")");
+        const auto& known = facet_names();
+        if (std::find(known.begin(), known.end(), it->second) == known.end())
+            throw BadRequest("unknown facet '" + clip(it->second) + "' (facets: " + render::joined(known) + ")");
         if (std::find(r.facets.begin(), r.facets.end(), it->second) == r.facets.end()) r.facets.push_back(it->second);
     }
     if (r.facets.size() > limits.max_facets)
@@ -107,10 +70,10 @@ SearchRequest search_request(const Params& params, const ApiLimits& limits) {
     r.limit = number(params, "limit", r.limit, limits.max_limit);
     r.offset = number(params, "offset", r.offset, limits.max_offset);
     if (const auto* sort = param(params, "sort")) {
-        if (*sort == "relevance") r.sort = SortOrder::Relevance;
-        else if (*sort == "newest") r.sort = SortOrder::Newest;
-        else if (*sort == "oldest") r.sort = SortOrder::Oldest;
-        else throw BadRequest("sort must be relevance, newest or oldest, not '" + clip(*sort) + "'");
+        const auto order = sort_order_named(*sort);
+        if (!order)
+            throw BadRequest("sort must be " + render::alternatives(sort_order_names()) + ", not '" + clip(*sort) + "'");
+        r.sort = *order;
     }
     if (const auto* lang = param(params, "lang")) {
         const bool ok = !lang->empty() && lang->size() <= 16 &&
@@ -121,22 +84,6 @@ SearchRequest search_request(const Params& params, const ApiLimits& limits) {
         r.stem_language = *lang;
     }
     return r;
-}
-
-// An article in the shape of a search hit (cli::to_json renders it, so the two never drift
-// apart), without rank, score and snippet, with its body and the English names of its countries.
-nlohmann::json article_json(const Article& article) {
-    SearchResults one;
-    one.hits.push_back(Hit{1, 0, article, {}});
-    auto j = std::move(cli::to_json(one)["hits"][0]);
-    j.erase("rank");
-    j.erase("score");
-    j.erase("snippet");
-    j["body"] = article.body;
-    auto names = nlohmann::json::object();
-    for (const auto& code : article.countries) names[code] = country_name(code);
-    j["country_names"] = std::move(names);
-    return j;
 }
 
 // The request's time is up: 503, with the stage it reached.
@@ -222,7 +169,7 @@ ApiResponse Api::searched(const char* what, const Params& params, const Budget& 
         checkpoint(budget);
         auto results = run(*reader, request);
         checkpoint(budget);
-        return ApiResponse{200, cli::to_json(results)};
+        return ApiResponse{200, render::to_json(results)};
     });
 }
 
@@ -239,7 +186,7 @@ ApiResponse Api::info(const Params& params, const Budget& budget) {
         const auto facet_limit = number(params, "facet_limit", 10, limits_.max_facet_limit);
         const auto reader = readers_.acquire();
         checkpoint(budget);
-        return ApiResponse{200, cli::to_json((*reader).info(facet_limit))};
+        return ApiResponse{200, render::to_json((*reader).info(facet_limit))};
     });
 }
 
@@ -250,7 +197,7 @@ ApiResponse Api::article(const std::string& id, const Budget& budget) {
         const auto reader = readers_.acquire();
         const auto found = (*reader).article(id);
         if (!found) return missing;
-        return ApiResponse{200, article_json(*found)};
+        return ApiResponse{200, render::article_with_body(*found)};
     });
 }
 
@@ -280,12 +227,7 @@ ApiResponse Api::extract(std::string_view body, std::string_view content_type, c
         if (a.language.size() > 16) throw BadRequest("language must be a language code such as en");
         checkpoint(budget);
         enrich(a, "", default_aliases());
-        const auto full = article_json(a);
-        nlohmann::json out = nlohmann::json::object();
-        for (const char* key : {"title", "language", "speakers", "organisations", "countries", "country_names",
-                                "country_mentions", "quotes"})
-            out[key] = full[key];
-        return ApiResponse{200, std::move(out)};
+        return ApiResponse{200, render::extraction(a)};
     });
 }
 

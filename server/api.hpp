@@ -1,6 +1,6 @@
 #pragma once
 // The JSON API of `newsdesk serve`, apart from HTTP: parameters in, a status and a JSON body
-// out. Bodies are the JSON of the matching CLI commands (render/output.hpp renders both).
+// out. Bodies are the JSON of the matching CLI commands (render/json.hpp renders both).
 #include <chrono>
 #include <cstddef>
 #include <filesystem>

@@ -1,6 +1,6 @@
 #include "router.hpp"
 
-#include "render/output.hpp"
+#include "render/json.hpp"
 #include "web_assets.hpp"
 
 namespace newsdesk::server {
@@ -49,7 +49,7 @@ const std::vector<std::pair<std::string, std::string>>& common_headers() {
 }
 
 Reply json_reply(const ApiResponse& response) {
-    Reply r{response.status, "application/json; charset=utf-8", cli::dump(response.body), {{"Cache-Control", "no-store"}}};
+    Reply r{response.status, "application/json; charset=utf-8", render::dump(response.body), {{"Cache-Control", "no-store"}}};
     if (response.status == 503) r.headers.emplace_back("Retry-After", "1");
     return r;
 }

@@ -1,5 +1,7 @@
 #include "text/unicode.hpp"
 
+#include <newsdesk/unicode.hpp>
+
 #include <cstdint>
 #include <cstring>
 #include <memory>
@@ -154,3 +156,9 @@ std::size_t invalid_utf8_offset(std::string_view bytes) {
 }
 
 } // namespace newsdesk::text
+
+namespace newsdesk {
+
+bool valid_utf8(std::string_view bytes) { return text::valid_utf8(bytes); }
+
+} // namespace newsdesk

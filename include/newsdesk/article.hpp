@@ -2,9 +2,18 @@
 // One news article as the readers produce it, the indexer consumes it and searches return it.
 #include <cstddef>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace newsdesk {
+
+// Who a speaker is: the speaker facet, `speaker_type:` queries and quote records tell them apart.
+enum class SpeakerKind { Person, Organisation };
+
+// The one spelling of speaker kinds: in the index (`speaker_type:person`) and in JSON.
+constexpr std::string_view speaker_kind_name(SpeakerKind kind) {
+    return kind == SpeakerKind::Organisation ? "organisation" : "person";
+}
 
 // One piece of direct or indirect speech in an article.
 struct Quote {
@@ -45,7 +54,7 @@ struct Article {
 struct QuoteRecord {
     Article article;
     Quote quote;
-    bool organisation = false;   // the speaker is an organisation
+    SpeakerKind speaker_kind = SpeakerKind::Person;
 };
 
 } // namespace newsdesk

@@ -13,8 +13,6 @@
 
 namespace newsdesk {
 
-enum class SpeakerKind { Person, Organisation };
-
 struct Speaker {
     std::string name;   // canonical: the fullest form in the article, after the alias table
     SpeakerKind kind = SpeakerKind::Person;

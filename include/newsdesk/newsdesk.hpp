@@ -6,3 +6,4 @@
 #include <newsdesk/errors.hpp>     // the error hierarchy
 #include <newsdesk/indexing.hpp>   // indexing and reading whole archives
 #include <newsdesk/search.hpp>     // requests and results
+#include <newsdesk/unicode.hpp>    // UTF-8 validation

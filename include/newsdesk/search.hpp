@@ -5,7 +5,9 @@
 #include <cstddef>
 #include <cstdint>
 #include <functional>
+#include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include <newsdesk/article.hpp>
@@ -53,7 +55,7 @@ struct FacetValue {
     std::string value;   // the value as filtered on (a name, a code, "2021", "2021-05")
     std::string label;   // for countries: the English name; otherwise the value
     std::uint64_t count = 0;
-    std::string type;    // speaker facet: "person" or "organisation"; otherwise empty
+    std::optional<SpeakerKind> speaker_kind;   // the speaker facet's values; none in other facets
 };
 
 struct FacetResult {
@@ -92,7 +94,11 @@ struct IndexInfo {
     std::vector<FacetResult> facets;     // the top values of every facet
 };
 
-// The facet names a SearchRequest may ask for, comma-separated, for messages and help.
-std::string facet_names();
+// The names a SearchRequest is written with, in their tables' order, for option parsers and
+// for messages and help (which join them as they print them).
+const std::vector<std::string>& facet_names();        // SearchRequest::facets: speaker, country, year...
+const std::vector<std::string>& query_field_names();  // `field:` in queries: title, speaker, date...
+const std::vector<std::string>& sort_order_names();   // relevance, newest, oldest
+std::optional<SortOrder> sort_order_named(std::string_view name);   // nullopt: no such order
 
 } // namespace newsdesk

@@ -1,6 +1,7 @@
 // Facet columns: what they hold, when a reader builds and drops them, and that counting from
 // them gives the counts the lists give, before and after the database changes.
 #include <algorithm>
+#include <optional>
 #include <set>
 #include <tuple>
 
@@ -38,7 +39,7 @@ void add(const std::filesystem::path& db, const std::vector<Article>& articles) 
     w.commit();
 }
 
-using Counted = std::tuple<std::string, std::string, std::uint64_t, std::string>;   // facet, value, count, type
+using Counted = std::tuple<std::string, std::string, std::uint64_t, std::optional<SpeakerKind>>;   // facet, value, count, kind
 
 std::vector<Counted> facet_counts(const Index& index, const std::string& query) {
     SearchRequest r;
@@ -46,7 +47,7 @@ std::vector<Counted> facet_counts(const Index& index, const std::string& query) 
     r.facets = {"speaker", "person", "country", "year"};
     std::vector<Counted> out;
     for (const auto& f : index.search(r).facets)
-        for (const auto& v : f.values) out.emplace_back(f.name, v.value, v.count, v.type);
+        for (const auto& v : f.values) out.emplace_back(f.name, v.value, v.count, v.speaker_kind);
     return out;
 }
 
@@ -130,8 +131,8 @@ TEST_CASE("counts from columns are the counts from the lists, as the database ch
             CHECK(counts(query) == fresh(query));
         }
     const auto all = counts("");
-    CHECK(std::find(all.begin(), all.end(), Counted{"country", "US", 1, ""}) != all.end());
+    CHECK(std::find(all.begin(), all.end(), Counted{"country", "US", 1, std::nullopt}) != all.end());
     CHECK(std::none_of(all.begin(), all.end(), [](const Counted& c) { return std::get<1>(c) == "GB"; }));
-    CHECK(std::find(all.begin(), all.end(), Counted{"country", "FR", 2, ""}) != all.end());
-    CHECK(std::find(all.begin(), all.end(), Counted{"speaker", "Eve Ito", 1, "person"}) != all.end());
+    CHECK(std::find(all.begin(), all.end(), Counted{"country", "FR", 2, std::nullopt}) != all.end());
+    CHECK(std::find(all.begin(), all.end(), Counted{"speaker", "Eve Ito", 1, SpeakerKind::Person}) != all.end());
 }

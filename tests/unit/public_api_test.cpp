@@ -1,4 +1,7 @@
 // The library as an embedding program sees it: public headers only.
+#include <algorithm>
+#include <string_view>
+
 #include <catch2/catch.hpp>
 
 #include <newsdesk/newsdesk.hpp>
@@ -81,4 +84,43 @@ TEST_CASE("errors are one hierarchy the caller can act on", "[api]") {
     } catch (const newsdesk::Error& e) {   // every one of them is a newsdesk::Error
         CHECK(std::string(e.what()).find("no database") != std::string::npos);
     }
+}
+
+TEST_CASE("the names a search request is written with come as lists", "[api]") {
+    const auto& facets = newsdesk::facet_names();
+    CHECK(facets.front() == "speaker");
+    for (const char* name : {"person", "organisation", "country", "source", "year", "month"})
+        CHECK(std::find(facets.begin(), facets.end(), name) != facets.end());
+    CHECK(std::find(facets.begin(), facets.end(), "speaker, person") == facets.end());
+    const auto& fields = newsdesk::query_field_names();
+    for (const char* name : {"title", "speaker", "speaker_type", "country", "date", "quote", "id"})
+        CHECK(std::find(fields.begin(), fields.end(), name) != fields.end());
+    CHECK(newsdesk::sort_order_names() == std::vector<std::string>{"relevance", "newest", "oldest"});
+}
+
+TEST_CASE("sort orders by name: each listed name, nothing else", "[api]") {
+    using newsdesk::SortOrder;
+    CHECK(newsdesk::sort_order_named("relevance") == SortOrder::Relevance);
+    CHECK(newsdesk::sort_order_named("newest") == SortOrder::Newest);
+    CHECK(newsdesk::sort_order_named("oldest") == SortOrder::Oldest);
+    for (const char* bad : {"", "Newest", "newest ", "date"}) CHECK_FALSE(newsdesk::sort_order_named(bad));
+    for (const auto& name : newsdesk::sort_order_names()) CHECK(newsdesk::sort_order_named(name));
+    CHECK(newsdesk::SearchRequest{}.sort == newsdesk::sort_order_named(newsdesk::sort_order_names().front()));
+}
+
+TEST_CASE("UTF-8 validation: well-formed text only", "[api]") {
+    CHECK(newsdesk::valid_utf8(""));
+    CHECK(newsdesk::valid_utf8("Erdo\xc4\x9f" "an \xe2\x80\x9cquoted\xe2\x80\x9d \xf0\x9f\x93\xb0"));
+    CHECK(newsdesk::valid_utf8(std::string_view("nul \0 inside", 12)));
+    for (const char* bad : {"bad \xff byte", "cut \xc4", "stray \x80", "overlong \xc0\xaf", "overlong \xe0\x80\xaf",
+                            "surrogate \xed\xa0\x80", "beyond \xf4\x90\x80\x80", "\xf8\x88\x80\x80\x80"}) {
+        INFO(bad);
+        CHECK_FALSE(newsdesk::valid_utf8(bad));
+    }
+}
+
+TEST_CASE("speaker kinds have one spelling", "[api]") {
+    CHECK(newsdesk::speaker_kind_name(newsdesk::SpeakerKind::Person) == "person");
+    CHECK(newsdesk::speaker_kind_name(newsdesk::SpeakerKind::Organisation) == "organisation");
+    CHECK(newsdesk::QuoteRecord{}.speaker_kind == newsdesk::SpeakerKind::Person);
 }

@@ -115,10 +115,10 @@ TEST_CASE("organisations are speakers of their own type; countries have roles", 
     r.facets = {"speaker", "focus", "dateline_country"};
     const auto res = search(db, r);
     REQUIRE(res.facets.size() == 3);
-    std::map<std::string, std::string> types;
-    for (const auto& v : res.facets[0].values) types[v.value] = v.type;
-    CHECK(types["Foreign Ministry"] == "organisation");
-    CHECK(types["Hassan Rouhani"] == "person");
+    std::map<std::string, std::optional<SpeakerKind>> kinds;
+    for (const auto& v : res.facets[0].values) kinds[v.value] = v.speaker_kind;
+    CHECK(kinds["Foreign Ministry"] == SpeakerKind::Organisation);
+    CHECK(kinds["Hassan Rouhani"] == SpeakerKind::Person);
     CHECK(res.facets[1].values.size() == 2);                 // IR and TR are focus countries, US is not
     REQUIRE(res.facets[2].values.size() == 1);
     CHECK(res.facets[2].values[0].value == "IR");

@@ -162,6 +162,18 @@ TEST_CASE("ISO dates", "[readers]") {
     CHECK_FALSE(iso_date("2021-05-16x"));
 }
 
+TEST_CASE("the date slot's encoding, to and from calendar dates and periods", "[readers][dates]") {
+    CHECK(date_value("2021-05-16") == "20210516");
+    CHECK(date_value("2021-05") == "202105");
+    CHECK(date_value("").empty());
+    CHECK(period_of("20210516", Period::Day) == "2021-05-16");
+    CHECK(period_of("20210516", Period::Month) == "2021-05");
+    CHECK(period_of("20210516", Period::Year) == "2021");
+    CHECK(period_of(date_value("1999-12-31"), Period::Day) == "1999-12-31");
+    CHECK(period_of("2021", Period::Month).empty());
+    CHECK(period_of("", Period::Year).empty());
+}
+
 TEST_CASE("ISO dates: the time of day and the zone offset are checked too", "[readers]") {
     for (const char* good : {"2021-01-01T00:00", "2021-01-01T23:59:59Z", "2016-12-31T23:59:60Z",
                              "2021-01-01T12:00:00.123456", "2021-01-01T12:00:00,5-03:30", "2021-01-01t12:00z",

@@ -79,7 +79,7 @@ void same_facets(const std::vector<FacetResult>& a, const std::vector<FacetResul
         for (std::size_t j = 0; j < a[i].values.size(); ++j) {
             CHECK(a[i].values[j].value == b[i].values[j].value);
             CHECK(a[i].values[j].count == b[i].values[j].count);
-            CHECK(a[i].values[j].type == b[i].values[j].type);
+            CHECK(a[i].values[j].speaker_kind == b[i].values[j].speaker_kind);
         }
     }
 }

@@ -1,0 +1,16 @@
+#pragma once
+// Text for a person at a terminal: whether there is one, and snippets with their matches
+// shown in colour there, in brackets elsewhere.
+#include <string>
+
+#include <newsdesk/search.hpp>
+
+namespace newsdesk::cli {
+
+bool stdout_is_terminal();
+bool stderr_is_terminal();
+
+// The snippet with its matches in bold yellow (`colour`) or between [ and ].
+std::string highlighted(const Snippet& snippet, bool colour);
+
+} // namespace newsdesk::cli

@@ -1,0 +1,155 @@
+#include "render/json.hpp"
+
+#include <newsdesk/entities.hpp>
+
+#include "render/marked.hpp"
+
+namespace newsdesk::render {
+namespace {
+
+using nlohmann::json;
+
+// A date, or null when the index has none.
+json date_or_null(const std::string& date) { return date.empty() ? json(nullptr) : json(date); }
+
+json country_names(const std::vector<std::string>& codes) {
+    auto names = json::object();
+    for (const auto& code : codes) names[code] = country_name(code);
+    return names;
+}
+
+json quotes(const std::vector<Quote>& quotes) {
+    auto out = json::array();
+    for (const auto& q : quotes) out.push_back(to_json(q));
+    return out;
+}
+
+// What article and quote results share: the request echoed, the total, the facets.
+template <typename Results>
+json results(const Results& r, json hits) {
+    return {{"query", r.query}, {"total", r.total},         {"offset", r.offset},
+            {"limit", r.limit}, {"hits", std::move(hits)}, {"facets", to_json(r.facets)}};
+}
+
+} // namespace
+
+json to_json(const Quote& q) {
+    return {{"speaker", q.speaker}, {"verb", q.verb}, {"text", q.text}, {"direct", q.direct}, {"offset", q.offset}};
+}
+
+json to_json(const std::vector<CountryMention>& mentions) {
+    auto out = json::array();
+    for (const auto& m : mentions)
+        out.push_back({{"code", m.code}, {"count", m.count}, {"dateline", m.dateline}, {"focus", m.focus}});
+    return out;
+}
+
+json to_json(const std::vector<FacetResult>& facets) {
+    auto out = json::object();
+    for (const auto& facet : facets) {
+        auto values = json::array();
+        for (const auto& v : facet.values) {
+            json value = {{"value", v.value}, {"count", v.count}};
+            if (v.label != v.value) value["name"] = v.label;
+            if (v.speaker_kind) value["type"] = speaker_kind_name(*v.speaker_kind);
+            values.push_back(std::move(value));
+        }
+        out[facet.name] = std::move(values);
+    }
+    return out;
+}
+
+json to_json(const Snippet& snippet) { return marked(snippet, "<mark>", "</mark>", Escape::Html); }
+
+json to_json(const Article& a) {
+    return {{"id", a.id},
+            {"title", a.title},
+            {"date", a.date},
+            {"source", a.source},
+            {"url", a.url},
+            {"language", a.language},
+            {"authors", a.authors},
+            {"dateline", a.dateline},
+            {"speakers", a.speakers},
+            {"organisations", a.organisations},
+            {"countries", a.countries},
+            {"country_mentions", to_json(a.country_mentions)},
+            {"quotes", quotes(a.quotes)}};
+}
+
+json article_with_body(const Article& a) {
+    auto j = to_json(a);
+    j["body"] = a.body;
+    j["country_names"] = country_names(a.countries);
+    return j;
+}
+
+json extraction(const Article& a) {
+    json j = {{"title", a.title},
+              {"language", a.language},
+              {"speakers", a.speakers},
+              {"organisations", a.organisations},
+              {"countries", a.countries},
+              {"country_names", country_names(a.countries)},
+              {"country_mentions", to_json(a.country_mentions)},
+              {"quotes", quotes(a.quotes)}};
+    if (!a.id.empty()) j["id"] = a.id;
+    return j;
+}
+
+json to_json(const SearchResults& r) {
+    auto hits = json::array();
+    for (const auto& h : r.hits) {
+        auto hit = to_json(h.article);
+        hit["rank"] = h.rank;
+        hit["score"] = h.score;
+        hit["snippet"] = to_json(h.snippet);
+        hits.push_back(std::move(hit));
+    }
+    return results(r, std::move(hits));
+}
+
+json to_json(const QuoteResults& r) {
+    auto hits = json::array();
+    for (const auto& h : r.hits) {
+        const auto& a = h.record.article;
+        auto quote = to_json(h.record.quote);
+        quote["speaker_type"] = speaker_kind_name(h.record.speaker_kind);
+        quote["marked"] = to_json(h.text);
+        hits.push_back({{"rank", h.rank}, {"score", h.score}, {"quote", std::move(quote)},
+                        {"article", {{"id", a.id}, {"title", a.title}, {"date", a.date}, {"source", a.source},
+                                     {"url", a.url}, {"countries", a.countries}}}});
+    }
+    return results(r, std::move(hits));
+}
+
+json to_json(const IndexInfo& info) {
+    return {{"articles", info.articles},
+            {"first_date", date_or_null(info.first_date)},
+            {"last_date", date_or_null(info.last_date)},
+            {"facets", to_json(info.facets)}};
+}
+
+json to_json(const IndexSummary& s) {
+    const double rate = s.seconds > 0 ? static_cast<double>(s.indexed()) / s.seconds : 0;
+    return {{"indexed", s.indexed()},
+            {"added", s.added},
+            {"replaced", s.replaced},
+            {"skipped", s.skipped},
+            {"files", s.files},
+            {"ignored_files", s.ignored_files},
+            {"bytes", s.bytes},
+            {"seconds", s.seconds},
+            {"articles_per_second", rate},
+            {"articles_in_database", s.articles_in_database},
+            {"stopped_early", s.stopped_early},
+            {"interrupted", s.interrupted},
+            {"commits", s.commits},
+            {"peak_memory_bytes", s.peak_memory_bytes},
+            {"compaction_seconds", s.compaction_seconds},
+            {"skipped_by_reason", s.skipped_by_reason}};
+}
+
+std::string dump(const json& j) { return j.dump(-1, ' ', false, json::error_handler_t::replace); }
+
+} // namespace newsdesk::render

@@ -1,0 +1,39 @@
+#pragma once
+// The JSON of the public API's types, written once: the CLI (search, quotes, info, index,
+// extract) and the server (every answer) print what these return. Objects are nlohmann::json's
+// (keys in a std::map), so their keys come out in alphabetical order.
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include <newsdesk/article.hpp>
+#include <newsdesk/indexing.hpp>
+#include <newsdesk/search.hpp>
+
+namespace newsdesk::render {
+
+nlohmann::json to_json(const Quote& quote);
+nlohmann::json to_json(const std::vector<CountryMention>& mentions);
+// {"facet name": [{"value", "count", "name" (a label other than the value), "type" (speakers)}]}
+nlohmann::json to_json(const std::vector<FacetResult>& facets);
+// The snippet's text, HTML-escaped, with its matches in <mark>.
+nlohmann::json to_json(const Snippet& snippet);
+// An article as a search hit shows it: every field but the body.
+nlohmann::json to_json(const Article& article);
+nlohmann::json to_json(const SearchResults& results);
+nlohmann::json to_json(const QuoteResults& results);
+nlohmann::json to_json(const IndexInfo& info);
+nlohmann::json to_json(const IndexSummary& summary);
+
+// The stored article (GET /api/articles/ID): every field, the body too, and the English names
+// of its countries.
+nlohmann::json article_with_body(const Article& article);
+// What extraction found in an article (`newsdesk extract`, POST /api/extract): its speakers,
+// organisations, countries and quotes, with its title, language and id (when it has one).
+nlohmann::json extraction(const Article& article);
+
+// JSON text that never throws on invalid UTF-8 (replaced by U+FFFD).
+std::string dump(const nlohmann::json& j);
+
+} // namespace newsdesk::render

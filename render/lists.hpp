@@ -1,0 +1,15 @@
+#pragma once
+// Lists of names as messages and help print them: the public API gives lists (facet_names(),
+// sort_order_names()...), and each message joins the list it shows.
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace newsdesk::render {
+
+// "a, b, c"
+std::string joined(const std::vector<std::string>& names, std::string_view separator = ", ");
+// "a, b or c": the choices a value may take.
+std::string alternatives(const std::vector<std::string>& names);
+
+} // namespace newsdesk::render
