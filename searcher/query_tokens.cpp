@@ -9,6 +9,7 @@
 #include <xapian/unicode.h>
 
 #include <newsdesk/errors.hpp>
+#include <newsdesk/search.hpp>
 #include "text/punctuation.hpp"
 #include "text/unicode.hpp"
 
@@ -19,16 +20,11 @@ using Kind = QueryToken::Kind;
 using Xapian::Unicode::is_whitespace;
 using Xapian::Unicode::is_wordchar;
 
-const schema::Field* field_named(std::string_view name) {
-    for (const auto& f : schema::Fields)
-        if (f.name == name) return &f;
-    return nullptr;
-}
-
+// The query fields for a message, from the list the API gives (newsdesk/search.hpp).
 std::string field_list() {
-    std::string names;
-    for (const auto& f : schema::Fields) names += (names.empty() ? "" : ", ") + std::string{f.name};
-    return names;
+    std::string listed;
+    for (const auto& name : query_field_names()) listed += (listed.empty() ? "" : ", ") + name;
+    return listed;
 }
 
 bool is_quote(char32_t c) { return text::is_quotation_mark(c); }   // " and the curly quotes people paste
@@ -243,7 +239,7 @@ private:
             const auto value = end + 1;
             const bool url = q_.substr(value, 2) == "//";
             const bool no_value = value == q_.size() || q_[value] == ')' || is_whitespace(at(value).first);
-            const auto* field = field_named(word);
+            const auto* field = schema::named(schema::Fields, word);
             if (field && no_value)
                 throw QueryError("'" + std::string{word} + ":' needs a value right after the colon", i);
             if (!field && !url && !no_value)
