@@ -1,5 +1,7 @@
 #include "render/json.hpp"
 
+#include <initializer_list>
+
 #include <newsdesk/entities.hpp>
 
 #include "render/marked.hpp"
@@ -84,15 +86,22 @@ json article_with_body(const Article& a) {
     return j;
 }
 
+namespace {
+
+// The part of an article's JSON that an answer shows: the same keys, written by to_json() only.
+json article_fields(const Article& a, std::initializer_list<const char*> keys) {
+    auto all = to_json(a);
+    auto out = json::object();
+    for (const auto* key : keys) out[key] = std::move(all[key]);
+    return out;
+}
+
+} // namespace
+
 json extraction(const Article& a) {
-    json j = {{"title", a.title},
-              {"language", a.language},
-              {"speakers", a.speakers},
-              {"organisations", a.organisations},
-              {"countries", a.countries},
-              {"country_names", country_names(a.countries)},
-              {"country_mentions", to_json(a.country_mentions)},
-              {"quotes", quotes(a.quotes)}};
+    auto j = article_fields(a, {"title", "language", "speakers", "organisations", "countries",
+                                "country_mentions", "quotes"});
+    j["country_names"] = country_names(a.countries);
     if (!a.id.empty()) j["id"] = a.id;
     return j;
 }
@@ -112,13 +121,12 @@ json to_json(const SearchResults& r) {
 json to_json(const QuoteResults& r) {
     auto hits = json::array();
     for (const auto& h : r.hits) {
-        const auto& a = h.record.article;
         auto quote = to_json(h.record.quote);
         quote["speaker_type"] = speaker_kind_name(h.record.speaker_kind);
         quote["marked"] = to_json(h.text);
         hits.push_back({{"rank", h.rank}, {"score", h.score}, {"quote", std::move(quote)},
-                        {"article", {{"id", a.id}, {"title", a.title}, {"date", a.date}, {"source", a.source},
-                                     {"url", a.url}, {"countries", a.countries}}}});
+                        {"article", article_fields(h.record.article, {"id", "title", "date", "source", "url",
+                                                                       "countries"})}});
     }
     return results(r, std::move(hits));
 }
