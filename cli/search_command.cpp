@@ -33,7 +33,7 @@ std::string query_fields_help() {
 }
 
 void print_facets(const std::vector<FacetResult>& facets, bool colour) {
-    const auto bold = colour ? "\033[1m" : "", plain = colour ? "\033[0m" : "";
+    const auto bold = colour ? "\033[1m" : "", dim = colour ? "\033[2m" : "", plain = colour ? "\033[0m" : "";
     for (const auto& f : facets) {
         std::cout << bold << f.name << plain << ":";
         if (f.values.empty()) std::cout << " (none)";
@@ -42,6 +42,7 @@ void print_facets(const std::vector<FacetResult>& facets, bool colour) {
             if (v.label != v.value) std::cout << " (" << v.label << ")";
             if (v.speaker_kind == SpeakerKind::Organisation)
                 std::cout << " [" << speaker_kind_name(*v.speaker_kind) << "]";
+            std::cout << dim << "  -> " << v.filter << plain;   // what to add to the query for these
         }
         std::cout << "\n";
     }

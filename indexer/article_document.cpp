@@ -1,6 +1,7 @@
 #include "indexer/article_document.hpp"
 
 #include <cctype>
+#include <set>
 #include <unordered_set>
 
 #include "text/stemmers.hpp"
@@ -88,10 +89,24 @@ void add_article_fields(Xapian::Document& doc, const Article& a) {
     add_value(doc, schema::DatelineCountry, dateline_country);
 }
 
+// `names` without the ones a search does not tell apart from an earlier one, or from one of
+// `taken` (case, accents): each name is listed once, so that a facet counts an article once
+// for it, as its filter finds it once.
+std::vector<std::string> distinct_names(const std::vector<std::string>& names, std::set<std::string>& taken) {
+    std::vector<std::string> out;
+    for (const auto& name : names)
+        if (taken.insert(text::normalise(name)).second) out.push_back(name);
+    return out;
+}
+
 // Speakers: people and organisations both answer `speaker:`; `organisation:` and
-// `speaker_type:` tell them apart.
-void add_speakers(Xapian::Document& doc, const std::vector<std::string>& people,
-                  const std::vector<std::string>& organisations) {
+// `speaker_type:` tell them apart. A name is one or the other in an article: an organisation
+// when extraction found it as one.
+void add_speakers(Xapian::Document& doc, const std::vector<std::string>& all_people,
+                  const std::vector<std::string>& all_organisations) {
+    std::set<std::string> taken;
+    const auto organisations = distinct_names(all_organisations, taken);
+    const auto people = distinct_names(all_people, taken);
     for (const auto& name : people) add_exact(doc, schema::Speaker, name);
     for (const auto& name : organisations) {
         add_exact(doc, schema::Speaker, name);

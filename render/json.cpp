@@ -51,7 +51,7 @@ json to_json(const std::vector<FacetResult>& facets) {
     for (const auto& facet : facets) {
         auto values = json::array();
         for (const auto& v : facet.values) {
-            json value = {{"value", v.value}, {"count", v.count}};
+            json value = {{"value", v.value}, {"count", v.count}, {"filter", v.filter}};
             if (v.label != v.value) value["name"] = v.label;
             if (v.speaker_kind) value["type"] = speaker_kind_name(*v.speaker_kind);
             values.push_back(std::move(value));

@@ -15,7 +15,8 @@ namespace newsdesk::render {
 
 nlohmann::json to_json(const Quote& quote);
 nlohmann::json to_json(const std::vector<CountryMention>& mentions);
-// {"facet name": [{"value", "count", "name" (a label other than the value), "type" (speakers)}]}
+// {"facet name": [{"value", "count", "filter" (the clause selecting exactly those articles),
+//                  "name" (a label other than the value), "type" (speakers)}]}
 nlohmann::json to_json(const std::vector<FacetResult>& facets);
 // The snippet's text, HTML-escaped, with its matches in <mark>.
 nlohmann::json to_json(const Snippet& snippet);

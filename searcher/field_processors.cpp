@@ -4,6 +4,7 @@
 
 #include <newsdesk/entities.hpp>
 #include "schema/terms.hpp"
+#include "searcher/query_tokens.hpp"
 #include "text/unicode.hpp"
 
 namespace newsdesk {
@@ -23,6 +24,11 @@ Xapian::Query ExactFieldProcessor::operator()(const std::string& value) {
 }
 
 Xapian::Query NameFieldProcessor::operator()(const std::string& value) {
+    if (value.starts_with(ExactValueMark)) {   // quoted: exactly this value, as a facet shows it
+        const auto exact = std::string_view{value}.substr(1);
+        if (text::words(exact).empty()) return refuse_value(std::string{field.name} + ": needs a name");
+        return Xapian::Query(schema::exact_term(field, exact));
+    }
     const auto words = text::words(value);
     if (words.empty()) return refuse_value(std::string{field.name} + ": needs a name");
     if (words.size() == 1) return Xapian::Query(schema::word_term(field, words.front().text));

@@ -19,8 +19,8 @@ struct ExactFieldProcessor : Xapian::FieldProcessor {
     const schema::Field& field;
 };
 
-// `speaker:rouhani` (one word: any name containing it) and `speaker:"hassan rouhani"`
-// (several words: exactly that name).
+// `speaker:rouhani` (a bare word: any name containing it) and `speaker:"Hassan Rouhani"`,
+// `speaker:"Rouhani"` (quoted: exactly that name, as a facet value gives it).
 struct NameFieldProcessor : Xapian::FieldProcessor {
     explicit NameFieldProcessor(const schema::Field& f) : field(f) {}
     Xapian::Query operator()(const std::string& value) override;

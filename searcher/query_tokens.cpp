@@ -300,6 +300,7 @@ private:
         std::size_t j = i;
         if (const auto [c, next] = at(i); is_quote(c)) {
             value += '"';
+            if (!field->word_prefix.empty()) value += ExactValueMark;
             bool closed = false;
             for (j = next; j < q_.size() && !closed;) {
                 const auto [d, after] = at(j);

@@ -39,6 +39,12 @@ struct QueryToken {
                               // its words), operators and values 1, the rest 0
 };
 
+// A name field's quoted value (`speaker:"Rouhani"`) is that exact value, where a bare word
+// (`speaker:rouhani`) is any name holding the word. Xapian's parser drops the quotes before the
+// field's processor sees the value, so the scanner marks it with this character, which no
+// query can contain (the scanner refuses control characters), right inside the opening quote.
+inline constexpr char ExactValueMark = '\x1f';
+
 struct ScannedQuery {
     std::vector<QueryToken> tokens;
     std::string text;   // the tokens' text, joined: what Xapian's parser reads

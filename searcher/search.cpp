@@ -7,6 +7,7 @@
 #include <memory>
 #include <optional>
 #include <stdexcept>
+#include <unordered_map>
 
 #include <newsdesk/entities.hpp>
 #include "schema/date.hpp"
@@ -15,6 +16,7 @@
 #include "storage/database.hpp"
 #include "searcher/facet_counter.hpp"
 #include "searcher/query_parser.hpp"
+#include "text/unicode.hpp"
 
 namespace newsdesk {
 namespace {
@@ -26,29 +28,66 @@ const schema::Facet& facet_named(const std::string& name) {
     throw InvalidRequest("unknown facet '" + name + "' (facets: " + known + ")");
 }
 
+// The clause `field:"value"`, the value quoted as the query scanner reads it ("" for ").
+std::string quoted_clause(std::string_view field, std::string_view value) {
+    std::string clause{field};
+    clause += ":\"";
+    for (const char c : value) clause += c == '"' ? std::string("\"\"") : std::string(1, c);
+    return clause + '"';
+}
+
+// What selects exactly the articles a value of `facet` counts. A name quoted is that exact
+// name (field_processors.hpp). The person facet counts the people's slot, and `speaker:` finds
+// organisations too, so it leaves out the articles where the name is an organisation's (an
+// article lists a name as one or the other: article_document.cpp).
+std::string filter_clause(const schema::Facet& facet, std::string_view value) {
+    const auto& field = *facet.field;
+    if (facet.kind != schema::FacetKind::Field) return std::string{schema::Date.name} + ":" + std::string{value};
+    if (field.country) return std::string{field.name} + ":" + std::string{value};
+    auto clause = quoted_clause(field.name, value);
+    if (!field.word_prefix.empty() && facet.also == nullptr && &field == &schema::Speaker)
+        clause += " -" + quoted_clause(schema::Organisation.name, value);
+    return clause;
+}
+
 FacetResult collect(const schema::Facet& facet, FacetCounter& counter, std::size_t limit) {
     FacetResult result{std::string{facet.name}, {}};
     const auto counts = counter.counts();
     if (facet.kind == schema::FacetKind::Field) {
+        // Values a filter does not tell apart ("REAGAN", "Reagan") are one value: their counts
+        // are added (an article lists a name once: article_document.cpp), and the value is
+        // shown as the most articles write it.
+        using Entry = FacetCounter::Counts::value_type;
+        struct Group {
+            Xapian::doccount documents = 0;
+            const Entry* shown = nullptr;
+        };
+        std::unordered_map<std::string, Group> groups;
+        groups.reserve(counts.size());
+        for (const auto& entry : counts) {
+            auto& group = groups[text::normalise(entry.first)];
+            group.documents += entry.second.documents;
+            if (!group.shown || entry.second.documents > group.shown->second.documents ||
+                (entry.second.documents == group.shown->second.documents && entry.first < group.shown->first))
+                group.shown = &entry;
+        }
         // The `limit` most frequent values (ties by value), chosen before any is copied: a broad
         // match counts tens of thousands of speakers to show ten.
-        using Entry = FacetCounter::Counts::value_type;
-        std::vector<const Entry*> top;
-        top.reserve(counts.size());
-        for (const auto& entry : counts) top.push_back(&entry);
+        std::vector<const Group*> top;
+        top.reserve(groups.size());
+        for (const auto& [key, group] : groups) top.push_back(&group);
         const auto shown = top.begin() + static_cast<std::ptrdiff_t>(std::min(limit, top.size()));
-        std::partial_sort(top.begin(), shown, top.end(), [](const Entry* a, const Entry* b) {
-            return a->second.documents != b->second.documents ? a->second.documents > b->second.documents
-                                                              : a->first < b->first;
+        std::partial_sort(top.begin(), shown, top.end(), [](const Group* a, const Group* b) {
+            return a->documents != b->documents ? a->documents > b->documents : a->shown->first < b->shown->first;
         });
         top.erase(shown, top.end());
         const bool typed = facet.also != nullptr;   // the speaker facet: people, then organisations
-        for (const auto* entry : top) {
-            const std::string value{entry->first};
+        for (const auto* group : top) {
+            const std::string value{group->shown->first};
             const auto label = facet.field->country ? country_name(value) : value;
             std::optional<SpeakerKind> kind;
-            if (typed) kind = entry->second.slot_index == 0 ? SpeakerKind::Person : SpeakerKind::Organisation;
-            result.values.push_back({value, label, entry->second.documents, kind});
+            if (typed) kind = group->shown->second.slot_index == 0 ? SpeakerKind::Person : SpeakerKind::Organisation;
+            result.values.push_back({value, label, group->documents, kind, filter_clause(facet, value)});
         }
         return result;
     }
@@ -61,7 +100,8 @@ FacetResult collect(const schema::Facet& facet, FacetCounter& counter, std::size
         if (day.size() < 6) continue;
         periods[period_of(day, length)] += count.documents;
     }
-    for (const auto& [period, count] : periods) result.values.push_back({period, period, count, std::nullopt});
+    for (const auto& [period, count] : periods)
+        result.values.push_back({period, period, count, std::nullopt, filter_clause(facet, period)});
     return result;
 }
 

@@ -52,10 +52,16 @@ struct Hit {
 };
 
 struct FacetValue {
-    std::string value;   // the value as filtered on (a name, a code, "2021", "2021-05")
+    // The value: a name, a code, "2021", "2021-05". Values that differ only as a search does not
+    // tell apart (case, accents: "REAGAN", "Reagan") are one value, shown as most articles write it.
+    std::string value;
     std::string label;   // for countries: the English name; otherwise the value
     std::uint64_t count = 0;
     std::optional<SpeakerKind> speaker_kind;   // the speaker facet's values; none in other facets
+    // The query clause that selects exactly the `count` articles this value counts, on the same
+    // query: `speaker:"Hassan Rouhani"`, `country:IR`, `date:2021-05`. Clients add it to the
+    // query as it is, with no knowledge of the syntax.
+    std::string filter;
 };
 
 struct FacetResult {

@@ -42,15 +42,10 @@ function go(state) {
 
 // ---- filters: facet values as query terms -------------------------------------------
 
-function filterTerm(facet, value) {
-  const quoted = `"${value.replace(/"/g, '')}"`;
-  switch (facet) {
-    case 'speaker': return `speaker:${quoted}`;
-    case 'source': return `source:${quoted}`;
-    case 'country': return `country:${value}`;
-    case 'year': return `date:${value}`;
-    default: return `${facet}:${quoted}`;
-  }
+// Each facet value comes with its filter: the clause that selects exactly the articles it
+// counted. A year the histogram shows without articles has none; its clause is the same form.
+function yearTerm(year) {
+  return `date:${year}`;
 }
 
 // Where `term` stands as a whole in the query (between spaces or the ends), or -1.
@@ -72,9 +67,9 @@ function toggleTerm(query, term) {
   return (query.slice(0, i) + query.slice(i + term.length)).replace(/\s+/g, ' ').trim();
 }
 
-function toggleFilter(facet, value) {
+function toggleFilter(term) {
   const state = readState();
-  go({ q: toggleTerm(state.q, filterTerm(facet, value)), sort: state.sort, page: 1 });
+  go({ q: toggleTerm(state.q, term), sort: state.sort, page: 1 });
 }
 
 // ---- rendering ---------------------------------------------------------------------------
@@ -117,15 +112,15 @@ function renderFacets(results, query) {
       const max = Math.max(...values.map((v) => v.count));
       const list = el('ul');
       for (const v of values) {
-        const active = termIndex(query, filterTerm(name, v.value)) >= 0;
+        const active = termIndex(query, v.filter) >= 0;
         const label = v.name ? `${v.name}` : v.value;
         const button = el('button', {
           type: 'button',
           className: 'facet-value',
           'aria-pressed': String(active),
           title: active ? 'Click to remove this filter' : 'Click to filter by this',
-          dataset: { facet: name, value: v.value, count: String(v.count) },
-          onclick: () => toggleFilter(name, v.value),
+          dataset: { facet: name, value: v.value, count: String(v.count), filter: v.filter },
+          onclick: () => toggleFilter(v.filter),
         },
         el('span', { className: 'facet-name', text: label },
           v.type === 'organisation' ? el('span', { className: 'tag', text: 'org' }) : null,
@@ -151,12 +146,14 @@ function renderHistogram(results, query) {
   }
   // Every year of the span, the empty ones too, so that the axis is true to time.
   const counts = new Map(years.map((v) => [Number(v.value), v.count]));
+  const filters = new Map(years.map((v) => [Number(v.value), v.filter]));
   const first = Math.min(...counts.keys());
   const last = Math.max(...counts.keys());
   const max = Math.max(...counts.values());
   for (let year = first; year <= last; ++year) {
     const count = counts.get(year) || 0;
-    const active = termIndex(query, filterTerm('year', String(year))) >= 0;
+    const term = filters.get(year) || yearTerm(year);
+    const active = termIndex(query, term) >= 0;
     const bar = el('button', {
       type: 'button',
       className: 'bar',
@@ -164,7 +161,7 @@ function renderHistogram(results, query) {
       'aria-label': `${year}: ${plural(count, 'article', 'articles')}`,
       title: `${year}: ${plural(count, 'article', 'articles')}`,
       dataset: { year: String(year), count: String(count) },
-      onclick: () => toggleFilter('year', String(year)),
+      onclick: () => toggleFilter(term),
     },
     el('span', { className: 'bar-count', text: count ? number(count) : '' }),
     el('span', { className: 'bar-track' }, el('span', { className: 'bar-fill' })),

@@ -23,13 +23,16 @@ TEST_CASE("snippets: matches marked, HTML escaped only for HTML", "[render]") {
     CHECK(render::to_json(s) == "a &lt;<mark>b</mark>&gt; &amp; <mark>c</mark>");
 }
 
-TEST_CASE("facet values say a speaker's kind, and a label only when it differs", "[render]") {
+TEST_CASE("facet values say a speaker's kind, their filter, and a label only when it differs", "[render]") {
     const std::vector<FacetResult> facets{
-        {"speaker", {{"Ann Lee", "Ann Lee", 2, SpeakerKind::Person}, {"UN", "UN", 1, SpeakerKind::Organisation}}},
-        {"country", {{"TR", "Turkey", 3, std::nullopt}}}};
+        {"speaker",
+         {{"Ann Lee", "Ann Lee", 2, SpeakerKind::Person, "speaker:\"Ann Lee\""},
+          {"UN", "UN", 1, SpeakerKind::Organisation, "speaker:\"UN\""}}},
+        {"country", {{"TR", "Turkey", 3, std::nullopt, "country:TR"}}}};
     CHECK(render::dump(render::to_json(facets)) ==
-          R"({"country":[{"count":3,"name":"Turkey","value":"TR"}],)"
-          R"("speaker":[{"count":2,"type":"person","value":"Ann Lee"},{"count":1,"type":"organisation","value":"UN"}]})");
+          R"({"country":[{"count":3,"filter":"country:TR","name":"Turkey","value":"TR"}],)"
+          R"("speaker":[{"count":2,"filter":"speaker:\"Ann Lee\"","type":"person","value":"Ann Lee"},)"
+          R"({"count":1,"filter":"speaker:\"UN\"","type":"organisation","value":"UN"}]})");
 }
 
 TEST_CASE("an article: hits without the body, the stored one with it, extraction with an id when it has one", "[render]") {

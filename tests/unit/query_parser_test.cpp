@@ -29,6 +29,9 @@ TEST_CASE("the query language maps onto schema terms", "[query]") {
         {"title:election", "Query((ZSelect@1 SYNONYM Selection))"},
         {"speaker:rouhani", "Query(0 * XSPEAKERWORD:rouhani)"},
         {"speaker:\"Hassan Rouhani\"", "Query(0 * XSPEAKER:hassan rouhani)"},
+        {"speaker:\"Rouhani\"", "Query(0 * XSPEAKER:rouhani)"},   // quoted: exactly that name
+        {"organisation:\"Corp\"", "Query(0 * XORG:corp)"},
+        {"organisation:corp", "Query(0 * XORGWORD:corp)"},
         {"source:\"Le Monde\"", "Query(0 * XSOURCE:le monde)"},
         {"lang:FA", "Query(0 * Lfa)"},
         {"date:2021", "Query(VALUE_RANGE 0 20210101 20211231)"},

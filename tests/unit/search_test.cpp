@@ -272,3 +272,50 @@ TEST_CASE("a search past its deadline, or cancelled, stops with an error", "[sea
     r.query = std::string(200, 'x');   // the message shows the start of a long query
     CHECK(stopped([&] { search(db, r); }).starts_with("Timeout: search for '" + std::string(80, 'x') + "\u2026' took"));
 }
+
+TEST_CASE("values a filter does not tell apart are one facet value, and its filter finds its count", "[search][facets]") {
+    TempDir dir;
+    {
+        IndexWriter w(dir / "db");
+        w.add(article("a", "Talks", "Reagan spoke.", "2021-01-01", {"Reagan"}, {}));
+        w.add(article("b", "Talks", "Reagan spoke.", "2021-01-02", {"Reagan"}, {}));
+        w.add(article("c", "TALKS", "REAGAN SPOKE.", "2021-01-03", {"REAGAN"}, {}));
+        w.add(article("d", "Talks", "Ronald Reagan spoke.", "2021-01-04", {"Ronald Reagan"}, {}));
+        auto both = article("e", "Acme", "Acme said so.", "2021-01-05", {"Acme"}, {});
+        both.organisations = {"Acme"};   // a name listed as both is the organisation
+        w.add(both);
+        w.add(article("f", "Acme", "Acme Jones said so.", "2021-01-06", {"Acme"}, {}));
+        w.commit();
+    }
+    const auto db = open_database(dir / "db");
+    const auto request = [](std::string query, std::vector<std::string> facet_names = {}) {
+        SearchRequest r;
+        r.query = std::move(query);
+        r.facets = std::move(facet_names);
+        return r;
+    };
+    const auto facets = search(db, request("", {"speaker", "person", "organisation"})).facets;
+    const auto find = [&](std::size_t facet, const std::string& value) -> const FacetValue* {
+        for (const auto& v : facets.at(facet).values)
+            if (v.value == value) return &v;
+        return nullptr;
+    };
+    const auto* reagan = find(0, "Reagan");
+    REQUIRE(reagan);   // shown as most articles write it
+    CHECK(reagan->count == 3);
+    CHECK(find(0, "REAGAN") == nullptr);
+    CHECK(reagan->filter == "speaker:\"Reagan\"");
+    const auto* person_acme = find(1, "Acme");
+    REQUIRE(person_acme);
+    CHECK(person_acme->count == 1);   // article f; in e it is the organisation
+    CHECK(person_acme->filter == "speaker:\"Acme\" -organisation:\"Acme\"");
+    const auto* org_acme = find(2, "Acme");
+    REQUIRE(org_acme);
+    CHECK(org_acme->count == 1);
+    for (std::size_t f = 0; f < facets.size(); ++f)
+        for (const auto& v : facets[f].values) {
+            INFO(facets[f].name << " " << v.value << ": " << v.filter);
+            CHECK(search(db, request(v.filter)).total == v.count);
+        }
+    CHECK(search(db, request("speaker:reagan")).total == 4);   // a bare word: any name with it
+}
