@@ -7,6 +7,7 @@
 #include <memory>
 #include <optional>
 #include <stdexcept>
+#include <tuple>
 #include <unordered_map>
 
 #include <newsdesk/entities.hpp>
@@ -55,8 +56,7 @@ FacetResult collect(const schema::Facet& facet, FacetCounter& counter, std::size
     const auto counts = counter.counts();
     if (facet.kind == schema::FacetKind::Field) {
         // Values a filter does not tell apart ("REAGAN", "Reagan") are one value: their counts
-        // are added (an article lists a name once: article_document.cpp), and the value is
-        // shown as the most articles write it.
+        // are added (an article lists a name once: article_document.cpp).
         using Entry = FacetCounter::Counts::value_type;
         struct Group {
             Xapian::doccount documents = 0;
@@ -64,11 +64,19 @@ FacetResult collect(const schema::Facet& facet, FacetCounter& counter, std::size
         };
         std::unordered_map<std::string, Group> groups;
         groups.reserve(counts.size());
+        // Shown: a form in normal case over one in capitals (a headline's "SUBROTO"), then the
+        // most frequent, then the first in byte order.
+        const auto rank = [](const Entry& e) {
+            const bool capitals = std::none_of(e.first.begin(), e.first.end(), [](char c) {
+                return (c >= 'a' && c <= 'z') || static_cast<unsigned char>(c) >= 0x80;
+            });
+            return std::tuple{!capitals, e.second.documents};
+        };
         for (const auto& entry : counts) {
             auto& group = groups[text::normalise(entry.first)];
             group.documents += entry.second.documents;
-            if (!group.shown || entry.second.documents > group.shown->second.documents ||
-                (entry.second.documents == group.shown->second.documents && entry.first < group.shown->first))
+            if (!group.shown || rank(entry) > rank(*group.shown) ||
+                (rank(entry) == rank(*group.shown) && entry.first < group.shown->first))
                 group.shown = &entry;
         }
         // The `limit` most frequent values (ties by value), chosen before any is copied: a broad

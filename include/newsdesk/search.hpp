@@ -53,7 +53,8 @@ struct Hit {
 
 struct FacetValue {
     // The value: a name, a code, "2021", "2021-05". Values that differ only as a search does not
-    // tell apart (case, accents: "REAGAN", "Reagan") are one value, shown as most articles write it.
+    // tell apart (case, accents: "REAGAN", "Reagan") are one value, shown as most articles write
+    // it, in normal case when any article does.
     std::string value;
     std::string label;   // for countries: the English name; otherwise the value
     std::uint64_t count = 0;

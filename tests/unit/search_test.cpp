@@ -280,6 +280,8 @@ TEST_CASE("values a filter does not tell apart are one facet value, and its filt
         w.add(article("a", "Talks", "Reagan spoke.", "2021-01-01", {"Reagan"}, {}));
         w.add(article("b", "Talks", "Reagan spoke.", "2021-01-02", {"Reagan"}, {}));
         w.add(article("c", "TALKS", "REAGAN SPOKE.", "2021-01-03", {"REAGAN"}, {}));
+        w.add(article("c2", "TALKS", "REAGAN SPOKE.", "2021-01-03", {"REAGAN"}, {}));
+        w.add(article("c3", "TALKS", "REAGAN SPOKE.", "2021-01-03", {"REAGAN"}, {}));
         w.add(article("d", "Talks", "Ronald Reagan spoke.", "2021-01-04", {"Ronald Reagan"}, {}));
         auto both = article("e", "Acme", "Acme said so.", "2021-01-05", {"Acme"}, {});
         both.organisations = {"Acme"};   // a name listed as both is the organisation
@@ -301,8 +303,8 @@ TEST_CASE("values a filter does not tell apart are one facet value, and its filt
         return nullptr;
     };
     const auto* reagan = find(0, "Reagan");
-    REQUIRE(reagan);   // shown as most articles write it
-    CHECK(reagan->count == 3);
+    REQUIRE(reagan);   // in normal case, though more articles write it in capitals
+    CHECK(reagan->count == 5);
     CHECK(find(0, "REAGAN") == nullptr);
     CHECK(reagan->filter == "speaker:\"Reagan\"");
     const auto* person_acme = find(1, "Acme");
@@ -317,5 +319,5 @@ TEST_CASE("values a filter does not tell apart are one facet value, and its filt
             INFO(facets[f].name << " " << v.value << ": " << v.filter);
             CHECK(search(db, request(v.filter)).total == v.count);
         }
-    CHECK(search(db, request("speaker:reagan")).total == 4);   // a bare word: any name with it
+    CHECK(search(db, request("speaker:reagan")).total == 6);   // a bare word: any name with it
 }
