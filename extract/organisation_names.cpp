@@ -116,7 +116,17 @@ TokenRange organisation_extent(const NameRuns& text, TokenRange run) {
         if (f < 2 || !gap_is_space(gap) || !tok(f - 1).lower || !gap_is_space(tok(f - 1).gap)) break;
         const auto& joint = tok(f - 1).norm;
         const auto left = text.run_ending_at(f - 2);
-        if (!left || tok(left->last).possessive || text.country_at(left->last) != nullptr) break;
+        if (!left || tok(left->last).possessive) break;
+        // "Merrill Lynch and Co Inc", "Morgan Stanley and Co": legal forms alone name nobody;
+        // they end the name before them, whatever place it holds
+        bool only_legal_forms = joint == "and";
+        for (std::size_t k = whole.first; k <= whole.last && only_legal_forms; ++k)
+            only_legal_forms = lx::corporate_suffix(strip_possessive(tok(k).norm));
+        if (only_legal_forms) {
+            whole.first = left->first;
+            continue;
+        }
+        if (text.country_at(left->last) != nullptr) break;
         if (joint == "and") {
             // "Department of Health and Human Services": the second part of an institution's
             // "of" phrase
