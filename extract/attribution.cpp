@@ -47,6 +47,7 @@ SpeakerFindings attribute(std::vector<Mention> mentions, NameInventory& names) {
             auto name = m.kind == Mention::Kind::title ? names.resolve_title(m.titles, m.country)
                                                        : names.canonical(m.name, m.titled);
             if (!name) continue;
+            cue.organisation = m.kind == Mention::Kind::name && names.company(*name);   // "Morgan Stanley"
             cue.speaker = std::move(*name);
         }
         if (seen.emplace(cue.speaker, cue.organisation).second) out.speakers.push_back({cue.speaker, cue.organisation});

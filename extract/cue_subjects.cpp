@@ -4,6 +4,7 @@
 #include <string_view>
 
 #include "extract/lexicon.hpp"
+#include "extract/organisation_names.hpp"
 #include "extract/person_names.hpp"
 #include "text/punctuation.hpp"
 
@@ -160,6 +161,12 @@ std::vector<Mention> subject_before(const NameRuns& text, const Cue& cue) {
     if (gap_has(gap, ",()") || text::has_dash(gap)) return chunked_subject(text, cue, j);
     if (const auto run = text.run_ending_at(j)) {
         const auto first = run->first;
+        // "Standard and Poor's Corp said", "Bank of America said": one organisation, not the
+        // last words of it nor a list
+        if (const auto whole = organisation_extent(text, *run); whole.first < first && !after_preposition(text, whole)) {
+            add(out, run_mention(text, cue, *run, first));
+            return out;
+        }
         if (first > 0 && gap_is_space(tok(first).gap) && lx::preposition(tok(first - 1).norm) && !tok(first - 1).upper) {
             // "Bernie Sanders of Vermont said", "Archbishop Aris Shirvanian of the Armenian
             // Patriarchate of Jerusalem told": the person before the prepositional phrases

@@ -5,8 +5,8 @@
 namespace newsdesk::embedded {
 // The files of extract/lexicon/, embedded by extract/CMakeLists.txt as lexicon_<file name>.
 extern const std::string_view lexicon_speech_verbs, lexicon_inverting_verbs, lexicon_verb_companions,
-    lexicon_title_words, lexicon_title_heads, lexicon_person_titles, lexicon_party_words,
-    lexicon_organisation_words, lexicon_surname_like_organisation_words, lexicon_not_name_words,
+    lexicon_title_words, lexicon_occupation_words, lexicon_description_words, lexicon_title_heads, lexicon_person_titles, lexicon_party_words,
+    lexicon_organisation_words, lexicon_corporate_suffixes, lexicon_surname_like_organisation_words, lexicon_not_name_words,
     lexicon_name_particles, lexicon_name_suffixes, lexicon_prepositions, lexicon_affiliation_prepositions, lexicon_phrase_boundaries,
     lexicon_subject_pronouns, lexicon_title_qualifiers, lexicon_locatives, lexicon_area_words, lexicon_division_words,
     lexicon_style_nouns, lexicon_speak_verbs, lexicon_surname_speech_verbs, lexicon_demonym_determiners,
@@ -48,9 +48,13 @@ bool speech_verb(std::string_view w) { return in<data::lexicon_speech_verbs>(w);
 bool inverting_verb(std::string_view w) { return in<data::lexicon_inverting_verbs>(w); }
 bool verb_companion(std::string_view w) { return in<data::lexicon_verb_companions>(w); }
 bool title_word(std::string_view w) { return in<data::lexicon_title_words>(w); }
+std::vector<std::string_view> title_words() { return words_of_list(data::lexicon_title_words); }
+bool occupation_word(std::string_view w) { return in<data::lexicon_occupation_words>(w); }
+bool description_word(std::string_view w) { return in<data::lexicon_description_words>(w); }
 bool title_head(std::string_view w) { return in<data::lexicon_title_heads>(w); }
 bool person_title(std::string_view w) { return in<data::lexicon_person_titles>(w); }
 bool party_word(std::string_view w) { return in<data::lexicon_party_words>(w); }
+bool corporate_suffix(std::string_view w) { return in<data::lexicon_corporate_suffixes>(w); }
 bool organisation_word(std::string_view w) { return in<data::lexicon_organisation_words>(w); }
 bool surname_like_organisation_word(std::string_view w) { return in<data::lexicon_surname_like_organisation_words>(w); }
 bool not_name_word(std::string_view w) { return in<data::lexicon_not_name_words>(w); }

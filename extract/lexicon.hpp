@@ -13,9 +13,13 @@ bool speech_verb(std::string_view w);                      // speech_verbs.txt: 
 bool inverting_verb(std::string_view w);                   // inverting_verbs.txt: '"...," said X'
 bool verb_companion(std::string_view w);                   // verb_companions.txt: "has also said"
 bool title_word(std::string_view w);                       // title_words.txt: "President", "Sen"
+std::vector<std::string_view> title_words();               // all of title_words.txt
+bool occupation_word(std::string_view w);                  // occupation_words.txt: "Developer Donald Trump"
+bool description_word(std::string_view w);                 // description_words.txt: "Hurricane Lorenzo"
 bool title_head(std::string_view w);                       // title_heads.txt: "the president"
 bool person_title(std::string_view w);                     // person_titles.txt: "Mr. Ryan"
 bool party_word(std::string_view w);                       // party_words.txt: "Republican"
+bool corporate_suffix(std::string_view w);                 // corporate_suffixes.txt: "Nippon Steel Corp"
 bool organisation_word(std::string_view w);                // organisation_words.txt: "Ministry"
 bool surname_like_organisation_word(std::string_view w);   // surname_like_organisation_words.txt: "Fox"
 bool not_name_word(std::string_view w);                    // not_name_words.txt: "Officials"

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "extract/lexicon.hpp"
+#include "extract/organisation_names.hpp"
 #include "extract/person_names.hpp"
 
 namespace newsdesk::entities {
@@ -12,6 +13,15 @@ NameInventory::NameInventory(const std::vector<NameRuns>& texts) {
     std::unordered_map<std::string, std::size_t> full_name_at;
     for (const auto& text : texts) {
         for (const auto run : text.runs()) {
+            if (ends_in_corporate_suffix(text, run)) {
+                const auto whole = organisation_extent(text, run);
+                std::string prefix;
+                for (std::size_t k = whole.first; k <= whole.last; ++k) {
+                    if (!prefix.empty()) prefix += ' ';
+                    prefix += strip_possessive(text.token(k).norm);
+                    if (k > whole.first) company_prefixes_.insert(prefix);
+                }
+            }
             const auto v = read_person(text, run);
             if (!v.name) continue;
             const std::size_t words = v.name->last - v.name->first + 1;
@@ -70,6 +80,17 @@ std::optional<std::string> NameInventory::canonical(const std::string& name, boo
     const auto given = by_given_name_.find(first);
     if (given == by_given_name_.end() || !given->second) return name;
     return *given->second;
+}
+
+bool NameInventory::company(const std::string& name) const {
+    if (company_prefixes_.empty()) return false;
+    std::string words;
+    const auto ws = tokenise(name);
+    for (std::size_t k = 0; k < ws.size(); ++k) {
+        if (!words.empty()) words += ' ';
+        words += strip_possessive(ws[k].norm);
+    }
+    return company_prefixes_.contains(words);
 }
 
 std::optional<std::string> NameInventory::resolve_title(const std::vector<std::string>& titles,

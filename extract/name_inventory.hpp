@@ -7,6 +7,7 @@
 #include <optional>
 #include <string>
 #include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 #include "extract/name_runs.hpp"
@@ -22,6 +23,11 @@ public:
     // with it; for a lone word after a title ("Mr. Lou"), the one name starting with it. None for
     // a lone word that no fuller name explains, unless `titled`.
     std::optional<std::string> canonical(const std::string& name, bool titled) const;
+
+    // "Morgan Stanley", "Merrill Lynch": a name read as a person's that the article also writes as
+    // the start of a company's name ("Morgan Stanley and Co Inc", "Merrill Lynch Capital
+    // Markets Inc") is the company's.
+    bool company(const std::string& name) const;
 
     // "the Turkish president" -> the one person of the article described with these titles (and
     // that country, unless empty); none if nobody or several are.
@@ -43,6 +49,7 @@ private:
 
     std::map<std::string, std::vector<FullName>> by_surname_;   // normalised surname -> names
     std::vector<Described> described_;
+    std::unordered_set<std::string> company_prefixes_;   // normalised words of companies' names, 2+ first
     // Lookups that would otherwise scan every name of the article for every mention, so that
     // an article naming thousands of people costs thousands of steps, not millions.
     std::unordered_map<std::string, const FullName*> fullest_;   // surname '\n' first word -> name

@@ -1,6 +1,7 @@
 #include "extract/name_runs.hpp"
 
 #include "extract/lexicon.hpp"
+#include "extract/shouted_text.hpp"
 
 namespace newsdesk::entities {
 
@@ -15,8 +16,10 @@ NameRuns::NameRuns(const Segment& segment) : segment_(segment) {
         if (cm.confirm && !cm.accepted) continue;
         for (std::size_t i = cm.first; i <= cm.last; ++i) country_of_[i] = m;
     }
+    // headline capitals are never names: no run starts or continues in them
+    const auto shouted = shouted_tokens(ts);
     for (std::size_t i = 0; i < ts.size();) {
-        if (!name_like(ts[i])) { ++i; continue; }
+        if (!name_like(ts[i]) || shouted[i]) { ++i; continue; }
         std::size_t last = i;
         while (last + 1 < ts.size() && !ts[last].possessive) {
             const auto& next = ts[last + 1];
@@ -26,6 +29,7 @@ NameRuns::NameRuns(const Segment& segment) : segment_(segment) {
                                  (ts[last].raw.size() == 1 || lexicon::title_word(ts[last].norm));
             if (gap == "-") { ++last; continue; }                 // "Jong-un", "Al-Assad"
             if (!gap_is_space(gap) && !initial) break;
+            if (shouted[last + 1]) break;
             if (name_like(next)) { ++last; continue; }
             // "Charles de Gaulle", "Osama bin Laden"
             if (lexicon::name_particle(next.norm) && next.lower && last + 2 < ts.size() &&

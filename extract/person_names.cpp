@@ -1,6 +1,7 @@
 #include "extract/person_names.hpp"
 
 #include "extract/lexicon.hpp"
+#include "extract/name_descriptions.hpp"
 
 namespace newsdesk::entities {
 namespace {
@@ -45,6 +46,9 @@ PersonView read_person(const NameRuns& text, TokenRange run) {
     const auto [first, last] = run;
     const auto tok = [&](std::size_t i) -> const Token& { return text.token(i); };
     PersonView v;
+    // "Hurricane Lorenzo" is named like a person and is none
+    for (std::size_t k = first; k <= last; ++k)
+        if (lx::description_word(tok(k).norm)) return v;
     std::size_t i = first;
     // strip what precedes the name inside the run: titles, parties, places, possessors
     while (i <= last) {
@@ -66,6 +70,19 @@ PersonView read_person(const NameRuns& text, TokenRange run) {
             ++i;
             continue;
         }
+        // "Co-developer Jing Wang", "Ex-Minister ...": a hyphenated description
+        std::size_t compound = i;
+        while (compound < last && tok(compound + 1).gap == "-") ++compound;
+        if (compound > i && compound < last && leading_description(tok(compound).norm)) {
+            i = compound + 1;
+            continue;
+        }
+        // "Developer Donald Trump", "Secertary James Baker": an occupation or a misspelt title
+        // before a full name (two words at least, so that "Justine Greening" keeps her name)
+        if (last - i >= 2 && !t.all_caps && leading_description(t.norm)) {
+            ++i;
+            continue;
+        }
         break;
     }
     // "Judicial Watch President Tom Fitton": the name follows the last title of the run
@@ -80,6 +97,7 @@ PersonView read_person(const NameRuns& text, TokenRange run) {
             break;
         }
     }
+    if (lx::corporate_suffix(strip_possessive(tok(last).norm))) return v;   // "Ford Motor Co"
     std::size_t e = last;
     while (e > i && (lx::name_suffix(strip_possessive(tok(e).norm)))) --e;
     if (i > e) return v;

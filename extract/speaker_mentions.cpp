@@ -1,40 +1,13 @@
 #include "extract/speaker_mentions.hpp"
 
 #include "extract/lexicon.hpp"
+#include "extract/organisation_names.hpp"
 #include "extract/person_names.hpp"
 
 namespace newsdesk::entities {
 namespace {
 
 namespace lx = lexicon;
-
-// "the Foreign Ministry", "the White House", "Reuters", "NATO": a capitalised run with an
-// organisation word or an acronym, that is not a place or a group of people.
-bool organisation_run(const NameRuns& text, TokenRange run) {
-    const auto [first, last] = run;
-    // A run longer than any such name is a headline or a list in title case.
-    constexpr std::size_t MaxOrganisationWords = 16;
-    if (last - first >= MaxOrganisationWords) return false;
-    if (lx::not_name_word(strip_possessive(text.token(last).norm))) return false;
-    bool marked = false;
-    for (std::size_t k = first; k <= last; ++k) {
-        const auto& t = text.token(k);
-        // demonyms ("Turkish Foreign Ministry") and metonyms ("the White House") may name one
-        if (const auto* cm = text.country_at(k);
-            cm != nullptr && cm->kind != FormKind::demonym && cm->kind != FormKind::alias)
-            return false;
-        const auto word = strip_possessive(t.norm);
-        // "Liam Fox", "Arthur Hall": words that name organisations are surnames too; after a
-        // given name they do not make the run an organisation ("Fox News" still does).
-        const bool surname_after_name = k == last && k > first && lx::surname_like_organisation_word(word) &&
-                                        !lx::organisation_word(strip_possessive(text.token(k - 1).norm));
-        if (lx::organisation_word(word) && !surname_after_name) marked = true;
-        if (t.all_caps && t.raw.size() >= 3 && t.raw.find('.') == std::string_view::npos &&
-            !lx::not_name_word(t.norm))
-            marked = true;
-    }
-    return marked;
-}
 
 Mention mention(const Cue& cue, Mention::Kind kind, std::size_t position) {
     Mention m;
@@ -50,8 +23,18 @@ std::optional<Mention> run_mention(const NameRuns& text, const Cue& cue, TokenRa
     const auto [first, last] = run;
     const auto tok = [&](std::size_t i) -> const Token& { return text.token(i); };
     if (tok(last).possessive) return std::nullopt;   // "Trump's campaign said": the possessor is not the speaker
-    const auto v = read_person(text, run);
     Mention m = mention(cue, Mention::Kind::name, position);
+    // "Standard and Poor's Corp", "Bank of America": an organisation whose name the run ends
+    if (const auto whole = organisation_extent(text, run); whole.first < first) {
+        if (after_preposition(text, whole)) return std::nullopt;
+        m.kind = Mention::Kind::organisation;
+        m.subject = whole;
+        std::size_t from = whole.first;
+        while (from < last && (tok(from).norm == "the" || lx::not_name_word(tok(from).norm))) ++from;
+        m.name = written_name(text.tokens(), {from, last});
+        return m;
+    }
+    const auto v = read_person(text, run);
     m.subject = run;
     if (v.name) {
         m.name = written_name(text.tokens(), *v.name);
