@@ -142,6 +142,13 @@ std::vector<std::string> names(const Table& table) {
     for (const auto& entry : table) out.emplace_back(entry.name);
     return out;
 }
+// The same names joined for a message: "speaker, person, organisation, ...".
+template <typename Table>
+std::string listed(const Table& table) {
+    std::string out;
+    for (const auto& entry : table) (out += out.empty() ? "" : ", ") += entry.name;
+    return out;
+}
 
 // Compile-time checks of the table.
 consteval bool all_distinct(auto key) {

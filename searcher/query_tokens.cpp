@@ -9,7 +9,6 @@
 #include <xapian/unicode.h>
 
 #include <newsdesk/errors.hpp>
-#include <newsdesk/search.hpp>
 #include "text/punctuation.hpp"
 #include "text/unicode.hpp"
 
@@ -20,12 +19,6 @@ using Kind = QueryToken::Kind;
 using Xapian::Unicode::is_whitespace;
 using Xapian::Unicode::is_wordchar;
 
-// The query fields for a message, from the list the API gives (newsdesk/search.hpp).
-std::string field_list() {
-    std::string listed;
-    for (const auto& name : query_field_names()) listed += (listed.empty() ? "" : ", ") + name;
-    return listed;
-}
 
 bool is_quote(char32_t c) { return text::is_quotation_mark(c); }   // " and the curly quotes people paste
 
@@ -243,7 +236,7 @@ private:
             if (field && no_value)
                 throw QueryError("'" + std::string{word} + ":' needs a value right after the colon", i);
             if (!field && !url && !no_value)
-                throw QueryError("unknown field '" + std::string{word} + ":' (fields: " + field_list() + ")", i);
+                throw QueryError("unknown field '" + std::string{word} + ":' (fields: " + schema::listed(schema::Fields) + ")", i);
             if (field && field_prefix(field, i, value))
                 return field->kind == schema::Kind::Text ? value : exact_value(field, value);
         }

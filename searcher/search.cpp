@@ -24,9 +24,7 @@ namespace {
 
 const schema::Facet& facet_named(const std::string& name) {
     if (const auto* facet = schema::named(schema::Facets, name)) return *facet;
-    std::string known;
-    for (const auto& f : facet_names()) known += (known.empty() ? "" : ", ") + f;
-    throw InvalidRequest("unknown facet '" + name + "' (facets: " + known + ")");
+    throw InvalidRequest("unknown facet '" + name + "' (facets: " + schema::listed(schema::Facets) + ")");
 }
 
 // The clause `field:"value"`, the value quoted as the query scanner reads it ("" for ").
