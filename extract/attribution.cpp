@@ -46,8 +46,17 @@ SpeakerFindings attribute(std::vector<Mention> mentions, NameInventory& names) {
         } else {
             auto name = m.kind == Mention::Kind::title ? names.resolve_title(m.titles, m.country)
                                                        : names.canonical(m.name, m.titled);
-            if (!name) continue;
-            cue.organisation = m.kind == Mention::Kind::name && names.company(*name);   // "Morgan Stanley"
+            if (name) {
+                cue.organisation = m.kind == Mention::Kind::name && names.company(*name);   // "Morgan Stanley"
+            } else if (m.kind == Mention::Kind::name && m.name.find(' ') == std::string::npos) {
+                // "Parry said", "Microsoft says it": a lone word the article explains no further
+                const auto lone = names.lone_name(m.name);
+                if (!lone) continue;
+                name = lone->name;
+                cue.organisation = lone->organisation;
+            } else {
+                continue;
+            }
             cue.speaker = std::move(*name);
         }
         if (seen.emplace(cue.speaker, cue.organisation).second) out.speakers.push_back({cue.speaker, cue.organisation});

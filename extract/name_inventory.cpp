@@ -5,6 +5,7 @@
 #include "extract/lexicon.hpp"
 #include "extract/organisation_names.hpp"
 #include "extract/person_names.hpp"
+#include "text/unicode.hpp"
 
 namespace newsdesk::entities {
 
@@ -12,6 +13,7 @@ NameInventory::NameInventory(const std::vector<NameRuns>& texts) {
     // surname '\n' display -> index in its list
     std::unordered_map<std::string, std::size_t> full_name_at;
     for (const auto& text : texts) {
+        note_word_evidence(text.tokens());
         for (const auto run : text.runs()) {
             if (ends_in_corporate_suffix(text, run)) {
                 const auto whole = organisation_extent(text, run);
@@ -21,6 +23,14 @@ NameInventory::NameInventory(const std::vector<NameRuns>& texts) {
                     prefix += strip_possessive(text.token(k).norm);
                     if (k > whole.first) company_prefixes_.insert(prefix);
                 }
+                // "LyphoMed said" after "LyphoMed Inc": the company, if only one starts so
+                std::size_t from = whole.first;
+                while (from < whole.last && text.token(from).norm == "the") ++from;
+                const auto [at, fresh] =
+                    company_by_first_word_.try_emplace(std::string{strip_possessive(text.token(from).norm)},
+                                                       written_name(text.tokens(), {from, whole.last}));
+                if (!fresh && at->second && *at->second != written_name(text.tokens(), {from, whole.last}))
+                    at->second.reset();
             }
             const auto v = read_person(text, run);
             if (!v.name) continue;
@@ -75,11 +85,59 @@ std::optional<std::string> NameInventory::canonical(const std::string& name, boo
         return best != nullptr ? best->display : name;
     }
     if (const auto alone = by_surname_alone_.find(surname); alone != by_surname_alone_.end()) return alone->second;
-    if (!titled) return std::nullopt;
-    // "Mr. Lou" for "Lou Jiwei": a family name written first
+    // "Deng said" for "Deng Xiaoping", "Mr. Lou" for "Lou Jiwei": a family name written first
     const auto given = by_given_name_.find(first);
-    if (given == by_given_name_.end() || !given->second) return name;
+    if (given == by_given_name_.end() || !given->second) return titled ? std::optional<std::string>{name} : std::nullopt;
     return *given->second;
+}
+
+void NameInventory::note_word_evidence(const TokenStream& ts) {
+    const auto word = [&](std::size_t i) { return std::string{strip_possessive(ts[i].norm)}; };
+    const auto is = [&](std::size_t i, std::string_view norm) { return i < ts.size() && ts[i].norm == norm; };
+    for (std::size_t i = 0; i < ts.size(); ++i) {
+        const auto& t = ts[i];
+        if (!t.upper || t.all_caps) continue;
+        auto& e = words_[word(i)];
+        // "Parry, speaking to ...", but not "Penn State", "Microsoft's Outlook" nor a sentence's
+        // capitalised first word ("Campaigners say")
+        const bool joined_before = i > 0 && gap_is_space(t.gap) && ts[i - 1].upper && !ts[i - 1].sentence_start;
+        const bool joined_after = i + 1 < ts.size() && gap_is_space(ts[i + 1].gap) && ts[i + 1].upper;
+        if (!t.sentence_start && !joined_before && !joined_after) ++e.alone;
+        const bool alone_after = i + 1 >= ts.size() || !gap_is_space(ts[i + 1].gap) || !ts[i + 1].lower ||
+                                 lexicon::speech_verb(ts[i + 1].norm) || lexicon::verb_companion(ts[i + 1].norm);
+        // "the Bundesbank said", but not "the Parry family" nor "the Islamic State"
+        if (i > 0 && ts[i - 1].norm == "the" && gap_is_space(t.gap) && alone_after && !joined_after && !t.possessive)
+            ++e.organisation;
+        const bool comma_after = i + 1 < ts.size() && gap_has(ts[i + 1].gap, ",");
+        if (comma_after && is(i + 1, "which")) ++e.organisation;
+        if (comma_after && is(i + 1, "who")) ++e.person;
+        if (i > 0 && lexicon::person_title(ts[i - 1].norm)) ++e.person;
+        // "Microsoft says it ...", "Deng said he ..."
+        if (i + 2 < ts.size() && lexicon::speech_verb(ts[i + 1].norm) && gap_is_space(ts[i + 2].gap)) {
+            if (is(i + 2, "it") || is(i + 2, "its")) ++e.organisation;
+            if (lexicon::subject_pronoun(ts[i + 2].norm)) ++e.person;
+        }
+    }
+    for (const auto& t : ts.tokens) {
+        if (!t.lower) continue;
+        if (const auto it = words_.find(t.norm); it != words_.end()) it->second.lower = true;
+    }
+}
+
+std::optional<NameInventory::LoneName> NameInventory::lone_name(const std::string& word) const {
+    const auto it = words_.find(text::normalise(word));
+    if (it == words_.end() || it->second.lower) return std::nullopt;
+    const auto& [norm, e] = *it;
+    if (const auto company = company_by_first_word_.find(norm); company != company_by_first_word_.end())
+        return company->second ? std::optional<LoneName>{LoneName{true, *company->second}} : std::nullopt;
+    if (lexicon::not_name_word(norm) || lexicon::title_word(norm)) return std::nullopt;
+    // "S", "We've", "I'd": a letter or a contraction
+    if (norm.size() < 2) return std::nullopt;
+    for (std::string_view apostrophe : {"'", "\u2019"})
+        for (std::string_view rest : {"ve", "d", "ll", "re", "m", "t"})
+            if (std::string_view{norm}.ends_with(std::string{apostrophe} + std::string{rest})) return std::nullopt;
+    if (e.alone == 0 && e.organisation == 0 && e.person == 0) return std::nullopt;
+    return LoneName{e.organisation > e.person, word};
 }
 
 bool NameInventory::company(const std::string& name) const {

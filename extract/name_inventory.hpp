@@ -20,14 +20,26 @@ public:
 
     // The canonical form of a name as written (titles stripped): the longest form of the names
     // with its first word and surname; for a lone surname, that of the person most often named
-    // with it; for a lone word after a title ("Mr. Lou"), the one name starting with it. None for
-    // a lone word that no fuller name explains, unless `titled`.
+    // with it; for a lone word otherwise, the one name starting with it ("Deng" for "Deng
+    // Xiaoping", "Mr. Lou" for "Lou Jiwei": family names written first). None for a lone word
+    // that no fuller name explains, unless `titled`.
     std::optional<std::string> canonical(const std::string& name, bool titled) const;
 
     // "Morgan Stanley", "Merrill Lynch": a name read as a person's that the article also writes as
     // the start of a company's name ("Morgan Stanley and Co Inc", "Merrill Lynch Capital
     // Markets Inc") is the company's.
     bool company(const std::string& name) const;
+
+    // A one-word name that no fuller name in the article explains ("Parry said", "Microsoft
+    // says it ..."): none when the article also writes the word in lower case or it is known
+    // not to be a name; otherwise whether the article treats it as an organisation ("the
+    // Bundesbank", "Microsoft says it", "Apple, which") rather than a person ("Parry, who",
+    // "Deng said he"). The registry may later resolve a person's lone surname archive-wide.
+    struct LoneName {
+        bool organisation = false;
+        std::string name;   // the word, or the company's full name it starts ("LyphoMed Inc")
+    };
+    std::optional<LoneName> lone_name(const std::string& word) const;
 
     // "the Turkish president" -> the one person of the article described with these titles (and
     // that country, unless empty); none if nobody or several are.
@@ -47,6 +59,14 @@ private:
     };
     const FullName* fullest(const std::string& surname, const std::string& first) const;
 
+    // What the article's text says about a single capitalised word, for lone_name().
+    struct WordEvidence {
+        bool lower = false;             // written in lower case somewhere: a common word
+        int alone = 0;                  // inside a sentence, a name run of its own
+        int organisation = 0, person = 0;
+    };
+    void note_word_evidence(const TokenStream& ts);
+
     std::map<std::string, std::vector<FullName>> by_surname_;   // normalised surname -> names
     std::vector<Described> described_;
     std::unordered_set<std::string> company_prefixes_;   // normalised words of companies' names, 2+ first
@@ -56,6 +76,8 @@ private:
     std::unordered_map<std::string, std::string> by_surname_alone_;   // surname -> name
     std::unordered_map<std::string, std::optional<std::string>> by_given_name_;   // none: several
     std::unordered_map<std::string, std::optional<std::string>> by_title_;   // resolve_title()'s answers
+    std::unordered_map<std::string, WordEvidence> words_;   // normalised word -> evidence
+    std::unordered_map<std::string, std::optional<std::string>> company_by_first_word_;   // none: several
 };
 
 } // namespace newsdesk::entities

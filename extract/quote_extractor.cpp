@@ -17,9 +17,10 @@ constexpr std::size_t MaxQuoteBytes = 4096;
 // The fewest words a quote or a reported clause has: fewer are scare quotes and titles
 // ("so-called", "Dateline") or a clause cut short.
 constexpr std::size_t MinQuoteWords = 3;
-// Words of a listener between a cue and its quote ('X told reporters: "..."', 'X told the
-// BBC: "..."') and between "told" and "that" ("told the foreign press that ...").
-constexpr std::size_t MaxListenerWords = 2;
+// Words between a cue and the quote it introduces with a colon or comma, in one sentence: a
+// listener or the occasion ('X told BBC Radio Five Live: "..."', 'X said in a statement on
+// Sunday: "..."'); and between "told" and "that" ("told the foreign press that ...").
+constexpr std::size_t MaxListenerWords = 8;
 constexpr std::size_t MaxToldListenerWords = 3;
 
 struct Mark {
@@ -27,16 +28,35 @@ struct Mark {
     text::QuoteFacing facing = text::QuoteFacing::either;
 };
 
-// Double quotation marks (text::QuotationMarks) in byte order.
+bool blank(char c) { return c == ' ' || c == '\n' || c == '\t' || c == '\r'; }
+
+// Double quotation marks (text::QuotationMarks) in byte order. A straight mark faces the word
+// it is written against: after a blank and before a word it opens, after a word and before a
+// blank it closes.
 std::vector<Mark> marks_of(std::string_view text) {
     std::vector<Mark> out;
     for (std::size_t i = 0; i < text.size(); ++i) {
         const auto mark = text::quotation_mark_at_start(text.substr(i));
         if (!mark) continue;
-        out.push_back({i, mark->size, mark->facing});
+        auto facing = mark->facing;
+        if (facing == text::QuoteFacing::either) {
+            const bool blank_before = i == 0 || blank(text[i - 1]) || text[i - 1] == '(';
+            const auto after = i + mark->size;
+            const bool blank_after = after >= text.size() || blank(text[after]);
+            if (blank_before && !blank_after) facing = text::QuoteFacing::opening;
+            else if (!blank_before && blank_after) facing = text::QuoteFacing::closing;
+        }
+        out.push_back({i, mark->size, facing});
         i += mark->size - 1;
     }
     return out;
+}
+
+// The text before a mark ends a sentence: 'money. "It doesn't' reopens a quote that was
+// never closed, as paragraphs do when a page's line breaks are lost.
+bool ends_sentence(std::string_view text) {
+    while (!text.empty() && blank(text.back())) text.remove_suffix(1);
+    return !text.empty() && (text.back() == '.' || text.back() == '?' || text.back() == '!');
 }
 
 bool paragraph_break(std::string_view text) { return text.find("\n\n") != std::string_view::npos; }
@@ -76,6 +96,14 @@ std::vector<Span> quoted_spans(std::string_view text) {
             }
             current.reset();
             --k;   // reconsider this mark as an opening one
+            continue;
+        }
+        if (m.facing == text::QuoteFacing::opening && ends_sentence(between)) {
+            // the next paragraph of the same quote, its break lost: join
+            if (!current->text.empty()) current->text += "\n\n";
+            current->text += between;
+            while (!current->text.empty() && blank(current->text.back())) current->text.pop_back();
+            part_from = m.at + m.size;
             continue;
         }
         if (m.facing == text::QuoteFacing::opening) {   // a nested or stray opener: restart here
@@ -266,13 +294,22 @@ std::vector<Quote> extract_quotes(const TokenStream& body, const std::vector<Spe
         // '"...," X said' / '"...," said X' / '“...” ― X'
         if (after < body.size() && !paragraph_break(body[after].gap))
             if (const auto it = starting_at.find(after); it != starting_at.end()) found = it->second;
-        // 'X said: "..."' / 'X: “...”'
-        // (or 'X told reporters: "..."': a listener of up to two words in between)
-        if (first_inside > 0 && body.gap_after(first_inside - 1).find_first_of(":,") != std::string_view::npos &&
-            !paragraph_break(body.gap_after(first_inside - 1))) {
-            for (std::size_t end = first_inside > MaxListenerWords ? first_inside - MaxListenerWords - 1 : 0; end < first_inside; ++end)
-                if (const auto it = ending_at.find(end); it != ending_at.end() && (!found || it->second < *found))
-                    found = it->second;
+        // 'X said: "..."' / 'X: “...”' / 'X said "..."', or with words between in the same
+        // sentence: 'X told BBC Five Live: "..."', 'X said in a statement: "..."'
+        if (first_inside > 0 && !paragraph_break(body.gap_after(first_inside - 1))) {
+            const auto gap = body.gap_after(first_inside - 1);
+            const bool introduced = gap.find_first_of(":,") != std::string_view::npos;
+            const std::size_t reach = introduced ? MaxListenerWords : 0;
+            const std::size_t sentence = sentences.first[first_inside - 1];
+            for (std::size_t back = 0; back <= reach && back < first_inside && first_inside - 1 - back >= sentence; ++back) {
+                const auto end = first_inside - 1 - back;
+                if (back > 0 && (text::has_quotation_mark(body.gap_after(end)) || paragraph_break(body.gap_after(end))))
+                    break;
+                if (const auto it = ending_at.find(end); it != ending_at.end()) {
+                    if (!found || it->second < *found) found = it->second;
+                    break;
+                }
+            }
         }
         bool inside_clause = false;
         // 'X said the plan was "a failure"': the quote is part of the clause X's verb reports

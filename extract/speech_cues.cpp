@@ -1,5 +1,7 @@
 #include "extract/speech_cues.hpp"
 
+#include <algorithm>
+
 #include "extract/cue_subjects.hpp"
 #include "extract/lexicon.hpp"
 #include "text/punctuation.hpp"
@@ -32,18 +34,58 @@ void verbless_cues(const NameRuns& text, std::size_t segment, std::vector<Mentio
     }
 }
 
+// For each token, whether it stands inside a direct quote: "Steven knows my views" in Parry's
+// quote reports nothing of its own. A straight mark opens when it is written against the word
+// after it and closes when written against the word before (punctuation between counts as
+// against: '," said'); a blank line closes any quote left open.
+std::vector<bool> inside_quotes(const TokenStream& ts) {
+    const auto blank = [](char c) { return c == ' ' || c == '\t' || c == '\r'; };
+    const auto space = [&](char c) { return blank(c) || c == '\n'; };
+    std::vector<bool> inside(ts.size(), false);
+    bool open = false;
+    for (std::size_t i = 0; i < ts.size(); ++i) {
+        const auto gap = ts[i].gap;
+        bool spaced_before = i == 0;   // white space between the previous word and position p
+        for (std::size_t p = 0; p < gap.size(); ++p) {
+            if (gap[p] == '\n') {
+                std::size_t q = p + 1;
+                while (q < gap.size() && blank(gap[q])) ++q;
+                if (q < gap.size() && gap[q] == '\n') open = false;
+            }
+            if (space(gap[p])) { spaced_before = true; continue; }
+            const auto mark = text::quotation_mark_at_start(gap.substr(p));
+            if (!mark) continue;
+            const auto rest = gap.substr(p + mark->size);
+            const bool spaced_after = std::any_of(rest.begin(), rest.end(), space);
+            if (mark->facing == text::QuoteFacing::opening) open = true;
+            else if (mark->facing == text::QuoteFacing::closing) open = false;
+            else if (spaced_before && !spaced_after) open = true;
+            else if (!spaced_before && spaced_after) open = false;
+            else open = !open;
+            p += mark->size - 1;
+        }
+        inside[i] = open;
+    }
+    return inside;
+}
+
 } // namespace
 
 std::vector<Mention> find_speech_cues(const NameRuns& text, std::size_t segment) {
     const auto& ts = text.tokens();
     std::vector<Mention> out;
+    const auto quoted = inside_quotes(ts);
     for (std::size_t i = 0; i < ts.size(); ++i) {
         const auto& t = ts[i];
+        if (quoted[i]) continue;   // what a speaker reports others said is theirs to tell
         if (t.norm == "according" && i + 2 < ts.size() && ts[i + 1].norm == "to") {
             append(out, subject_after(text, Cue{segment, i, "according to", true}, i + 2, i + 2));
             continue;
         }
         if (!lexicon::speech_verb(t.norm)) continue;
+        // "the Mbita Point primary school": a capitalised verb inside a sentence of lower-case
+        // words is part of a name (a headline in title case capitalises what follows too)
+        if (t.upper && !t.sentence_start && (i + 1 >= ts.size() || ts[i + 1].lower)) continue;
         auto before = subject_before(text, Cue{segment, i, t.norm, false});
         if (!before.empty() || i + 1 >= ts.size() || !gap_is_space(ts[i + 1].gap)) {
             append(out, std::move(before));

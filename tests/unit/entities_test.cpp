@@ -199,9 +199,36 @@ TEST_CASE("speakers: surnames resolve to the longest full name", "[entities]") {
     CHECK(speakers("Rouhani said the deal held. Hassan Rouhani is president.") == Names{"Hassan Rouhani"});
 }
 
-TEST_CASE("speakers: a lone surname without title or full name is left out", "[entities]") {
+TEST_CASE("speakers: a lone name is kept only where the text treats it as one", "[entities]") {
+    // A capitalised first word alone may be any word ("Campaigners said"): it needs a
+    // title, a mention of its own inside a sentence, or a pronoun that says what it is.
     CHECK(speakers("Morales said the vote was fair.").empty());
     CHECK(speakers("Mr. Morales said the vote was fair.") == Names{"Morales"});
+    CHECK(speakers("Speaking in Ankara, Erdogan told reporters that the talks would go on.") == Names{"Erdogan"});
+    CHECK(speakers("Parry said the club would not sell. Asked again, Parry said no.") == Names{"Parry"});
+    // a word the article also writes in lower case, a contraction, a letter: no names
+    CHECK(speakers("Campaigners said the plan was cruel. The campaigners, who met in Leeds, said so.").empty());
+    CHECK(speakers("Officials said the road would open. Later, Officials said it would not.").empty());
+    CHECK(speakers("We've said it before, and as S said, we will say it again.").empty());
+    // an organisation by what the article says of it
+    const auto microsoft = extract_entities(text_article(
+        "Microsoft says it is clamping down on piracy. Users of Microsoft software will be checked."));
+    REQUIRE(microsoft.speakers.size() == 1);
+    CHECK(microsoft.speakers[0].name == "Microsoft");
+    CHECK(microsoft.speakers[0].kind == SpeakerKind::Organisation);
+    const auto bank = extract_entities(text_article("The Bundesbank urged the government to cut spending."));
+    REQUIRE(bank.speakers.size() == 1);
+    CHECK(bank.speakers[0].kind == SpeakerKind::Organisation);
+    const auto deng = extract_entities(text_article("Deng said the troubles were over, and he said so twice."));
+    CHECK(names_of(deng).empty());   // one sentence-initial mention and nothing else
+    // the company a lone word starts, and a family name written first
+    CHECK(speakers("LyphoMed Inc said it would form a new division. LyphoMed said sales rose.") ==
+          Names{"LyphoMed Inc"});
+    CHECK(speakers("Chinese leader Deng Xiaoping met George Shultz. Deng said: \"The troubles are over.\"") ==
+          Names{"Deng Xiaoping"});
+    // what a speaker reports others said is not a cue of the article's
+    CHECK(speakers("Rick Parry said: \"Steven knows my views and Gerrard said he wants to stay.\"") ==
+          Names{"Rick Parry"});
 }
 
 TEST_CASE("speakers: title references resolve to the named person with that title", "[entities]") {
