@@ -6,6 +6,10 @@
 namespace newsdesk::entities {
 namespace {
 
+// How far (in tokens) "it said" reaches back for the organisation last named as speaking: about
+// three sentences, the span over which news copy keeps one organisation as its subject.
+constexpr std::size_t MaxOrganisationPronounReach = 80;
+
 SpeechCue speech_cue(const Mention& m) {
     SpeechCue cue;
     cue.segment = m.cue.segment;
@@ -28,14 +32,21 @@ SpeakerFindings attribute(std::vector<Mention> mentions, NameInventory& names) {
     struct Speaking {
         std::string name;
         std::size_t segment = 0;
+        std::size_t position = 0;
     };
-    std::optional<Speaking> last_person;
+    std::optional<Speaking> last_person, last_organisation;
     for (const auto& m : mentions) {
         SpeechCue cue = speech_cue(m);
-        if (m.kind == Mention::Kind::pronoun) {
-            // "Rouhani said ... He added": the last person named as speaking in this text
-            if (!last_person || last_person->segment != m.cue.segment) continue;
-            cue.speaker = last_person->name;
+        if (m.kind == Mention::Kind::pronoun || m.kind == Mention::Kind::pronoun_it) {
+            // "Rouhani said ... He added": the last person named as speaking or as a sentence's
+            // subject in this text; "The Bundesbank said ... it said": the last organisation
+            // named as speaking, a few sentences back at most (else "it" is the report)
+            const bool it = m.kind == Mention::Kind::pronoun_it;
+            const auto& last = it ? last_organisation : last_person;
+            if (!last || last->segment != m.cue.segment) continue;
+            if (it && m.position > last->position + MaxOrganisationPronounReach) continue;
+            cue.speaker = last->name;
+            cue.organisation = it;
             cue.pronoun = true;
             out.cues.push_back(std::move(cue));
             continue;
@@ -47,8 +58,8 @@ SpeakerFindings attribute(std::vector<Mention> mentions, NameInventory& names) {
             auto name = m.kind == Mention::Kind::title ? names.resolve_title(m.titles, m.country)
                                                        : names.canonical(m.name, m.titled);
             if (name) {
-                cue.organisation = m.kind == Mention::Kind::name && names.company(*name);   // "Morgan Stanley"
-            } else if (m.kind == Mention::Kind::name && m.name.find(' ') == std::string::npos) {
+                cue.organisation = m.kind != Mention::Kind::title && names.company(*name);   // "Morgan Stanley"
+            } else if (m.kind != Mention::Kind::title && m.name.find(' ') == std::string::npos) {
                 // "Parry said", "Microsoft says it": a lone word the article explains no further
                 const auto lone = names.lone_name(m.name);
                 if (!lone) continue;
@@ -59,8 +70,10 @@ SpeakerFindings attribute(std::vector<Mention> mentions, NameInventory& names) {
             }
             cue.speaker = std::move(*name);
         }
+        auto& last = cue.organisation ? last_organisation : last_person;
+        last = Speaking{cue.speaker, m.cue.segment, m.position};
+        if (m.kind == Mention::Kind::subject) continue;   // named, not yet speaking
         if (seen.emplace(cue.speaker, cue.organisation).second) out.speakers.push_back({cue.speaker, cue.organisation});
-        if (!cue.organisation) last_person = Speaking{cue.speaker, m.cue.segment};
         out.cues.push_back(std::move(cue));
     }
     return out;

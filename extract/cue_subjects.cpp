@@ -27,6 +27,9 @@ constexpr std::size_t MaxSubjectChunks = 6;
 constexpr std::size_t MaxNameModifiers = 6;
 // Words read after an inverted verb before the name: "said former party boss and top aide".
 constexpr std::size_t MaxWordsBeforeSubject = 8;
+// Lower-case title words between an organisation and a person after an inverted verb:
+// "said Fiat managing director Cesare Romiti".
+constexpr std::size_t MaxTitleWordsAfterName = 3;
 // Further names of a list after an inverted verb: "wrote Jason Dana, Robyn Dawes and ...".
 constexpr std::size_t MaxMoreListedNames = 4;
 
@@ -149,9 +152,9 @@ std::vector<Mention> subject_before(const NameRuns& text, const Cue& cue) {
     }
     const std::string_view gap = tok(after).gap;
     if (text::has_quotation_mark(gap) || gap_has(gap, ":;!?") || tok(after).sentence_start) return out;
-    if (gap_is_space(gap) && lx::subject_pronoun(tok(j).norm)) {
+    if (gap_is_space(gap) && (lx::subject_pronoun(tok(j).norm) || tok(j).norm == "it")) {
         Mention m;
-        m.kind = Mention::Kind::pronoun;
+        m.kind = tok(j).norm == "it" ? Mention::Kind::pronoun_it : Mention::Kind::pronoun;
         m.cue = cue;
         m.position = j;
         m.subject = {j, j};
@@ -222,6 +225,17 @@ std::vector<Mention> subject_after(const NameRuns& text, const Cue& cue, std::si
         if (const auto run = text.run_starting_at(k)) {
             const auto l = run->last;
             if (ts[l].possessive) { k = l + 1; continue; }   // "said Clinton's top aide ..."
+            // "warns Fiat managing director Cesare Romiti": an organisation's title, then the person
+            std::size_t titled = l + 1;
+            while (titled < ts.size() && titled <= l + MaxTitleWordsAfterName && ts[titled].lower && gap_is_space(ts[titled].gap) &&
+                   lx::title_word(ts[titled].norm))
+                ++titled;
+            if (titled > l + 1 && titled < ts.size() && gap_is_space(ts[titled].gap)) {
+                if (const auto next = text.run_starting_at(titled); next && read_person(text, *next).name) {
+                    k = titled;
+                    continue;
+                }
+            }
             const bool head = l + 1 >= ts.size() || !gap_is_space(ts[l + 1].gap) || !ts[l + 1].lower ||
                               phrase_boundary(ts[l + 1].norm) || lx::speech_verb(ts[l + 1].norm);
             if (!head) { k = l + 1; continue; }              // "said a Twitter user"

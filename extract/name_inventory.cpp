@@ -112,6 +112,8 @@ void NameInventory::note_word_evidence(const TokenStream& ts) {
         if (comma_after && is(i + 1, "which")) ++e.organisation;
         if (comma_after && is(i + 1, "who")) ++e.person;
         if (i > 0 && lexicon::person_title(ts[i - 1].norm)) ++e.person;
+        // "Storm Lorenzo", "Hurricane Zeta": named like a person, and none
+        if (i > 0 && gap_is_space(t.gap) && lexicon::description_word(ts[i - 1].norm)) e.described = true;
         // "Microsoft says it ...", "Deng said he ..."
         if (i + 2 < ts.size() && lexicon::speech_verb(ts[i + 1].norm) && gap_is_space(ts[i + 2].gap)) {
             if (is(i + 2, "it") || is(i + 2, "its")) ++e.organisation;
@@ -136,7 +138,7 @@ std::optional<NameInventory::LoneName> NameInventory::lone_name(const std::strin
     for (std::string_view apostrophe : {"'", "\u2019"})
         for (std::string_view rest : {"ve", "d", "ll", "re", "m", "t"})
             if (std::string_view{norm}.ends_with(std::string{apostrophe} + std::string{rest})) return std::nullopt;
-    if (e.alone == 0 && e.organisation == 0 && e.person == 0) return std::nullopt;
+    if (e.described || (e.alone == 0 && e.organisation == 0 && e.person == 0)) return std::nullopt;
     return LoneName{e.organisation > e.person, word};
 }
 

@@ -63,6 +63,7 @@ private:
     struct WordEvidence {
         bool lower = false;             // written in lower case somewhere: a common word
         int alone = 0;                  // inside a sentence, a name run of its own
+        bool described = false;         // after "Hurricane", "Storm": a thing's name
         int organisation = 0, person = 0;
     };
     void note_word_evidence(const TokenStream& ts);

@@ -112,8 +112,11 @@ PersonView read_person(const NameRuns& text, TokenRange run) {
         const bool given_org = k == i && e > i && lx::organisation_word(norm) && !lx::organisation_word(tok(e).norm);
         const bool surname_org = k == e && k > i && lx::surname_like_organisation_word(norm) &&
                                  !lx::organisation_word(tok(k - 1).norm);   // "Liam Fox"
-        if ((lx::organisation_word(norm) && !given_org && !surname_org) || lx::not_name_word(norm) ||
-            (lx::title_word(norm) && !surname_title))
+        // "Dr Fox", "Mr King": after a person's title a lone word is a surname, whatever else
+        // the word may be
+        const bool titled_surname = k == e && k == i && v.any_title;
+        if ((lx::organisation_word(norm) && !given_org && !surname_org && !titled_surname) || lx::not_name_word(norm) ||
+            (lx::title_word(norm) && !surname_title && !titled_surname))
             return v;
         if (t.all_caps && t.raw.size() > 1 && t.raw.find('.') == std::string_view::npos) return v;
         // a one-word place after a given name can be a surname ("Steve Israel"); otherwise

@@ -5,6 +5,7 @@
 #include <string_view>
 #include <unordered_map>
 
+#include "extract/lexicon.hpp"
 #include "text/punctuation.hpp"
 
 namespace newsdesk::entities {
@@ -21,7 +22,10 @@ constexpr std::size_t MinQuoteWords = 3;
 // listener or the occasion ('X told BBC Radio Five Live: "..."', 'X said in a statement on
 // Sunday: "..."'); and between "told" and "that" ("told the foreign press that ...").
 constexpr std::size_t MaxListenerWords = 8;
-constexpr std::size_t MaxToldListenerWords = 3;
+constexpr std::size_t MaxToldListenerWords = 6;
+// Lower-case words of a description between a quote and the name of its speaker: '"...,"
+// private political analyst Stephen Hess told Reuters'.
+constexpr std::size_t MaxDescriptionWords = 4;
 
 struct Mark {
     std::size_t at = 0, size = 0;
@@ -256,7 +260,10 @@ std::vector<Quote> extract_quotes(const TokenStream& body, const std::vector<Spe
         }
         if (body[k].norm == "that") ++k;
         if (k >= body.size() || body[k].sentence_start || !gap_is_space(body[k].gap)) return std::nullopt;
-        if (body[k].lower && (body[k].norm == "on" || body[k].norm == "in" || body[k].norm == "at")) return std::nullopt;
+        // "was speaking after Mr Blair told ...", "spoke on TV": a phrase, not what was said
+        if (body[k].lower && (lexicon::preposition(body[k].norm) || body[k].norm == "after" || body[k].norm == "before" ||
+                              body[k].norm == "during" || body[k].norm == "since"))
+            return std::nullopt;
         const auto from = body[k].offset;
         const auto to = sentences.end(body, k);
         if (words_in(capped(body.text.substr(from, to - from))) < MinQuoteWords) return std::nullopt;
@@ -282,6 +289,11 @@ std::vector<Quote> extract_quotes(const TokenStream& body, const std::vector<Spe
         if (clauses[c] && !clauses[c]->before) clause_at.emplace_back(clauses[c]->from, c);
     }
     std::sort(clause_at.begin(), clause_at.end());
+    // Each cue by its last token (the later of its verb and its subject), in text order.
+    std::vector<std::pair<std::size_t, std::size_t>> cue_ends;   // (last token, cue)
+    for (std::size_t c = 0; c < cues.size(); ++c)
+        cue_ends.emplace_back(std::max(cues[c].cue, cues[c].subject_last), c);
+    std::sort(cue_ends.begin(), cue_ends.end());
     std::vector<bool> used(cues.size(), false);
     std::optional<std::size_t> last_cue;    // attribution of the previous quote ...
     std::size_t last_paragraph_end = 0;     // ... valid up to this byte (its paragraph)
@@ -291,9 +303,21 @@ std::vector<Quote> extract_quotes(const TokenStream& body, const std::vector<Spe
         const std::size_t after = token_from(body, span.to);
         const std::size_t first_inside = token_from(body, span.from);
         std::optional<std::size_t> found;
-        // '"...," X said' / '"...," said X' / '“...” ― X'
-        if (after < body.size() && !paragraph_break(body[after].gap))
-            if (const auto it = starting_at.find(after); it != starting_at.end()) found = it->second;
+        // '"...," X said' / '"...," said X' / '“...” ― X'; after a quote that ends its sentence,
+        // only a cue that is a sentence of its own ('"..." Smith said.'), not the next
+        // sentence's ('"...". Dr Fox accused Mr Blair of ...')
+        // ('"...," private political analyst Stephen Hess told Reuters': a description first)
+        if (after < body.size() && !paragraph_break(body[after].gap)) {
+            for (std::size_t k = after; k < body.size() && k <= after + MaxDescriptionWords; ++k) {
+                if (k > after && (!gap_is_space(body[k].gap) || !body[k - 1].lower)) break;
+                const auto it = starting_at.find(k);
+                if (it == starting_at.end()) continue;
+                const auto& cue = cues[it->second];
+                const auto end = std::max(cue.cue, cue.subject_last);
+                if (!body[after].sentence_start || sentences.last[end] == end) found = it->second;
+                break;
+            }
+        }
         // 'X said: "..."' / 'X: “...”' / 'X said "..."', or with words between in the same
         // sentence: 'X told BBC Five Live: "..."', 'X said in a statement: "..."'
         if (first_inside > 0 && !paragraph_break(body.gap_after(first_inside - 1))) {
@@ -322,6 +346,14 @@ std::vector<Quote> extract_quotes(const TokenStream& body, const std::vector<Spe
         }
         // '“A,” he said. “B.”': later quotes of the paragraph belong to the same speaker
         if (!found && last_cue && span.from < last_paragraph_end) found = last_cue;
+        // 'Mr Herren says there are pros and cons. "It's very simple ..."': a quote that opens a
+        // sentence belongs to the last cue of the sentence before, in this paragraph or the one
+        // before, when nothing is said in between
+        if (!found && first_inside > 0 && first_inside < body.size() && body[first_inside].sentence_start) {
+            const std::size_t previous = sentences.first[first_inside - 1];
+            const auto it = std::lower_bound(cue_ends.begin(), cue_ends.end(), std::pair{first_inside, std::size_t{0}});
+            if (it != cue_ends.begin() && std::prev(it)->first >= previous) found = std::prev(it)->second;
+        }
         if (!found) continue;
         if (!inside_clause) used[*found] = true;
         last_cue = found;

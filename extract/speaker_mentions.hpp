@@ -20,7 +20,9 @@ struct Cue {
 };
 
 struct Mention {
-    enum class Kind { name, title, organisation, pronoun };
+    // `subject`: a person named as a sentence's subject without a cue ("Williams blamed her
+    // injuries."), whom a following "she said" means; `pronoun_it`: "it said", an organisation.
+    enum class Kind { name, title, organisation, pronoun, pronoun_it, subject };
     Kind kind = Kind::name;
     Cue cue;
     std::size_t position = 0;         // token of the segment it is ordered by

@@ -69,6 +69,36 @@ std::vector<bool> inside_quotes(const TokenStream& ts) {
     return inside;
 }
 
+// The people a segment names as the subject of a sentence ("But Williams blamed ...",
+// "Garcia-Lopez, 21, was delighted"): the first name run of the sentence, within its first
+// words, followed by a lower-case word or an appositive. A later "he said" may mean them.
+constexpr std::size_t MaxWordsBeforeSubject = 2;
+
+void sentence_subjects(const NameRuns& text, std::size_t segment, std::vector<Mention>& out) {
+    const auto& ts = text.tokens();
+    for (std::size_t i = 0; i < ts.size(); ++i) {
+        if (!ts[i].sentence_start) continue;
+        for (std::size_t k = i; k < ts.size() && k <= i + MaxWordsBeforeSubject; ++k) {
+            if (k > i && ts[k].sentence_start) break;
+            const auto run = text.run_starting_at(k);
+            if (!run) {
+                if (ts[k].lower) break;   // "The club said": no name leads the sentence
+                continue;
+            }
+            const auto l = run->last;
+            if (ts[l].possessive || l + 1 >= ts.size()) break;
+            const auto after = ts[l + 1];
+            if (!(gap_is_space(after.gap) && after.lower) && !gap_has(after.gap, ",")) break;
+            if (auto m = run_mention(text, Cue{segment, k, "", false}, *run, k);
+                m && m->kind == Mention::Kind::name) {
+                m->kind = Mention::Kind::subject;
+                out.push_back(std::move(*m));
+            }
+            break;
+        }
+    }
+}
+
 } // namespace
 
 std::vector<Mention> find_speech_cues(const NameRuns& text, std::size_t segment) {
@@ -97,6 +127,7 @@ std::vector<Mention> find_speech_cues(const NameRuns& text, std::size_t segment)
             append(out, subject_after(text, Cue{segment, i, t.norm, true}, i + 1, i));
     }
     verbless_cues(text, segment, out);
+    sentence_subjects(text, segment, out);
     return out;
 }
 
