@@ -48,6 +48,8 @@ SpeakerFindings attribute(std::vector<Mention> mentions, NameInventory& names) {
             cue.speaker = last->name;
             cue.organisation = it;
             cue.pronoun = true;
+            // a sentence's subject first speaks here
+            if (seen.emplace(cue.speaker, cue.organisation).second) out.speakers.push_back({cue.speaker, cue.organisation});
             out.cues.push_back(std::move(cue));
             continue;
         }

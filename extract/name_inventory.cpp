@@ -40,8 +40,10 @@ NameInventory::NameInventory(const std::vector<NameRuns>& texts) {
                 const std::string surname{strip_possessive(text.token(v.name->last).norm)};
                 auto& list = by_surname_[surname];
                 const auto [at, fresh] = full_name_at.try_emplace(surname + '\n' + display, list.size());
-                if (fresh) list.push_back(FullName{display, text.token(v.name->first).norm, surname, words, 1});
+                const bool inside = !text.token(v.name->first).sentence_start;
+                if (fresh) list.push_back(FullName{display, text.token(v.name->first).norm, surname, words, 1, inside});
                 else ++list[at->second].count;
+                if (!fresh && inside) list[at->second].inside = true;
             }
             if (!v.titles.empty()) described_.push_back(Described{display, v.titles, v.country});
         }
@@ -82,7 +84,17 @@ std::optional<std::string> NameInventory::canonical(const std::string& name, boo
     const std::string first = ws[0].norm;
     if (ws.size() >= 2) {
         const FullName* best = fullest(surname, first);
-        return best != nullptr ? best->display : name;
+        if (best == nullptr) return name;
+        // "Certainly Donald Trump", "Vermonter Bernie Sanders": a capitalised word that only ever
+        // leads a sentence, before a name the article also writes without it
+        if (best->words >= 3 && !best->inside) {
+            const auto second = tokenise(best->display);
+            if (second.size() >= 2) {
+                const FullName* tail = fullest(surname, second[1].norm);
+                if (tail != nullptr && tail->words + 1 == best->words) return tail->display;
+            }
+        }
+        return best->display;
     }
     if (const auto alone = by_surname_alone_.find(surname); alone != by_surname_alone_.end()) return alone->second;
     // "Deng said" for "Deng Xiaoping", "Mr. Lou" for "Lou Jiwei": a family name written first

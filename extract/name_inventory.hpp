@@ -51,6 +51,7 @@ private:
         std::string first, surname;
         std::size_t words = 0;
         int count = 0;
+        bool inside = false;   // written inside a sentence at least once, not only leading one
     };
     struct Described {
         std::string name;   // as written

@@ -14,6 +14,8 @@ constexpr std::size_t MaxNameWords = 4;
 // How far left of a run a description may reach, a place counting one: enough for "former
 // Iranian Deputy Foreign Minister", and a title-case headline does not read as one.
 constexpr std::size_t MaxDescriptionSteps = 6;
+// Sentence adverbs in -ly are longer than the given names that end so ("Emily", "Kelly").
+constexpr std::size_t MinAdverbBytes = 5;
 
 bool is_digit_word(std::string_view w) { return !w.empty() && w.front() >= '0' && w.front() <= '9'; }
 
@@ -60,6 +62,12 @@ PersonView read_person(const NameRuns& text, TokenRange run) {
             continue;
         }
         if (t.possessive && i < last) { ++i; continue; }
+        // "Certainly Donald Trump has ...": an adverb capitalised because it leads the sentence
+        if (i == first && t.sentence_start && last - first >= 2 && t.norm.size() > MinAdverbBytes &&
+            t.norm.ends_with("ly")) {
+            ++i;
+            continue;
+        }
         if (lx::title_word(t.norm)) {
             v.titles.push_back(t.norm);
             v.any_title = v.any_title || lx::person_title(t.norm);

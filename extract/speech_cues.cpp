@@ -74,10 +74,11 @@ std::vector<bool> inside_quotes(const TokenStream& ts) {
 // words, followed by a lower-case word or an appositive. A later "he said" may mean them.
 constexpr std::size_t MaxWordsBeforeSubject = 2;
 
-void sentence_subjects(const NameRuns& text, std::size_t segment, std::vector<Mention>& out) {
+void sentence_subjects(const NameRuns& text, std::size_t segment, const std::vector<bool>& quoted,
+                       std::vector<Mention>& out) {
     const auto& ts = text.tokens();
     for (std::size_t i = 0; i < ts.size(); ++i) {
-        if (!ts[i].sentence_start) continue;
+        if (!ts[i].sentence_start || quoted[i]) continue;   // a quoted sentence's subject is the speaker's
         for (std::size_t k = i; k < ts.size() && k <= i + MaxWordsBeforeSubject; ++k) {
             if (k > i && ts[k].sentence_start) break;
             const auto run = text.run_starting_at(k);
@@ -127,7 +128,7 @@ std::vector<Mention> find_speech_cues(const NameRuns& text, std::size_t segment)
             append(out, subject_after(text, Cue{segment, i, t.norm, true}, i + 1, i));
     }
     verbless_cues(text, segment, out);
-    sentence_subjects(text, segment, out);
+    sentence_subjects(text, segment, quoted, out);
     return out;
 }
 
