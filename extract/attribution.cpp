@@ -54,12 +54,18 @@ SpeakerFindings attribute(std::vector<Mention> mentions, NameInventory& names) {
             continue;
         }
         if (m.kind == Mention::Kind::organisation) {
-            cue.speaker = m.name;
+            cue.speaker = names.organisation(m.name);
             cue.organisation = true;
         } else {
             auto name = m.kind == Mention::Kind::title ? names.resolve_title(m.titles, m.country)
                                                        : names.canonical(m.name, m.titled);
-            if (name) {
+            if (m.represented) {
+                // "a spokeswoman for Chelsea": the organisation speaks; a person's spokesman
+                // is not the person
+                if (name && name->find(' ') != std::string::npos && !names.company(*name)) continue;
+                name = names.organisation(m.name);
+                cue.organisation = true;
+            } else if (name) {
                 cue.organisation = m.kind != Mention::Kind::title && names.company(*name);   // "Morgan Stanley"
             } else if (m.kind != Mention::Kind::title && m.name.find(' ') == std::string::npos) {
                 // "Parry said", "Microsoft says it": a lone word the article explains no further

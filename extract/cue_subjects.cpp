@@ -15,6 +15,8 @@ namespace lx = lexicon;
 
 // Words that may stand between a subject and its verb: "has also later said".
 constexpr std::size_t MaxVerbCompanions = 4;
+// Tokens of a ticker or abbreviation in brackets between a name and its verb: "<NSTC.TOK>".
+constexpr std::size_t MaxBracketedTokens = 3;
 // Prepositional phrases read back past to find the person: "Archbishop Aris Shirvanian of the
 // Armenian Patriarchate of Jerusalem told" needs two.
 constexpr std::size_t MaxPrepositionalPhrases = 3;
@@ -131,6 +133,17 @@ std::vector<Mention> chunked_subject(const NameRuns& text, const Cue& cue, std::
         }
         return out;
     }
+    // "GE Information Services Co, a unit of General Electric Co, said": an organisation opening
+    // the sentence, described in the chunks after it
+    if (chunks.size() >= 2 && tok(chunks[1].first).lower) {
+        auto [a, b] = chunks.front();
+        if (tok(a).norm == "the" && a < b) ++a;
+        if (const auto run = text.run_at(a); run && run->first == a && run->last == b &&
+                                             (ends_in_corporate_suffix(text, *run) || organisation_run(text, *run))) {
+            add(out, run_mention(text, cue, *run, a));
+            return out;
+        }
+    }
     add(out, title_phrase_ending(text, cue, chunks.front().last, chunks.front().first));
     return out;
 }
@@ -143,14 +156,43 @@ std::vector<Mention> subject_before(const NameRuns& text, const Cue& cue) {
     if (cue.token == 0) return out;
     std::size_t j = cue.token - 1;
     std::size_t after = cue.token;   // the token right after j
-    // "has also said", "would later tell"
-    for (std::size_t steps = 0; steps < MaxVerbCompanions && lx::verb_companion(tok(j).norm) && !tok(j).upper &&
-                                gap_is_space(tok(after).gap) && j > 0;
+    // "has also said", "would later tell", "recently forecast"
+    for (std::size_t steps = 0; steps < MaxVerbCompanions &&
+                                (lx::verb_companion(tok(j).norm) || (tok(j).lower && tok(j).norm.ends_with("ly"))) &&
+                                !tok(j).upper && gap_is_space(tok(after).gap) && j > 0;
          ++steps) {
         after = j;
         --j;
     }
-    const std::string_view gap = tok(after).gap;
+    // "Nippon Steel Corp <NSTC.TOK> said", "The Organisation for Economic Cooperation and
+    // Development (OECD) said": a ticker, or an abbreviation in brackets, after the name
+    std::string_view gap = tok(after).gap;
+    if (const auto closing = gap.empty() ? '\0' : gap.front();
+        (closing == '>' || closing == ')') && gap_is_space(gap.substr(1)) && j > 0) {
+        const auto opening = closing == '>' ? "<" : "(";
+        std::size_t k = j;
+        while (k > 0 && k + MaxBracketedTokens > j && !gap_has(tok(k).gap, opening)) --k;
+        const auto before = tok(k).gap;
+        if (k > 0 && gap_has(before, opening) && (closing == '>' || tok(k).all_caps) &&
+            !gap_has(before, ",;:") && !text::has_quotation_mark(before)) {
+            // the name the abbreviation spells, whole across "and" and "of"
+            if (const auto named = closing == ')' && k == j ? spelled_out(text.tokens(), k - 1, tok(k).raw) : std::nullopt) {
+                std::size_t from = *named;
+                if (tok(from).norm == "the" && from + 1 < k) ++from;
+                Mention m;
+                m.kind = Mention::Kind::organisation;
+                m.cue = cue;
+                m.position = from;
+                m.subject = {from, k - 1};
+                m.name = written_name(text.tokens(), m.subject);
+                out.push_back(std::move(m));
+                return out;
+            }
+            after = k;
+            j = k - 1;
+            gap = " ";   // the name meets its verb
+        }
+    }
     if (text::has_quotation_mark(gap) || gap_has(gap, ":;!?") || tok(after).sentence_start) return out;
     if (gap_is_space(gap) && (lx::subject_pronoun(tok(j).norm) || tok(j).norm == "it")) {
         Mention m;
@@ -170,6 +212,19 @@ std::vector<Mention> subject_before(const NameRuns& text, const Cue& cue) {
             add(out, run_mention(text, cue, *run, first));
             return out;
         }
+        // "A spokeswoman for Chelsea said", "an official at the Exchange said": the organisation
+        // speaks through them
+        if (std::size_t p = first; p >= 2 && gap_is_space(tok(p).gap)) {
+            if (tok(p - 1).norm == "the" && p >= 3) --p;
+            if ((lx::affiliation_preposition(tok(p - 1).norm) || tok(p - 1).norm == "for") &&
+                lx::spokesperson_word(tok(p - 2).norm)) {
+                if (auto m = run_mention(text, cue, *run, first)) {
+                    m->represented = true;
+                    out.push_back(std::move(*m));
+                }
+                return out;
+            }
+        }
         if (first > 0 && gap_is_space(tok(first).gap) && lx::preposition(tok(first - 1).norm) && !tok(first - 1).upper) {
             // "Bernie Sanders of Vermont said", "Archbishop Aris Shirvanian of the Armenian
             // Patriarchate of Jerusalem told": the person before the prepositional phrases
@@ -180,6 +235,14 @@ std::vector<Mention> subject_before(const NameRuns& text, const Cue& cue) {
                 if (!before || !gap_is_space(tok(k - 1).gap)) return out;
                 if (read_person(text, *before).name) {
                     add(out, run_mention(text, cue, *before, before->first));
+                    return out;
+                }
+                // "L.M. Ericsson Telephone Co of Stockholm said": a company opening the sentence
+                if (std::size_t f = before->first; ends_in_corporate_suffix(text, *before) || organisation_run(text, *before)) {
+                    while (f > 0 && !tok(f).sentence_start && gap_is_space(tok(f).gap) &&
+                           (tok(f - 1).upper || tok(f - 1).norm == "the"))
+                        --f;   // "L.M. Ericsson", "the"
+                    if (f == 0 || tok(f).sentence_start) add(out, run_mention(text, cue, *before, before->first));
                     return out;
                 }
                 k = before->first;

@@ -10,7 +10,8 @@ extern const std::string_view lexicon_speech_verbs, lexicon_inverting_verbs, lex
     lexicon_name_particles, lexicon_name_suffixes, lexicon_prepositions, lexicon_affiliation_prepositions, lexicon_phrase_boundaries,
     lexicon_subject_pronouns, lexicon_title_qualifiers, lexicon_locatives, lexicon_area_words, lexicon_division_words,
     lexicon_style_nouns, lexicon_speak_verbs, lexicon_surname_speech_verbs, lexicon_demonym_determiners,
-    lexicon_newspaper_words, lexicon_american_divisions, lexicon_british_institution_words, lexicon_abbreviations;
+    lexicon_newspaper_words, lexicon_american_divisions, lexicon_british_institution_words, lexicon_abbreviations,
+    lexicon_spokesperson_words;
 } // namespace newsdesk::embedded
 
 namespace newsdesk::entities::lexicon {
@@ -76,5 +77,6 @@ bool newspaper_word(std::string_view w) { return in<data::lexicon_newspaper_word
 bool american_division(std::string_view w) { return in<data::lexicon_american_divisions>(w); }
 bool british_institution_word(std::string_view w) { return in<data::lexicon_british_institution_words>(w); }
 bool abbreviation(std::string_view w) { return in<data::lexicon_abbreviations>(w); }
+bool spokesperson_word(std::string_view w) { return in<data::lexicon_spokesperson_words>(w); }
 
 } // namespace newsdesk::entities::lexicon

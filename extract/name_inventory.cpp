@@ -32,6 +32,13 @@ NameInventory::NameInventory(const std::vector<NameRuns>& texts) {
                 if (!fresh && at->second && *at->second != written_name(text.tokens(), {from, whole.last}))
                     at->second.reset();
             }
+            // "The Pensions Policy Institute (PPI) said": the abbreviation names the organisation
+            if (const auto l = run.last; l + 1 < text.tokens().size() && text.token(l + 1).all_caps &&
+                                         gap_has(text.token(l + 1).gap, "(") &&
+                                         gap_has(text.tokens().gap_after(l + 1), ")")) {
+                if (const auto named = spelled_out(text.tokens(), l, text.token(l + 1).raw))
+                    abbreviations_.try_emplace(text.token(l + 1).norm, written_name(text.tokens(), {*named, l}));
+            }
             const auto v = read_person(text, run);
             if (!v.name) continue;
             const std::size_t words = v.name->last - v.name->first + 1;
@@ -152,6 +159,15 @@ std::optional<NameInventory::LoneName> NameInventory::lone_name(const std::strin
             if (std::string_view{norm}.ends_with(std::string{apostrophe} + std::string{rest})) return std::nullopt;
     if (e.described || (e.alone == 0 && e.organisation == 0 && e.person == 0)) return std::nullopt;
     return LoneName{e.organisation > e.person, word};
+}
+
+std::string NameInventory::organisation(const std::string& name) const {
+    if (name.find(' ') != std::string::npos) return name;
+    const auto norm = text::normalise(name);
+    if (const auto it = abbreviations_.find(norm); it != abbreviations_.end()) return it->second;
+    if (const auto it = company_by_first_word_.find(norm); it != company_by_first_word_.end() && it->second)
+        return *it->second;
+    return name;
 }
 
 bool NameInventory::company(const std::string& name) const {

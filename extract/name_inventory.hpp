@@ -30,6 +30,10 @@ public:
     // Markets Inc") is the company's.
     bool company(const std::string& name) const;
 
+    // An organisation's one-word name in full: "PPI" after "Pensions Policy Institute (PPI)",
+    // "BET" after "BET Plc"; anything else as it is.
+    std::string organisation(const std::string& name) const;
+
     // A one-word name that no fuller name in the article explains ("Parry said", "Microsoft
     // says it ..."): none when the article also writes the word in lower case or it is known
     // not to be a name; otherwise whether the article treats it as an organisation ("the
@@ -80,6 +84,7 @@ private:
     std::unordered_map<std::string, std::optional<std::string>> by_title_;   // resolve_title()'s answers
     std::unordered_map<std::string, WordEvidence> words_;   // normalised word -> evidence
     std::unordered_map<std::string, std::optional<std::string>> company_by_first_word_;   // none: several
+    std::unordered_map<std::string, std::string> abbreviations_;   // normalised "ppi" -> full name
 };
 
 } // namespace newsdesk::entities

@@ -7,6 +7,18 @@ namespace newsdesk::entities {
 
 bool name_like(const Token& t) { return t.upper && !lexicon::speech_verb(t.norm); }
 
+namespace {
+
+// "L.M", "F.O", "E.F": initials written with full stops, the last one in the gap after.
+bool dotted_initials(std::string_view raw) {
+    if (raw.size() < 3 || raw.size() % 2 == 0) return false;
+    for (std::size_t k = 0; k < raw.size(); ++k)
+        if (k % 2 == 0 ? !(raw[k] >= 'A' && raw[k] <= 'Z') : raw[k] != '.') return false;
+    return true;
+}
+
+} // namespace
+
 NameRuns::NameRuns(const Segment& segment) : segment_(segment) {
     const auto& ts = segment.tokens;
     run_of_.resize(ts.size());
@@ -26,7 +38,8 @@ NameRuns::NameRuns(const Segment& segment) : segment_(segment) {
             const std::string_view gap = next.gap;
             if (next.sentence_start) break;
             const bool initial = gap.starts_with(".") && gap_is_space(gap.substr(1)) &&
-                                 (ts[last].raw.size() == 1 || lexicon::title_word(ts[last].norm));
+                                 (ts[last].raw.size() == 1 || dotted_initials(ts[last].raw) ||
+                                  lexicon::title_word(ts[last].norm));
             if (gap == "-") { ++last; continue; }                 // "Jong-un", "Al-Assad"
             if (!gap_is_space(gap) && !initial) break;
             if (shouted[last + 1]) break;

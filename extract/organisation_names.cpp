@@ -58,10 +58,15 @@ bool organisation_run(const NameRuns& text, TokenRange run) {
     bool marked = false;
     for (std::size_t k = first; k <= last; ++k) {
         const auto& t = text.token(k);
-        // demonyms ("Turkish Foreign Ministry") and metonyms ("the White House") may name one
+        // demonyms ("Turkish Foreign Ministry") and metonyms ("the White House") may name one,
+        // and so may a place that an organisation word follows ("London Stock Exchange",
+        // "Strathclyde Police"); a place alone or last is a place
         if (const auto* cm = text.country_at(k);
-            cm != nullptr && cm->kind != FormKind::demonym && cm->kind != FormKind::alias)
-            return false;
+            cm != nullptr && cm->kind != FormKind::demonym && cm->kind != FormKind::alias) {
+            if (cm->last >= last) return false;
+            k = cm->last;
+            continue;
+        }
         const auto word = strip_possessive(t.norm);
         // "Liam Fox", "Arthur Hall": words that name organisations are surnames too; after a
         // given name they do not make the run an organisation ("Fox News" still does).
@@ -158,5 +163,29 @@ TokenRange organisation_extent(const NameRuns& text, TokenRange run) {
     }
     return whole;
 }
+
+namespace {
+
+// Words an organisation's name holds in lower case, which its abbreviation skips.
+bool joining_word(std::string_view w) { return w == "and" || w == "of" || w == "for" || w == "on" || w == "the" || w == "de"; }
+
+} // namespace
+
+// The first token of the name ending at `last` whose capitalised words' initials spell
+// `abbreviation` ("National Disaster Risk Reduction and Management Council" for NDRRMC), if any.
+std::optional<std::size_t> spelled_out(const TokenStream& ts, std::size_t last, std::string_view abbreviation) {
+    std::string initials;   // read backwards
+    for (std::size_t k = last + 1; k-- > 0 && initials.size() < abbreviation.size();) {
+        const auto& t = ts[k];
+        if (k < last && (!gap_is_space(ts[k + 1].gap) || ts[k + 1].sentence_start)) return std::nullopt;
+        if (t.lower && joining_word(t.norm)) continue;
+        if (!t.upper) return std::nullopt;
+        initials.insert(initials.begin(), t.raw.front());
+        if (initials.size() == abbreviation.size() && initials == abbreviation) return k;
+        if (!abbreviation.ends_with(initials)) return std::nullopt;
+    }
+    return std::nullopt;
+}
+
 
 } // namespace newsdesk::entities

@@ -2,6 +2,9 @@
 // Organisations' names as news writing spells them: whole across the words that join them
 // ("Standard and Poor's Corp", "Marsh & McLennan", "Moody's Investors Service Inc", "Sony (U.K.)
 // Ltd", "Bank of America"), which cut a run of capitalised words into several.
+#include <optional>
+#include <string_view>
+
 #include "extract/name_runs.hpp"
 
 namespace newsdesk::entities {
@@ -22,5 +25,9 @@ TokenRange organisation_extent(const NameRuns& text, TokenRange run);
 // "scientists from the University of Bristol", "Alison Kock of the University of Cape Town": the
 // name is the object of a preposition, not a subject.
 bool after_preposition(const NameRuns& text, TokenRange whole);
+
+// The first token of the name ending at token `last` whose capitalised words' initials spell
+// `abbreviation` ("National Disaster Risk Reduction and Management Council" for NDRRMC), if any.
+std::optional<std::size_t> spelled_out(const TokenStream& ts, std::size_t last, std::string_view abbreviation);
 
 } // namespace newsdesk::entities

@@ -29,6 +29,8 @@ struct Mention {
     TokenRange subject;               // the tokens naming the speaker
     std::string name;                 // a name as written, titles stripped, or an organisation's
     bool titled = false;              // a name after a person's title: "Mr. Ryan", "President Obama"
+    bool represented = false;         // named as whom a spokesperson speaks for: an organisation,
+                                      // unless the article knows the name as a person's
     std::vector<std::string> titles;  // a title reference ("the Turkish president") ...
     std::string country;              // ... and the country it names
 };

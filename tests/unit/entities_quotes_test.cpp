@@ -40,6 +40,36 @@ TEST_CASE("speakers: organisations that speak are Organisation speakers", "[enti
     CHECK(e.speakers[1] == Speaker{"Reuters", SpeakerKind::Organisation});
 }
 
+TEST_CASE("speakers: organisations speak through tickers, abbreviations, spokespeople and descriptions",
+          "[entities]") {
+    const auto organisations = [](const std::string& body) {
+        std::vector<std::string> out;
+        for (const auto& s : extract_entities(text_article(body)).speakers)
+            out.push_back(std::string{speaker_kind_name(s.kind)} + ":" + s.name);
+        return out;
+    };
+    using Names = std::vector<std::string>;
+    CHECK(organisations("Nippon Steel Corp <NSTC.TOK> said it will cut spending.") ==
+          Names{"organisation:Nippon Steel Corp"});
+    CHECK(organisations("The Pensions Policy Institute (PPI) recently said life expectancy rose. "
+                        "But the PPI said the gap would stay.") ==
+          Names{"organisation:Pensions Policy Institute"});
+    CHECK(organisations("The National Disaster Risk Reduction and Management Council (NDRRMC) said roads "
+                        "were closed. NDRRMC said later that two had reopened.") ==
+          Names{"organisation:National Disaster Risk Reduction and Management Council"});
+    CHECK(organisations("A spokeswoman for Chelsea said the club would wait.") == Names{"organisation:Chelsea"});
+    CHECK(organisations("An official at the London International Financial Futures Exchange said there "
+                        "were no plans.") == Names{"organisation:London International Financial Futures Exchange"});
+    CHECK(organisations("A spokesman for Daniel Ortiz said the trip was off.").empty());
+    CHECK(organisations("GE Information Services Co, a unit of General Electric Co, said it would sell a "
+                        "database.") == Names{"organisation:GE Information Services Co"});
+    CHECK(organisations("L.M. Ericsson Telephone Co of Stockholm said it had signed a contract.") ==
+          Names{"organisation:L.M. Ericsson Telephone Co"});
+    CHECK(organisations("Scotland Yard said there had been 11 arrests.") == Names{"organisation:Scotland Yard"});
+    CHECK(organisations("BET Plc said it would list its shares. BET said the offer was priced.") ==
+          Names{"organisation:BET Plc"});
+}
+
 TEST_CASE("speakers: a surname that is also an organisation word stays a person", "[entities]") {
     const auto e = extract_entities(text_article("Shadow Chancellor of the Exchequer Oliver Fox said the budget "
                                          "was late. Fox News said it had asked for comment. "
