@@ -12,8 +12,8 @@ namespace newsdesk::entities {
 NameInventory::NameInventory(const std::vector<NameRuns>& texts) {
     // surname '\n' display -> index in its list
     std::unordered_map<std::string, std::size_t> full_name_at;
+    for (const auto& text : texts) note_word_evidence(text.tokens());
     for (const auto& text : texts) {
-        note_word_evidence(text.tokens());
         for (const auto run : text.runs()) {
             if (ends_in_corporate_suffix(text, run)) {
                 const auto whole = organisation_extent(text, run);
@@ -43,6 +43,12 @@ NameInventory::NameInventory(const std::vector<NameRuns>& texts) {
             if (!v.name) continue;
             const std::size_t words = v.name->last - v.name->first + 1;
             const std::string display = written_name(text.tokens(), *v.name);
+            // "Troubled Marsh under SEC scrutiny": a word leading the sentence that the article
+            // also writes in lower case ("troubled insurance broker") is no given name
+            if (const auto& lead = text.token(v.name->first); words >= 2 && lead.sentence_start) {
+                const auto e = words_.find(lead.norm);
+                if (e != words_.end() && e->second.lower) continue;
+            }
             if (words >= 2) {
                 const std::string surname{strip_possessive(text.token(v.name->last).norm)};
                 auto& list = by_surname_[surname];
@@ -110,6 +116,9 @@ std::optional<std::string> NameInventory::canonical(const std::string& name, boo
     return *given->second;
 }
 
+// How many words after a name its pronoun is looked for: a clause or two.
+constexpr std::size_t PronounReach = 12;
+
 void NameInventory::note_word_evidence(const TokenStream& ts) {
     const auto word = [&](std::size_t i) { return std::string{strip_possessive(ts[i].norm)}; };
     const auto is = [&](std::size_t i, std::string_view norm) { return i < ts.size() && ts[i].norm == norm; };
@@ -121,23 +130,29 @@ void NameInventory::note_word_evidence(const TokenStream& ts) {
         // capitalised first word ("Campaigners say")
         const bool joined_before = i > 0 && gap_is_space(t.gap) && ts[i - 1].upper && !ts[i - 1].sentence_start;
         const bool joined_after = i + 1 < ts.size() && gap_is_space(ts[i + 1].gap) && ts[i + 1].upper;
-        if (!t.sentence_start && !joined_before && !joined_after) ++e.alone;
+        if (!t.sentence_start && !joined_before && !joined_after) ++e.named;
         const bool alone_after = i + 1 >= ts.size() || !gap_is_space(ts[i + 1].gap) || !ts[i + 1].lower ||
                                  lexicon::speech_verb(ts[i + 1].norm) || lexicon::verb_companion(ts[i + 1].norm);
         // "the Bundesbank said", but not "the Parry family" nor "the Islamic State"
         if (i > 0 && ts[i - 1].norm == "the" && gap_is_space(t.gap) && alone_after && !joined_after && !t.possessive)
-            ++e.organisation;
+            ++e.organisation, ++e.named;
         const bool comma_after = i + 1 < ts.size() && gap_has(ts[i + 1].gap, ",");
-        if (comma_after && is(i + 1, "which")) ++e.organisation;
-        if (comma_after && is(i + 1, "who")) ++e.person;
-        if (i > 0 && lexicon::person_title(ts[i - 1].norm)) ++e.person;
+        if (comma_after && is(i + 1, "which")) ++e.organisation, ++e.named;
+        if (comma_after && is(i + 1, "who")) ++e.person, ++e.named;
+        if (i > 0 && lexicon::person_title(ts[i - 1].norm)) ++e.person, ++e.named;
         // "Storm Lorenzo", "Hurricane Zeta": named like a person, and none
         if (i > 0 && gap_is_space(t.gap) && lexicon::description_word(ts[i - 1].norm)) e.described = true;
-        // "Microsoft says it ...", "Deng said he ..."
-        if (i + 2 < ts.size() && lexicon::speech_verb(ts[i + 1].norm) && gap_is_space(ts[i + 2].gap)) {
-            if (is(i + 2, "it") || is(i + 2, "its")) ++e.organisation;
-            if (lexicon::subject_pronoun(ts[i + 2].norm)) ++e.person;
+        // "Microsoft says it ...", "Rover, which lost its ...", "Deng said he ...": the first
+        // pronoun after the word in its sentence
+        for (std::size_t k = i + 1; k < ts.size() && k <= i + PronounReach && !ts[k].sentence_start; ++k) {
+            const auto& w = ts[k].norm;
+            if (w == "it" || w == "its") { ++e.organisation, ++e.pronouns; break; }
+            if (w == "he" || w == "his" || w == "him" || w == "she" || w == "her") { ++e.person, ++e.pronouns; break; }
+            if (ts[k].upper && !ts[k].all_caps) break;   // another name may be what it means
         }
+        // "Rover's chief executive", "the chairman of Ladbrokes": an organisation has officers
+        if (t.possessive && i + 1 < ts.size() && lexicon::title_word(ts[i + 1].norm)) ++e.organisation;
+        if (i >= 2 && ts[i - 1].norm == "of" && lexicon::title_word(ts[i - 2].norm)) ++e.organisation;
     }
     for (const auto& t : ts.tokens) {
         if (!t.lower) continue;
@@ -157,7 +172,10 @@ std::optional<NameInventory::LoneName> NameInventory::lone_name(const std::strin
     for (std::string_view apostrophe : {"'", "\u2019"})
         for (std::string_view rest : {"ve", "d", "ll", "re", "m", "t"})
             if (std::string_view{norm}.ends_with(std::string{apostrophe} + std::string{rest})) return std::nullopt;
-    if (e.described || (e.alone == 0 && e.organisation == 0 && e.person == 0)) return std::nullopt;
+    // A singular word a pronoun takes up ("Microsoft says it", "Deng ... he said") is a name
+    // too; a plural one is a group the pronoun is not ("Prosecutors said he fled").
+    const bool singular = !norm.ends_with('s');
+    if (e.described || (e.named == 0 && !(singular && e.pronouns > 0))) return std::nullopt;
     return LoneName{e.organisation > e.person, word};
 }
 

@@ -67,7 +67,10 @@ private:
     // What the article's text says about a single capitalised word, for lone_name().
     struct WordEvidence {
         bool lower = false;             // written in lower case somewhere: a common word
-        int alone = 0;                  // inside a sentence, a name run of its own
+        // Evidence that the word is a name at all: inside a sentence as a name run of its own,
+        // after "the" or a title, before ", which" or ", who". A pronoun only tells which kind.
+        int named = 0;
+        int pronouns = 0;               // a pronoun after it in its sentence
         bool described = false;         // after "Hurricane", "Storm": a thing's name
         int organisation = 0, person = 0;
     };

@@ -122,7 +122,7 @@ PersonView read_person(const NameRuns& text, TokenRange run) {
                                  !lx::organisation_word(tok(k - 1).norm);   // "Liam Fox"
         // "Dr Fox", "Mr King": after a person's title a lone word is a surname, whatever else
         // the word may be
-        const bool titled_surname = k == e && k == i && v.any_title;
+        const bool titled_surname = k == e && k == i && k > first && lx::honorific(tok(k - 1).norm);
         if ((lx::organisation_word(norm) && !given_org && !surname_org && !titled_surname) || lx::not_name_word(norm) ||
             (lx::title_word(norm) && !surname_title && !titled_surname))
             return v;

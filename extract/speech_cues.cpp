@@ -88,8 +88,10 @@ void sentence_subjects(const NameRuns& text, std::size_t segment, const std::vec
             }
             const auto l = run->last;
             if (ts[l].possessive || l + 1 >= ts.size()) break;
-            const auto after = ts[l + 1];
+            const auto& after = ts[l + 1];
             if (!(gap_is_space(after.gap) && after.lower) && !gap_has(after.gap, ",")) break;
+            // "Due to the provision, it said", "Concurrent with the deal": no subject
+            if (gap_is_space(after.gap) && lexicon::preposition(after.norm)) break;
             if (auto m = run_mention(text, Cue{segment, k, "", false}, *run, k);
                 m && m->kind == Mention::Kind::name) {
                 m->kind = Mention::Kind::subject;
@@ -100,12 +102,32 @@ void sentence_subjects(const NameRuns& text, std::size_t segment, const std::vec
     }
 }
 
+// For each token, whether its sentence is written in title case: no lower-case word longer than
+// the function words title case leaves small ("for", "of", "and").
+constexpr std::size_t MaxTitleCaseSmallWord = 3;
+
+std::vector<bool> title_case_sentences(const TokenStream& ts) {
+    std::vector<bool> out(ts.size(), true);
+    std::size_t start = 0;
+    bool title = true;
+    for (std::size_t i = 0; i <= ts.size(); ++i) {
+        if (i == ts.size() || (i > 0 && ts[i].sentence_start)) {
+            for (std::size_t k = start; k < i; ++k) out[k] = title;
+            start = i;
+            title = true;
+        }
+        if (i < ts.size() && ts[i].lower && ts[i].raw.size() > MaxTitleCaseSmallWord) title = false;
+    }
+    return out;
+}
+
 } // namespace
 
 std::vector<Mention> find_speech_cues(const NameRuns& text, std::size_t segment) {
     const auto& ts = text.tokens();
     std::vector<Mention> out;
     const auto quoted = inside_quotes(ts);
+    const auto title_case = title_case_sentences(ts);
     for (std::size_t i = 0; i < ts.size(); ++i) {
         const auto& t = ts[i];
         if (quoted[i]) continue;   // what a speaker reports others said is theirs to tell
@@ -114,9 +136,10 @@ std::vector<Mention> find_speech_cues(const NameRuns& text, std::size_t segment)
             continue;
         }
         if (!lexicon::speech_verb(t.norm)) continue;
-        // "the Mbita Point primary school": a capitalised verb inside a sentence of lower-case
-        // words is part of a name (a headline in title case capitalises what follows too)
-        if (t.upper && !t.sentence_start && (i + 1 >= ts.size() || ts[i + 1].lower)) continue;
+        // "the Mbita Point primary school", "two Ericsson AXE Signal Transfer Point Switches": a
+        // capitalised verb in a sentence written in lower case is part of a name; only a
+        // headline in title case capitalises its verbs ("Obama Says He Will Run")
+        if (t.upper && !t.sentence_start && !title_case[i]) continue;
         auto before = subject_before(text, Cue{segment, i, t.norm, false});
         if (!before.empty() || i + 1 >= ts.size() || !gap_is_space(ts[i + 1].gap)) {
             append(out, std::move(before));
