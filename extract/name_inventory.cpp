@@ -23,11 +23,14 @@ NameInventory::NameInventory(const std::vector<NameRuns>& texts) {
                     prefix += strip_possessive(text.token(k).norm);
                     if (k > whole.first) company_prefixes_.insert(prefix);
                 }
-                // "LyphoMed said" after "LyphoMed Inc": the company, if only one starts so
+                // "LyphoMed said" after "LyphoMed Inc", "Ericsson said" after "L.M. Ericsson
+                // Telephone Co": the company, if only one starts so
                 std::size_t from = whole.first;
                 while (from < whole.last && text.token(from).norm == "the") ++from;
+                std::size_t key = from;
+                while (key < whole.last && text.token(key).raw.find('.') != std::string_view::npos) ++key;
                 const auto [at, fresh] =
-                    company_by_first_word_.try_emplace(std::string{strip_possessive(text.token(from).norm)},
+                    company_by_first_word_.try_emplace(std::string{strip_possessive(text.token(key).norm)},
                                                        written_name(text.tokens(), {from, whole.last}));
                 if (!fresh && at->second && *at->second != written_name(text.tokens(), {from, whole.last}))
                     at->second.reset();

@@ -45,11 +45,23 @@ bool ends_in_corporate_suffix(const NameRuns& text, TokenRange run) {
     return lx::corporate_suffix(strip_possessive(text.token(run.last).norm));
 }
 
+namespace {
+
+// "democrats", "tories": the plural of a party word.
+bool party_plural(std::string_view w) {
+    if (w.ends_with("ies")) return lx::party_word(std::string{w.substr(0, w.size() - 3)} + "y");
+    return w.ends_with('s') && lx::party_word(w.substr(0, w.size() - 1));
+}
+
+} // namespace
+
 bool organisation_run(const NameRuns& text, TokenRange run) {
     const auto [first, last] = run;
     // A run longer than any such name is a headline or a list in title case.
     constexpr std::size_t MaxOrganisationWords = 16;
     if (last - first >= MaxOrganisationWords) return false;
+    // "the Liberal Democrats", "Conservatives", "the Tories": a party by its members' name
+    if (party_plural(strip_possessive(text.token(last).norm))) return true;
     if (lx::not_name_word(strip_possessive(text.token(last).norm))) return false;
     for (std::size_t k = first; k <= last; ++k)
         if (lx::description_word(strip_possessive(text.token(k).norm))) return false;   // "Hurricane Lorenzo"
