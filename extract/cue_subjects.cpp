@@ -32,6 +32,8 @@ constexpr std::size_t MaxWordsBeforeSubject = 8;
 // Lower-case title words between an organisation and a person after an inverted verb:
 // "said Fiat managing director Cesare Romiti".
 constexpr std::size_t MaxTitleWordsAfterName = 3;
+// Lower-case words read after "according to" before the source: "recent research by the".
+constexpr std::size_t MaxWordsBeforeSource = 4;
 // Further names of a list after an inverted verb: "wrote Jason Dana, Robyn Dawes and ...".
 constexpr std::size_t MaxMoreListedNames = 4;
 
@@ -331,6 +333,66 @@ std::vector<Mention> subject_after(const NameRuns& text, const Cue& cue, std::si
         ++k;   // "former", "party", "boss", "another", "top"
     }
     return out;
+}
+
+std::vector<Mention> according_to_subject(const NameRuns& text, const Cue& cue, std::size_t start) {
+    const auto& ts = text.tokens();
+    const auto fallback = [&] { return subject_after(text, cue, start, start); };
+    std::size_t k = start;
+    if (k < ts.size() && ts[k].norm == "the") ++k;
+    // "according to recent research by the Pew Internet and American Life Project"
+    for (std::size_t n = k; n < ts.size() && n < k + MaxWordsBeforeSource && ts[n].lower && gap_is_space(ts[n].gap); ++n) {
+        if (ts[n].norm != "by" && ts[n].norm != "from") continue;
+        k = n + 1;
+        if (k < ts.size() && ts[k].norm == "the") ++k;
+        break;
+    }
+    if (k >= ts.size() || !gap_is_space(ts[k].gap)) return fallback();
+    const auto run = text.run_starting_at(k);
+    if (!run) return fallback();
+    // a person ("according to Ann Lee"), unless a lone word modifies a noun ("according to
+    // the Nielsen ratings system")
+    if (const auto view = read_person(text, *run); view.name) {
+        const bool lone = view.name->first == view.name->last;
+        const bool modifier = lone && run->last + 1 < ts.size() && gap_is_space(ts[run->last + 1].gap) &&
+                              ts[run->last + 1].lower && !phrase_boundary(ts[run->last + 1].norm);
+        // "the Hollywood Reporter": a place before one word, and no title, names no person
+        const bool placed = lone && view.titles.empty() && view.name->first > run->first;
+        if (!modifier && !placed) return fallback();
+    }
+    // the organisation's whole name, across "of", "and", "&" ("Standard & Poor's", "the
+    // Ministry of Foreign Affairs"), up to the first lower-case word ("the Nielsen ratings system")
+    std::size_t last = run->last;
+    while (last + 2 < ts.size() && !ts[last].possessive) {
+        std::size_t n = last + 1;
+        // runs a place split: "Pew Internet and American | Life Project"
+        if (gap_is_space(ts[n].gap) && !ts[n].sentence_start) {
+            if (const auto next = text.run_starting_at(n)) { last = next->last; continue; }
+        }
+        if (gap_has(ts[n].gap, "&") && !gap_has(ts[n].gap, ",;:")) {
+            if (const auto next = text.run_starting_at(n)) { last = next->last; continue; }
+            break;
+        }
+        if (!gap_is_space(ts[n].gap) || !(ts[n].norm == "of" || ts[n].norm == "and" || ts[n].norm == "for")) break;
+        ++n;
+        if (ts[n].norm == "the" && n + 1 < ts.size()) ++n;
+        const auto next = text.run_starting_at(n);
+        if (!next || !gap_is_space(ts[n].gap)) break;
+        if (const auto* place = text.country_at(n); place != nullptr && place->last >= next->last) break;   // "of Mexico"
+        last = next->last;
+    }
+    Mention m;
+    m.kind = Mention::Kind::organisation;
+    m.cue = cue;
+    m.position = start;
+    m.subject = {run->first, last};
+    m.name = written_name(ts, m.subject);
+    // "Standard & Poor's, which ...": the "'s" is the name's when no noun follows it
+    if (const auto& end = ts[last];
+        end.possessive && (last + 1 >= ts.size() || !gap_is_space(ts[last + 1].gap) || !ts[last + 1].lower))
+        for (std::string_view suffix : {"'s", "\u2019s"})
+            if (end.raw.ends_with(suffix)) m.name += suffix;
+    return {m};
 }
 
 } // namespace newsdesk::entities

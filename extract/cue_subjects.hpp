@@ -17,4 +17,9 @@ std::vector<Mention> subject_before(const NameRuns& text, const Cue& cue);
 // Mentions are ordered at `position`.
 std::vector<Mention> subject_after(const NameRuns& text, const Cue& cue, std::size_t start, std::size_t position);
 
+// The source "according to" names, starting at token `start`: a person as subject_after reads
+// one, or an organisation's whole name ("the Ministry of Foreign Affairs", "Standard & Poor's",
+// "recent research by the Pew Internet and American Life Project", "the Nielsen ratings").
+std::vector<Mention> according_to_subject(const NameRuns& text, const Cue& cue, std::size_t start);
+
 } // namespace newsdesk::entities

@@ -9,6 +9,9 @@ bool name_like(const Token& t) { return t.upper && !lexicon::speech_verb(t.norm)
 
 namespace {
 
+// The longest lower-case word a sentence in title case may hold: "for", "of", "and".
+constexpr std::size_t MaxTitleCaseSmallWord = 3;
+
 // "L.M", "F.O", "E.F": initials written with full stops, the last one in the gap after.
 bool dotted_initials(std::string_view raw) {
     if (raw.size() < 3 || raw.size() % 2 == 0) return false;
@@ -18,6 +21,22 @@ bool dotted_initials(std::string_view raw) {
 }
 
 } // namespace
+
+std::vector<bool> title_case_sentences(const TokenStream& ts) {
+    std::vector<bool> out(ts.size(), true);
+    std::size_t start = 0;
+    bool title = true;
+    for (std::size_t i = 0; i <= ts.size(); ++i) {
+        if (i == ts.size() || (i > 0 && ts[i].sentence_start)) {
+            for (std::size_t k = start; k < i; ++k) out[k] = title;
+            start = i;
+            title = true;
+        }
+        if (i < ts.size() && ts[i].lower && ts[i].raw.size() > MaxTitleCaseSmallWord) title = false;
+    }
+    return out;
+}
+
 
 NameRuns::NameRuns(const Segment& segment) : segment_(segment) {
     const auto& ts = segment.tokens;
@@ -30,8 +49,14 @@ NameRuns::NameRuns(const Segment& segment) : segment_(segment) {
     }
     // headline capitals are never names: no run starts or continues in them
     const auto shouted = shouted_tokens(ts);
+    // a capitalised speech verb inside a sentence in lower case is a word of a name
+    // ("the Pew Internet and American Life Project"), in title case a verb ("Obama Says He ...")
+    const auto title_case = title_case_sentences(ts);
+    const auto in_name = [&](std::size_t i) {
+        return name_like(ts[i]) || (ts[i].upper && !ts[i].sentence_start && !title_case[i]);
+    };
     for (std::size_t i = 0; i < ts.size();) {
-        if (!name_like(ts[i]) || shouted[i]) { ++i; continue; }
+        if (!in_name(i) || shouted[i]) { ++i; continue; }
         std::size_t last = i;
         while (last + 1 < ts.size() && !ts[last].possessive) {
             const auto& next = ts[last + 1];
@@ -43,10 +68,10 @@ NameRuns::NameRuns(const Segment& segment) : segment_(segment) {
             if (gap == "-") { ++last; continue; }                 // "Jong-un", "Al-Assad"
             if (!gap_is_space(gap) && !initial) break;
             if (shouted[last + 1]) break;
-            if (name_like(next)) { ++last; continue; }
+            if (in_name(last + 1)) { ++last; continue; }
             // "Charles de Gaulle", "Osama bin Laden"
             if (lexicon::name_particle(next.norm) && next.lower && last + 2 < ts.size() &&
-                gap_is_space(ts[last + 2].gap) && name_like(ts[last + 2])) {
+                gap_is_space(ts[last + 2].gap) && in_name(last + 2)) {
                 last += 2;
                 continue;
             }

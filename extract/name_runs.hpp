@@ -19,6 +19,10 @@ struct TokenRange {
 // case ("Obama Says He Will...") does not swallow the verb.
 bool name_like(const Token& t);
 
+// For each token, whether its sentence is written in title case: no lower-case word longer than
+// the function words title case leaves small ("for", "of", "and").
+std::vector<bool> title_case_sentences(const TokenStream& ts);
+
 class NameRuns {
 public:
     // `segment` must outlive this.

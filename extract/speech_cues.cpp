@@ -102,25 +102,6 @@ void sentence_subjects(const NameRuns& text, std::size_t segment, const std::vec
     }
 }
 
-// For each token, whether its sentence is written in title case: no lower-case word longer than
-// the function words title case leaves small ("for", "of", "and").
-constexpr std::size_t MaxTitleCaseSmallWord = 3;
-
-std::vector<bool> title_case_sentences(const TokenStream& ts) {
-    std::vector<bool> out(ts.size(), true);
-    std::size_t start = 0;
-    bool title = true;
-    for (std::size_t i = 0; i <= ts.size(); ++i) {
-        if (i == ts.size() || (i > 0 && ts[i].sentence_start)) {
-            for (std::size_t k = start; k < i; ++k) out[k] = title;
-            start = i;
-            title = true;
-        }
-        if (i < ts.size() && ts[i].lower && ts[i].raw.size() > MaxTitleCaseSmallWord) title = false;
-    }
-    return out;
-}
-
 } // namespace
 
 std::vector<Mention> find_speech_cues(const NameRuns& text, std::size_t segment) {
@@ -132,7 +113,7 @@ std::vector<Mention> find_speech_cues(const NameRuns& text, std::size_t segment)
         const auto& t = ts[i];
         if (quoted[i]) continue;   // what a speaker reports others said is theirs to tell
         if (t.norm == "according" && i + 2 < ts.size() && ts[i + 1].norm == "to") {
-            append(out, subject_after(text, Cue{segment, i, "according to", true}, i + 2, i + 2));
+            append(out, according_to_subject(text, Cue{segment, i, "according to", true}, i + 2));
             continue;
         }
         if (!lexicon::speech_verb(t.norm)) continue;

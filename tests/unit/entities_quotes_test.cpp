@@ -68,15 +68,28 @@ TEST_CASE("speakers: organisations speak through tickers, abbreviations, spokesp
     CHECK(organisations("Scotland Yard said there had been 11 arrests.") == Names{"organisation:Scotland Yard"});
     CHECK(organisations("BET Plc said it would list its shares. BET said the offer was priced.") ==
           Names{"organisation:BET Plc"});
+    // "according to" a source named in full, or through what it publishes
+    CHECK(organisations("He died in the morning, according to the Ministry of Foreign Affairs.") ==
+          Names{"organisation:Ministry of Foreign Affairs"});
+    CHECK(organisations("The rating rose, according to Standard & Poor's, which upgraded the debt.") ==
+          Names{"organisation:Standard & Poor's"});
+    CHECK(organisations("Sales rose, according to recent research by the Pew Internet and American Life "
+                        "Project.") == Names{"organisation:Pew Internet and American Life Project"});
+    CHECK(organisations("The show drew six million viewers, according to the Nielsen ratings system.") ==
+          Names{"organisation:Nielsen"});
+    CHECK(organisations("The film was cancelled, according to the Hollywood Reporter.") ==
+          Names{"organisation:Hollywood Reporter"});
+    CHECK(organisations("The talks failed, according to Amara Diallo.") == Names{"person:Amara Diallo"});
 }
 
 TEST_CASE("speakers: a surname that is also an organisation word stays a person", "[entities]") {
     const auto e = extract_entities(text_article("Shadow Chancellor of the Exchequer Oliver Fox said the budget "
                                          "was late. Fox News said it had asked for comment. "
                                          "The Lib Dems said they would vote against it."));
-    REQUIRE(e.speakers.size() == 2);
+    REQUIRE(e.speakers.size() == 3);
     CHECK(e.speakers[0] == Speaker{"Oliver Fox", SpeakerKind::Person});
     CHECK(e.speakers[1] == Speaker{"Fox News", SpeakerKind::Organisation});
+    CHECK(e.speakers[2] == Speaker{"Lib Dems", SpeakerKind::Organisation});   // a party speaks
 }
 
 TEST_CASE("speakers: appositives before the name and after it", "[entities]") {

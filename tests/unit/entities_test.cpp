@@ -255,7 +255,11 @@ TEST_CASE("speakers: possessors, listeners, places and organisations are not spe
     CHECK(names_of(extract_entities(text_article("The Foreign Ministry said the talks had failed."))) ==
           Names{"Foreign Ministry"});   // an organisation, not a person: see entities_quotes_test
     CHECK(speakers("Iran said the talks had failed. Washington said nothing.").empty());
-    CHECK(speakers("Republicans said the bill was dead.").empty());
+    // a party named by its members speaks as an organisation; a group of people does not
+    const auto party = extract_entities(text_article("Republicans said the bill was dead."));
+    REQUIRE(party.speakers.size() == 1);
+    CHECK(party.speakers[0] == Speaker{"Republicans", SpeakerKind::Organisation});
+    CHECK(speakers("Officials said the bill was dead. Analysts said so too.").empty());
     CHECK(speakers("Susan Hale told John Reyes the vote was close.") == Names{"Susan Hale"});
 }
 
