@@ -32,6 +32,9 @@ constexpr std::size_t MaxWordsBeforeSubject = 8;
 // Lower-case title words between an organisation and a person after an inverted verb:
 // "said Fiat managing director Cesare Romiti".
 constexpr std::size_t MaxTitleWordsAfterName = 3;
+// Words of a lower-case phrase read back past to the person it describes: "Regina Ip from the
+// pro-Beijing camp said".
+constexpr std::size_t MaxPrepositionalWords = 6;
 // Lower-case words read after "according to" before the source: "recent research by the".
 constexpr std::size_t MaxWordsBeforeSource = 4;
 // Further names of a list after an inverted verb: "wrote Jason Dana, Robyn Dawes and ...".
@@ -195,6 +198,18 @@ std::vector<Mention> subject_before(const NameRuns& text, const Cue& cue) {
             gap = " ";   // the name meets its verb
         }
     }
+    // "Liam Fox, on Saturday called", "Mr Hain last week said": a time between subject and verb
+    if (j >= 2 && gap_is_space(gap) && tok(j).upper && lx::not_name_word(tok(j).norm) &&
+        (tok(j - 1).norm == "on" || tok(j - 1).norm == "last" || tok(j - 1).norm == "this") && gap_is_space(tok(j).gap)) {
+        after = j - 1;
+        j -= 2;
+        gap = tok(after).gap;
+    } else if (j >= 2 && gap_is_space(gap) && (tok(j).norm == "week" || tok(j).norm == "month" || tok(j).norm == "year") &&
+               (tok(j - 1).norm == "last" || tok(j - 1).norm == "this") && gap_is_space(tok(j).gap)) {
+        after = j - 1;
+        j -= 2;
+        gap = tok(after).gap;
+    }
     if (text::has_quotation_mark(gap) || gap_has(gap, ":;!?") || tok(after).sentence_start) return out;
     if (gap_is_space(gap) && (lx::subject_pronoun(tok(j).norm) || tok(j).norm == "it")) {
         Mention m;
@@ -263,6 +278,20 @@ std::vector<Mention> subject_before(const NameRuns& text, const Cue& cue) {
             if (const auto other = text.run_ending_at(first - 2)) add(out, run_mention(text, cue, *other, first - 2));
         }
         return out;
+    }
+    // "Regina Ip from the pro-Beijing camp said": a person, then a phrase in lower case
+    for (std::size_t k = j, steps = 0; k >= 1 && steps < MaxPrepositionalWords; --k, ++steps) {
+        if (k < j && !gap_is_space(tok(k + 1).gap) && tok(k + 1).gap != "-") break;   // one unbroken phrase
+        const auto& t = tok(k);
+        if (t.lower && lx::affiliation_preposition(t.norm)) {
+            if (const auto person = text.run_ending_at(k - 1);
+                person && gap_is_space(t.gap) && read_person(text, *person).name) {
+                add(out, run_mention(text, cue, *person, person->first));
+                return out;
+            }
+            break;
+        }
+        if (!t.lower && text.country_at(k) == nullptr) break;
     }
     add(out, title_phrase_ending(text, cue, j, j));
     return out;
