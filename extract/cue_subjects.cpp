@@ -379,6 +379,8 @@ std::vector<Mention> according_to_subject(const NameRuns& text, const Cue& cue, 
     if (k >= ts.size() || !gap_is_space(ts[k].gap)) return fallback();
     const auto run = text.run_starting_at(k);
     if (!run) return fallback();
+    // "according to Chinese state press reports": a people, not a source
+    if (const auto* place = text.country_at(k); place != nullptr && place->last >= run->last) return fallback();
     // a person ("according to Ann Lee"), unless a lone word modifies a noun ("according to
     // the Nielsen ratings system")
     if (const auto view = read_person(text, *run); view.name) {
@@ -407,7 +409,11 @@ std::vector<Mention> according_to_subject(const NameRuns& text, const Cue& cue, 
         if (ts[n].norm == "the" && n + 1 < ts.size()) ++n;
         const auto next = text.run_starting_at(n);
         if (!next || !gap_is_space(ts[n].gap)) break;
-        if (const auto* place = text.country_at(n); place != nullptr && place->last >= next->last) break;   // "of Mexico"
+        if (const auto* place = text.country_at(n); place != nullptr && place->last >= next->last) {
+            // "the Bank of Mexico": a place ends an institution's name; "Nielsen of Mexico" not
+            if (ts[n - 1].norm == "of" && lx::organisation_word(strip_possessive(ts[last].norm))) last = next->last;
+            break;
+        }
         last = next->last;
     }
     Mention m;

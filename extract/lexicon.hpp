@@ -47,6 +47,7 @@ bool british_institution_word(std::string_view w);         // british_institutio
 bool abbreviation(std::string_view w);                     // abbreviations.txt: "Sen. Ben Sasse"
 bool spokesperson_word(std::string_view w);                // spokesperson_words.txt: "a spokeswoman for Chelsea"
 bool honorific(std::string_view w);                        // honorifics.txt: "Dr Fox"
+bool surname_like_common_word(std::string_view w);         // surname_like_common_words.txt: "Theresa May"
 
 // The words of a list file in order, as the lexicon reads them (for tests of the files).
 std::vector<std::string_view> words_of_list(std::string_view file);

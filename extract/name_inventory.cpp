@@ -101,9 +101,11 @@ std::optional<std::string> NameInventory::canonical(const std::string& name, boo
     if (ws.size() >= 2) {
         const FullName* best = fullest(surname, first);
         if (best == nullptr) return name;
-        // "Certainly Donald Trump", "Vermonter Bernie Sanders": a capitalised word that only ever
-        // leads a sentence, before a name the article also writes without it
-        if (best->words >= 3 && !best->inside) {
+        // "Certainly Donald Trump", "Liar of the Year Barack Obama": a capitalised word that only
+        // ever leads a sentence, or that the article also writes in lower case, before a name
+        // the article also writes without it
+        const auto lead = words_.find(first);
+        if (best->words >= 3 && (!best->inside || (lead != words_.end() && lead->second.lower))) {
             const auto second = tokenise(best->display);
             if (second.size() >= 2) {
                 const FullName* tail = fullest(surname, second[1].norm);
@@ -149,10 +151,15 @@ void NameInventory::note_word_evidence(const TokenStream& ts) {
         // pronoun after the word in its sentence
         for (std::size_t k = i + 1; k < ts.size() && k <= i + PronounReach && !ts[k].sentence_start; ++k) {
             const auto& w = ts[k].norm;
-            if (w == "it" || w == "its") { ++e.organisation, ++e.pronouns; break; }
-            if (w == "he" || w == "his" || w == "him" || w == "she" || w == "her") { ++e.person, ++e.pronouns; break; }
+            if (w == "it" || w == "its") { ++e.organisation; break; }
+            if (w == "he" || w == "his" || w == "him" || w == "she" || w == "her") { ++e.person; break; }
             if (ts[k].upper && !ts[k].all_caps) break;   // another name may be what it means
         }
+        // "Microsoft says it", "Deng said he": a subject the pronoun of its own clause takes up
+        if (i + 2 < ts.size() && lexicon::speech_verb(ts[i + 1].norm) && gap_is_space(ts[i + 1].gap) &&
+            gap_is_space(ts[i + 2].gap) &&
+            (lexicon::subject_pronoun(ts[i + 2].norm) || ts[i + 2].norm == "it" || ts[i + 2].norm == "its"))
+            ++e.pronouns;
         // "Rover's chief executive", "the chairman of Ladbrokes": an organisation has officers
         if (t.possessive && i + 1 < ts.size() && lexicon::title_word(ts[i + 1].norm)) ++e.organisation;
         if (i >= 2 && ts[i - 1].norm == "of" && lexicon::title_word(ts[i - 2].norm)) ++e.organisation;

@@ -70,7 +70,7 @@ private:
         // Evidence that the word is a name at all: inside a sentence as a name run of its own,
         // after "the" or a title, before ", which" or ", who". A pronoun only tells which kind.
         int named = 0;
-        int pronouns = 0;               // a pronoun after it in its sentence
+        int pronouns = 0;               // "X says it", "X said he": a subject that speaks
         bool described = false;         // after "Hurricane", "Storm": a thing's name
         int organisation = 0, person = 0;
     };

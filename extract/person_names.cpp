@@ -123,7 +123,11 @@ PersonView read_person(const NameRuns& text, TokenRange run) {
         // "Dr Fox", "Mr King": after a person's title a lone word is a surname, whatever else
         // the word may be
         const bool titled_surname = k == e && k == i && k > first && lx::honorific(tok(k - 1).norm);
-        if ((lx::organisation_word(norm) && !given_org && !surname_org && !titled_surname) || lx::not_name_word(norm) ||
+        // "Theresa May": a month after a given name
+        const bool surname_common = k == e && k > i && lx::surname_like_common_word(norm) &&
+                                    !lx::not_name_word(tok(k - 1).norm) && !lx::title_word(tok(k - 1).norm);
+        if ((lx::organisation_word(norm) && !given_org && !surname_org && !titled_surname) ||
+            (lx::not_name_word(norm) && !surname_common) ||
             (lx::title_word(norm) && !surname_title && !titled_surname))
             return v;
         if (t.all_caps && t.raw.size() > 1 && t.raw.find('.') == std::string_view::npos) return v;

@@ -102,6 +102,23 @@ void sentence_subjects(const NameRuns& text, std::size_t segment, const std::vec
     }
 }
 
+// "is reaffirming", "was telling", "has been saying": the progressive of a speech verb the
+// lexicon lists in another form ("reaffirmed", "tells", "says", "argued").
+bool progressive_speech(const TokenStream& ts, std::size_t i) {
+    const auto& w = ts[i].norm;
+    if (i == 0 || !w.ends_with("ing") || w.size() < 6) return false;
+    const auto& be = ts[i - 1].norm;
+    if (be != "is" && be != "are" && be != "was" && be != "were" && be != "been") return false;
+    std::string stem = w.substr(0, w.size() - 3);   // "say", "argu", "admitt"
+    for (int undoubled = 0; undoubled < 2; ++undoubled) {
+        for (const char* ending : {"s", "es", "ed", "d"})
+            if (lexicon::speech_verb(stem + ending)) return true;
+        if (stem.size() < 2 || stem[stem.size() - 1] != stem[stem.size() - 2]) break;
+        stem.pop_back();   // "admitting" -> "admit"
+    }
+    return false;
+}
+
 } // namespace
 
 std::vector<Mention> find_speech_cues(const NameRuns& text, std::size_t segment) {
@@ -116,7 +133,7 @@ std::vector<Mention> find_speech_cues(const NameRuns& text, std::size_t segment)
             append(out, according_to_subject(text, Cue{segment, i, "according to", true}, i + 2));
             continue;
         }
-        if (!lexicon::speech_verb(t.norm)) continue;
+        if (!lexicon::speech_verb(t.norm) && !progressive_speech(ts, i)) continue;
         // "the Mbita Point primary school", "two Ericsson AXE Signal Transfer Point Switches": a
         // capitalised verb in a sentence written in lower case is part of a name; only a
         // headline in title case capitalises its verbs ("Obama Says He Will Run")
@@ -127,7 +144,10 @@ std::vector<Mention> find_speech_cues(const NameRuns& text, std::size_t segment)
             continue;
         }
         // '"...," said X' and a sentence-initial "Said X, ...:"
-        if ((lexicon::inverting_verb(t.norm) && i > 0 && (gap_has(t.gap, ",") || text::has_quotation_mark(t.gap))) ||
+        // (a comma alone inverts "said", not "told": "Theresa May, shadow secretary, told BBC Radio")
+        const bool telling = t.norm == "told" || t.norm.starts_with("tell");
+        if ((lexicon::inverting_verb(t.norm) && i > 0 &&
+             ((gap_has(t.gap, ",") && !telling) || text::has_quotation_mark(t.gap))) ||
             (t.sentence_start && t.norm == "said"))
             append(out, subject_after(text, Cue{segment, i, t.norm, true}, i + 1, i));
     }
