@@ -48,6 +48,13 @@ bool phrase_boundary(std::string_view w) {
     return lx::phrase_boundary_word(w) || w.ends_with("ing") || w.ends_with("ly") || w.ends_with("ed");
 }
 
+// The run names a person by two words or more ("Margaret Hodge"), not a lone word that may
+// modify a noun ("a Twitter user").
+bool full_name(const NameRuns& text, TokenRange run) {
+    const auto name = read_person(text, run).name;
+    return name && name->last > name->first;
+}
+
 void add(std::vector<Mention>& out, std::optional<Mention> m) {
     if (m) out.push_back(std::move(*m));
 }
@@ -242,7 +249,13 @@ std::vector<Mention> subject_before(const NameRuns& text, const Cue& cue) {
                 return out;
             }
         }
-        if (first > 0 && gap_is_space(tok(first).gap) && lx::preposition(tok(first - 1).norm) && !tok(first - 1).upper) {
+        // "Mayor of Koszalin Piotr Jedlinski has declared", "Prime Minister of India Narendra Modi
+        // wrote": the run holds a place and then the person, who is the subject
+        const auto person = read_person(text, *run).name;
+        const bool placed_person = person && person->first > first && person->last > person->first &&
+                                   text.country_at(first) != nullptr;
+        if (!placed_person && first > 0 && gap_is_space(tok(first).gap) && lx::preposition(tok(first - 1).norm) &&
+            !tok(first - 1).upper) {
             // "Bernie Sanders of Vermont said", "Archbishop Aris Shirvanian of the Armenian
             // Patriarchate of Jerusalem told": the person before the prepositional phrases
             std::size_t k = first;
@@ -259,8 +272,11 @@ std::vector<Mention> subject_before(const NameRuns& text, const Cue& cue) {
                     while (f > 0 && !tok(f).sentence_start && gap_is_space(tok(f).gap) &&
                            (tok(f - 1).upper || tok(f - 1).norm == "the"))
                         --f;   // "L.M. Ericsson", "the"
-                    if (f == 0 || tok(f).sentence_start) add(out, run_mention(text, cue, *before, before->first));
-                    return out;
+                    if (f == 0 || tok(f).sentence_start) {
+                        add(out, run_mention(text, cue, *before, before->first));
+                        return out;
+                    }
+                    // else "Dr. Alison Kock of the University of Cape Town": read on back
                 }
                 k = before->first;
                 if (k >= 1 && tok(k - 1).norm == "the") --k;
@@ -331,7 +347,9 @@ std::vector<Mention> subject_after(const NameRuns& text, const Cue& cue, std::si
                 }
             }
             const bool head = l + 1 >= ts.size() || !gap_is_space(ts[l + 1].gap) || !ts[l + 1].lower ||
-                              phrase_boundary(ts[l + 1].norm) || lx::speech_verb(ts[l + 1].norm);
+                              phrase_boundary(ts[l + 1].norm) || lx::speech_verb(ts[l + 1].norm) ||
+                              lx::preposition(ts[l + 1].norm) ||   // "wrote Elizabeth Warren on Twitter"
+                              full_name(text, *run);   // a person's full name modifies no noun
             if (!head) { k = l + 1; continue; }              // "said a Twitter user"
             add(out, run_mention(text, cue, *run, position));
             if (out.empty()) return out;

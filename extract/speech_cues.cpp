@@ -73,13 +73,15 @@ std::vector<bool> inside_quotes(const TokenStream& ts) {
 // "Garcia-Lopez, 21, was delighted"): the first name run of the sentence, within its first
 // words, followed by a lower-case word or an appositive. A later "he said" may mean them.
 constexpr std::size_t MaxWordsBeforeSubject = 2;
+// Words after a possessor before the subject it describes: "Stallone's ex-wife Brigitte Nielsen".
+constexpr std::size_t MaxPossessedWords = 4;
 
 void sentence_subjects(const NameRuns& text, std::size_t segment, const std::vector<bool>& quoted,
                        std::vector<Mention>& out) {
     const auto& ts = text.tokens();
     for (std::size_t i = 0; i < ts.size(); ++i) {
         if (!ts[i].sentence_start || quoted[i]) continue;   // a quoted sentence's subject is the speaker's
-        for (std::size_t k = i; k < ts.size() && k <= i + MaxWordsBeforeSubject; ++k) {
+        for (std::size_t k = i; k < ts.size() && k <= i + MaxWordsBeforeSubject + MaxPossessedWords; ++k) {
             if (k > i && ts[k].sentence_start) break;
             const auto run = text.run_starting_at(k);
             if (!run) {
@@ -87,6 +89,15 @@ void sentence_subjects(const NameRuns& text, std::size_t segment, const std::vec
                 continue;
             }
             const auto l = run->last;
+            // "Sylvester Stallone's ex-wife Brigitte Nielsen nominated ...": the possessed is the subject
+            if (ts[l].possessive && l + 1 < ts.size()) {
+                std::size_t n = l + 1;
+                while (n < ts.size() && n <= l + MaxWordsBeforeSubject + 1 && ts[n].lower && gap_is_space(ts[n].gap)) ++n;
+                if (n > l + 1 && n < ts.size() && gap_is_space(ts[n].gap) && text.run_starting_at(n)) {
+                    k = n - 1;
+                    continue;
+                }
+            }
             if (ts[l].possessive || l + 1 >= ts.size()) break;
             const auto& after = ts[l + 1];
             if (!(gap_is_space(after.gap) && after.lower) && !gap_has(after.gap, ",")) break;
@@ -102,13 +113,16 @@ void sentence_subjects(const NameRuns& text, std::size_t segment, const std::vec
     }
 }
 
+bool is_be(std::string_view w) {
+    return w == "is" || w == "are" || w == "was" || w == "were" || w == "been" || w == "being" || w == "be";
+}
+
 // "is reaffirming", "was telling", "has been saying": the progressive of a speech verb the
 // lexicon lists in another form ("reaffirmed", "tells", "says", "argued").
 bool progressive_speech(const TokenStream& ts, std::size_t i) {
     const auto& w = ts[i].norm;
     if (i == 0 || !w.ends_with("ing") || w.size() < 6) return false;
-    const auto& be = ts[i - 1].norm;
-    if (be != "is" && be != "are" && be != "was" && be != "were" && be != "been") return false;
+    if (!is_be(ts[i - 1].norm)) return false;
     std::string stem = w.substr(0, w.size() - 3);   // "say", "argu", "admitt"
     for (int undoubled = 0; undoubled < 2; ++undoubled) {
         for (const char* ending : {"s", "es", "ed", "d"})
@@ -138,6 +152,13 @@ std::vector<Mention> find_speech_cues(const NameRuns& text, std::size_t segment)
         // capitalised verb in a sentence written in lower case is part of a name; only a
         // headline in title case capitalises its verbs ("Obama Says He Will Run")
         if (t.upper && !t.sentence_start && !title_case[i]) continue;
+        // "he had been told by Children's Minister Margaret Hodge", "questioned by Plaid Cymru's
+        // former President, Dafydd Wigley": in the passive the agent speaks
+        if (i > 0 && i + 2 < ts.size() && ts[i + 1].norm == "by" && gap_is_space(ts[i + 1].gap) &&
+            is_be(ts[i - 1].norm)) {
+            append(out, subject_after(text, Cue{segment, i, t.norm, true}, i + 2, i));
+            continue;
+        }
         auto before = subject_before(text, Cue{segment, i, t.norm, false});
         if (!before.empty() || i + 1 >= ts.size() || !gap_is_space(ts[i + 1].gap)) {
             append(out, std::move(before));

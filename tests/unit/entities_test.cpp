@@ -220,10 +220,11 @@ TEST_CASE("speakers: a lone name is kept only where the text treats it as one", 
     REQUIRE(bank.speakers.size() == 1);
     CHECK(bank.speakers[0].kind == SpeakerKind::Organisation);
     // a pronoun that takes the word up makes a singular word a name, not a plural one
-    const auto deng = extract_entities(text_article("Deng said the troubles were over, and he said so twice."));
+    const auto deng = extract_entities(text_article("Deng said he would stay, and that the troubles were over."));
     REQUIRE(deng.speakers.size() == 1);
     CHECK(deng.speakers[0] == Speaker{"Deng", SpeakerKind::Person});
     CHECK(speakers("Prosecutors said he fled. Neighbours said he was quiet.").empty());
+    CHECK(speakers("Seeing his rival fall, he said nothing. Somehow she said it all.").empty());
     // the company a lone word starts, and a family name written first
     CHECK(speakers("LyphoMed Inc said it would form a new division. LyphoMed said sales rose.") ==
           Names{"LyphoMed Inc"});
@@ -248,6 +249,26 @@ TEST_CASE("speakers: nobody is invented from pronouns or bare titles", "[entitie
     CHECK(speakers("He said the vote was fair. She told reporters it was not.").empty());
     CHECK(speakers("The president said the economy was strong.").empty());
     CHECK(speakers("A spokesman for Daniel Ortiz said the trip was off.").empty());
+}
+
+TEST_CASE("speakers: a person between places, phrases, times and the passive", "[entities]") {
+    CHECK(speakers("A fire killed five in Poland. Mayor of Koszalin Piotr Jedlinski has declared a day of "
+                   "mourning.") == Names{"Piotr Jedlinski"});
+    CHECK(speakers("Dr. Alison Kock of the University of Cape Town has reported a correlation.") ==
+          Names{"Alison Kock"});
+    CHECK(speakers("The BBC's David Willey in Rome says one reason is the euro.") == Names{"David Willey"});
+    CHECK(speakers("Tanya Okafor from the pro-Beijing camp said in a press conference that it was wrong.") ==
+          Names{"Tanya Okafor"});
+    CHECK(speakers("The chairman of the party, Liam Fox, on Saturday called him a disappointment.") ==
+          Names{"Liam Fox"});
+    CHECK(speakers("Mr Parton said he had been told by Children's Minister Margaret Hodge there was no time.") ==
+          Names{"Parton", "Margaret Hodge"});
+    CHECK(speakers("\"Let's keep fighting,\" wrote Elizabeth Warren on Twitter.") == Names{"Elizabeth Warren"});
+    CHECK(speakers("His death was announced by his son Abhijit Mukherjee via Twitter.") == Names{"Abhijit Mukherjee"});
+    CHECK(speakers("Attorney General Loretta Lynch is reaffirming that the inquiry will go on.") ==
+          Names{"Loretta Lynch"});
+    CHECK(speakers("Theresa May, shadow secretary for the family, told BBC Radio 4's Today programme that "
+                   "the plans were inadequate.") == Names{"Theresa May"});
 }
 
 TEST_CASE("speakers: possessors, listeners, places and organisations are not speakers", "[entities]") {
