@@ -54,7 +54,9 @@ SpeakerFindings attribute(std::vector<Mention> mentions, NameInventory& names) {
             continue;
         }
         if (m.kind == Mention::Kind::organisation) {
-            cue.speaker = names.organisation(m.name);
+            auto name = names.organisation(m.name);
+            if (!name) continue;
+            cue.speaker = std::move(*name);
             cue.organisation = true;
         } else {
             auto name = m.kind == Mention::Kind::title ? names.resolve_title(m.titles, m.country)
@@ -64,6 +66,7 @@ SpeakerFindings attribute(std::vector<Mention> mentions, NameInventory& names) {
                 // is not the person
                 if (name && name->find(' ') != std::string::npos && !names.company(*name)) continue;
                 name = names.organisation(m.name);
+                if (!name) continue;
                 cue.organisation = true;
             } else if (name) {
                 cue.organisation = m.kind != Mention::Kind::title && names.company(*name);   // "Morgan Stanley"

@@ -348,8 +348,7 @@ std::vector<Mention> subject_after(const NameRuns& text, const Cue& cue, std::si
             }
             const bool head = l + 1 >= ts.size() || !gap_is_space(ts[l + 1].gap) || !ts[l + 1].lower ||
                               phrase_boundary(ts[l + 1].norm) || lx::speech_verb(ts[l + 1].norm) ||
-                              lx::preposition(ts[l + 1].norm) ||   // "wrote Elizabeth Warren on Twitter"
-                              full_name(text, *run);   // a person's full name modifies no noun
+                              full_name(text, *run);   // "wrote Elizabeth Warren on Twitter"
             if (!head) { k = l + 1; continue; }              // "said a Twitter user"
             add(out, run_mention(text, cue, *run, position));
             if (out.empty()) return out;

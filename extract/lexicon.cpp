@@ -11,7 +11,8 @@ extern const std::string_view lexicon_speech_verbs, lexicon_inverting_verbs, lex
     lexicon_subject_pronouns, lexicon_title_qualifiers, lexicon_locatives, lexicon_area_words, lexicon_division_words,
     lexicon_style_nouns, lexicon_speak_verbs, lexicon_surname_speech_verbs, lexicon_demonym_determiners,
     lexicon_newspaper_words, lexicon_american_divisions, lexicon_british_institution_words, lexicon_abbreviations,
-    lexicon_spokesperson_words, lexicon_honorifics, lexicon_surname_like_common_words;
+    lexicon_spokesperson_words, lexicon_honorifics, lexicon_surname_like_common_words,
+    lexicon_generic_organisation_words;
 } // namespace newsdesk::embedded
 
 namespace newsdesk::entities::lexicon {
@@ -80,5 +81,6 @@ bool abbreviation(std::string_view w) { return in<data::lexicon_abbreviations>(w
 bool spokesperson_word(std::string_view w) { return in<data::lexicon_spokesperson_words>(w); }
 bool honorific(std::string_view w) { return in<data::lexicon_honorifics>(w); }
 bool surname_like_common_word(std::string_view w) { return in<data::lexicon_surname_like_common_words>(w); }
+bool generic_organisation_word(std::string_view w) { return in<data::lexicon_generic_organisation_words>(w); }
 
 } // namespace newsdesk::entities::lexicon

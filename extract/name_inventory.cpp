@@ -9,6 +9,10 @@
 
 namespace newsdesk::entities {
 
+// The organisations of an article a short mention is compared with: far more than news names,
+// so that a list of thousands costs a bounded scan per mention.
+constexpr std::size_t MaxOrganisationsKept = 256;
+
 NameInventory::NameInventory(const std::vector<NameRuns>& texts) {
     // surname '\n' display -> index in its list
     std::unordered_map<std::string, std::size_t> full_name_at;
@@ -34,6 +38,27 @@ NameInventory::NameInventory(const std::vector<NameRuns>& texts) {
                                                        written_name(text.tokens(), {from, whole.last}));
                 if (!fresh && at->second && *at->second != written_name(text.tokens(), {from, whole.last}))
                     at->second.reset();
+            }
+            // the article's organisations, which a shorter mention may mean ("the Bank")
+            if (ends_in_corporate_suffix(text, run) || organisation_run(text, run)) {
+                auto whole = organisation_extent(text, run);
+                // "the Bank of England", "the Ministry of Foreign Affairs": what follows the head
+                const auto& ts = text.tokens();
+                while (whole.last + 2 < ts.size() && ts[whole.last + 1].norm == "of" &&
+                       lexicon::generic_organisation_word(strip_possessive(ts[whole.last].norm)) &&
+                       gap_is_space(ts[whole.last + 1].gap) && gap_is_space(ts[whole.last + 2].gap)) {
+                    const auto next = text.run_starting_at(whole.last + 2);
+                    if (!next) break;
+                    whole.last = next->last;
+                }
+                std::size_t from = whole.first;
+                while (from < whole.last && text.token(from).norm == "the") ++from;
+                if (whole.last > from) {
+                    Organisation o{written_name(text.tokens(), {from, whole.last}), {}};
+                    for (std::size_t k = from; k <= whole.last; ++k)
+                        o.words.emplace_back(strip_possessive(text.token(k).norm));
+                    if (organisations_.size() < MaxOrganisationsKept) organisations_.push_back(std::move(o));
+                }
             }
             // "The Pensions Policy Institute (PPI) said": the abbreviation names the organisation
             if (const auto l = run.last; l + 1 < text.tokens().size() && text.token(l + 1).all_caps &&
@@ -189,12 +214,35 @@ std::optional<NameInventory::LoneName> NameInventory::lone_name(const std::strin
     return LoneName{e.organisation > e.person, word};
 }
 
-std::string NameInventory::organisation(const std::string& name) const {
-    if (name.find(' ') != std::string::npos) return name;
-    const auto norm = text::normalise(name);
-    if (const auto it = abbreviations_.find(norm); it != abbreviations_.end()) return it->second;
-    if (const auto it = company_by_first_word_.find(norm); it != company_by_first_word_.end() && it->second)
-        return *it->second;
+std::optional<std::string> NameInventory::organisation(const std::string& name) const {
+    const auto words = tokenise(name);
+    if (words.size() == 1) {
+        const auto& norm = words[0].norm;
+        if (const auto it = abbreviations_.find(norm); it != abbreviations_.end()) return it->second;
+        if (const auto it = company_by_first_word_.find(norm); it != company_by_first_word_.end() && it->second)
+            return *it->second;
+    }
+    // A generic name, head nouns and their usual qualifiers only ("Bank", "Central Bank",
+    // "Commission"), is a short form of a longer one.
+    bool generic = !words.tokens.empty();
+    for (std::size_t k = 0; k < words.size() && generic; ++k)
+        generic = lexicon::generic_organisation_word(strip_possessive(words[k].norm)) || words[k].norm == "the";
+    if (!generic) return name;
+    // "the Bank said" after "the Bank of England", "the Central Bank" after "the Central Bank of
+    // Kuwait": the one longer organisation of the article holding these words in this order
+    const std::string* longer = nullptr;
+    for (const auto& o : organisations_) {
+        if (o.words.size() <= words.size()) continue;
+        std::size_t w = 0;
+        for (const auto& ow : o.words)
+            if (w < words.size() && ow == strip_possessive(words[w].norm)) ++w;
+        if (w < words.size()) continue;
+        if (longer != nullptr && *longer != o.display) { longer = nullptr; break; }
+        longer = &o.display;
+    }
+    if (longer != nullptr) return *longer;
+    // a head noun alone ("Commission", "Ministry", "Department") names no one organisation
+    if (words.size() == 1) return std::nullopt;
     return name;
 }
 

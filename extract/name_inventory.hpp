@@ -30,9 +30,11 @@ public:
     // Markets Inc") is the company's.
     bool company(const std::string& name) const;
 
-    // An organisation's one-word name in full: "PPI" after "Pensions Policy Institute (PPI)",
-    // "BET" after "BET Plc"; anything else as it is.
-    std::string organisation(const std::string& name) const;
+    // An organisation's name in full: "PPI" after "Pensions Policy Institute (PPI)", "BET" after
+    // "BET Plc", "the Bank" after "the Bank of England" (the one longer organisation holding its
+    // words); none for a head noun alone that no such name explains ("the Commission"); else as
+    // it is.
+    std::optional<std::string> organisation(const std::string& name) const;
 
     // A one-word name that no fuller name in the article explains ("Parry said", "Microsoft
     // says it ..."): none when the article also writes the word in lower case or it is known
@@ -88,6 +90,11 @@ private:
     std::unordered_map<std::string, WordEvidence> words_;   // normalised word -> evidence
     std::unordered_map<std::string, std::optional<std::string>> company_by_first_word_;   // none: several
     std::unordered_map<std::string, std::string> abbreviations_;   // normalised "ppi" -> full name
+    struct Organisation {
+        std::string display;
+        std::vector<std::string> words;   // normalised
+    };
+    std::vector<Organisation> organisations_;   // named two words or more, in text order
 };
 
 } // namespace newsdesk::entities

@@ -80,6 +80,13 @@ TEST_CASE("speakers: organisations speak through tickers, abbreviations, spokesp
     CHECK(organisations("The film was cancelled, according to the Hollywood Reporter.") ==
           Names{"organisation:Hollywood Reporter"});
     CHECK(organisations("The talks failed, according to Amara Diallo.") == Names{"person:Amara Diallo"});
+    // a head noun is a short form of the article's longer name, or no value at all
+    CHECK(organisations("The Bank of England held rates. The Bank said inflation would fall.") ==
+          Names{"organisation:Bank of England"});
+    CHECK(organisations("The Central Bank of Kuwait met. The Central Bank said rates would stay.") ==
+          Names{"organisation:Central Bank of Kuwait"});
+    CHECK(organisations("The Commission said the rules would change.").empty());
+    CHECK(organisations("CNN said the rules would change.") == Names{"organisation:CNN"});
 }
 
 TEST_CASE("speakers: a surname that is also an organisation word stays a person", "[entities]") {
