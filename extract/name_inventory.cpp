@@ -150,6 +150,7 @@ std::optional<std::string> NameInventory::canonical(const std::string& name, boo
 constexpr std::size_t PronounReach = 12;
 
 void NameInventory::note_word_evidence(const TokenStream& ts) {
+    const auto title_case = title_case_sentences(ts);
     const auto word = [&](std::size_t i) { return std::string{strip_possessive(ts[i].norm)}; };
     const auto is = [&](std::size_t i, std::string_view norm) { return i < ts.size() && ts[i].norm == norm; };
     for (std::size_t i = 0; i < ts.size(); ++i) {
@@ -160,7 +161,8 @@ void NameInventory::note_word_evidence(const TokenStream& ts) {
         // capitalised first word ("Campaigners say")
         const bool joined_before = i > 0 && gap_is_space(t.gap) && ts[i - 1].upper && !ts[i - 1].sentence_start;
         const bool joined_after = i + 1 < ts.size() && gap_is_space(ts[i + 1].gap) && ts[i + 1].upper;
-        if (!t.sentence_start && !joined_before && !joined_after) ++e.named;
+        // (a headline in title case capitalises every word: no evidence)
+        if (!t.sentence_start && !joined_before && !joined_after && !title_case[i]) ++e.named;
         const bool alone_after = i + 1 >= ts.size() || !gap_is_space(ts[i + 1].gap) || !ts[i + 1].lower ||
                                  lexicon::speech_verb(ts[i + 1].norm) || lexicon::verb_companion(ts[i + 1].norm);
         // "the Bundesbank said", but not "the Parry family" nor "the Islamic State"
