@@ -74,7 +74,8 @@ SpeakerFindings attribute(std::vector<Mention> mentions, NameInventory& names) {
                 // "Parry said", "Microsoft says it": a lone word the article explains no further
                 const auto lone = names.lone_name(m.name);
                 if (!lone) continue;
-                name = lone->name;
+                name = lone->organisation ? names.organisation(lone->name) : lone->name;
+                if (!name) continue;   // "Company said"
                 cue.organisation = lone->organisation;
             } else {
                 continue;

@@ -290,8 +290,11 @@ std::vector<Mention> subject_before(const NameRuns& text, const Cue& cue) {
         }
         add(out, run_mention(text, cue, *run, first));
         // "Obama and Biden said"
+        // (people both: "Securities and Exchange Commission Chairman John Shad" is one speaker)
         if (first >= 2 && tok(first - 1).norm == "and" && gap_is_space(tok(first).gap)) {
-            if (const auto other = text.run_ending_at(first - 2)) add(out, run_mention(text, cue, *other, first - 2));
+            if (const auto other = text.run_ending_at(first - 2);
+                other && read_person(text, *other).name && read_person(text, *run).name)
+                add(out, run_mention(text, cue, *other, first - 2));
         }
         return out;
     }

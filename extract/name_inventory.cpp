@@ -69,20 +69,21 @@ NameInventory::NameInventory(const std::vector<NameRuns>& texts) {
             }
             const auto v = read_person(text, run);
             if (!v.name) continue;
-            const std::size_t words = v.name->last - v.name->first + 1;
-            const std::string display = written_name(text.tokens(), *v.name);
-            // "Troubled Marsh under SEC scrutiny": a word leading the sentence that the article
-            // also writes in lower case ("troubled insurance broker") is no given name
-            if (const auto& lead = text.token(v.name->first); words >= 2 && lead.sentence_start) {
-                const auto e = words_.find(lead.norm);
-                if (e != words_.end() && e->second.lower) continue;
+            auto name = *v.name;
+            // A word the article also writes in lower case starts no name: "Troubled Marsh under
+            // SEC scrutiny" (no given name), "Office of Management and Budget James Miller"
+            if (common_word(text.token(name.first).norm)) {
+                if (name.last - name.first >= 2) ++name.first;
+                else if (name.last > name.first && text.token(name.first).sentence_start) continue;
             }
+            const std::size_t words = name.last - name.first + 1;
+            const std::string display = written_name(text.tokens(), name);
             if (words >= 2) {
-                const std::string surname{strip_possessive(text.token(v.name->last).norm)};
+                const std::string surname{strip_possessive(text.token(name.last).norm)};
                 auto& list = by_surname_[surname];
                 const auto [at, fresh] = full_name_at.try_emplace(surname + '\n' + display, list.size());
-                const bool inside = !text.token(v.name->first).sentence_start;
-                if (fresh) list.push_back(FullName{display, text.token(v.name->first).norm, surname, words, 1, inside});
+                const bool inside = !text.token(name.first).sentence_start;
+                if (fresh) list.push_back(FullName{display, text.token(name.first).norm, surname, words, 1, inside});
                 else ++list[at->second].count;
                 if (!fresh && inside) list[at->second].inside = true;
             }
@@ -121,16 +122,17 @@ const NameInventory::FullName* NameInventory::fullest(const std::string& surname
 std::optional<std::string> NameInventory::canonical(const std::string& name, bool titled) const {
     const auto ws = tokenise(name);
     if (ws.size() == 0) return std::nullopt;
+    // "Office of Management and Budget James Miller": a word the article writes in lower case
+    // does not start a name of three words
+    if (ws.size() >= 3 && common_word(ws[0].norm)) return canonical(name.substr(name.find(' ') + 1), titled);
     const std::string surname{strip_possessive(ws[ws.size() - 1].norm)};
     const std::string first = ws[0].norm;
     if (ws.size() >= 2) {
         const FullName* best = fullest(surname, first);
         if (best == nullptr) return name;
-        // "Certainly Donald Trump", "Liar of the Year Barack Obama": a capitalised word that only
-        // ever leads a sentence, or that the article also writes in lower case, before a name
-        // the article also writes without it
-        const auto lead = words_.find(first);
-        if (best->words >= 3 && (!best->inside || (lead != words_.end() && lead->second.lower))) {
+        // "Certainly Donald Trump": a capitalised word that only ever leads a sentence, before a
+        // name the article also writes without it
+        if (best->words >= 3 && !best->inside) {
             const auto second = tokenise(best->display);
             if (second.size() >= 2) {
                 const FullName* tail = fullest(surname, second[1].norm);
@@ -187,6 +189,9 @@ void NameInventory::note_word_evidence(const TokenStream& ts) {
             gap_is_space(ts[i + 2].gap) &&
             (lexicon::subject_pronoun(ts[i + 2].norm) || ts[i + 2].norm == "it" || ts[i + 2].norm == "its"))
             ++e.pronouns;
+        // "the official news agency Tanjug", "the carmaker's rival BMW": named after its kind
+        if (i > 0 && gap_is_space(t.gap) && ts[i - 1].lower && lexicon::organisation_word(ts[i - 1].norm))
+            ++e.organisation;
         // "Rover's chief executive", "the chairman of Ladbrokes": an organisation has officers
         if (t.possessive && i + 1 < ts.size() && lexicon::title_word(ts[i + 1].norm)) ++e.organisation;
         if (i >= 2 && ts[i - 1].norm == "of" && lexicon::title_word(ts[i - 2].norm)) ++e.organisation;
@@ -195,6 +200,11 @@ void NameInventory::note_word_evidence(const TokenStream& ts) {
         if (!t.lower) continue;
         if (const auto it = words_.find(t.norm); it != words_.end()) it->second.lower = true;
     }
+}
+
+bool NameInventory::common_word(const std::string& norm) const {
+    const auto it = words_.find(norm);
+    return it != words_.end() && it->second.lower;
 }
 
 std::optional<NameInventory::LoneName> NameInventory::lone_name(const std::string& word) const {

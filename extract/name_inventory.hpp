@@ -77,6 +77,8 @@ private:
         int organisation = 0, person = 0;
     };
     void note_word_evidence(const TokenStream& ts);
+    // A capitalised word the article also writes in lower case ("budget", "troubled").
+    bool common_word(const std::string& norm) const;
 
     std::map<std::string, std::vector<FullName>> by_surname_;   // normalised surname -> names
     std::vector<Described> described_;

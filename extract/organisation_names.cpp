@@ -145,6 +145,12 @@ TokenRange organisation_extent(const NameRuns& text, TokenRange run) {
         }
         if (text.country_at(left->last) != nullptr) break;
         if (joint == "and") {
+            // "Securities and Exchange Commission Chairman John Shad": the run ends in a person
+            // after a title, whom the name before does not join
+            if (whole.first == run.first) {
+                const auto person = read_person(text, whole);
+                if (person.name && person.name->last > person.name->first && !person.titles.empty()) break;
+            }
             // "Department of Health and Human Services": the second part of an institution's
             // "of" phrase
             const bool of_phrase = left->first >= 2 && lx::preposition(tok(left->first - 1).norm) &&

@@ -87,6 +87,11 @@ TEST_CASE("speakers: organisations speak through tickers, abbreviations, spokesp
           Names{"organisation:Central Bank of Kuwait"});
     CHECK(organisations("The Commission said the rules would change.").empty());
     CHECK(organisations("CNN said the rules would change.") == Names{"organisation:CNN"});
+    // an organisation's name ends where a title and a person begin
+    CHECK(organisations("Securities and Exchange Commission Chairman John Shad said the rules would stay.") ==
+          Names{"person:John Shad"});
+    CHECK(organisations("The Yugoslav news agency Tanjug said the talks had ended.") ==
+          Names{"organisation:Tanjug"});
 }
 
 TEST_CASE("speakers: a surname that is also an organisation word stays a person", "[entities]") {
