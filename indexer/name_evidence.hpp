@@ -12,15 +12,18 @@ namespace newsdesk {
 // of any name with that surname. The canonical form is a function of these counts alone,
 // never of the order they were counted in: the same archive gives the same values.
 //
-// - Spellings that fold to the same words (case, accents) are one person, shown as the
-//   spelling the archive supports best: one in normal case over one in capitals (a headline's),
-//   then the one most articles write, then the first in byte order.
-// - A person whose words all occur in a longer person's is that one: "Tayyip Erdogan" is
-//   "Recep Tayyip Erdogan". Two people neither of whom holds the other are two ("Emine
-//   Erdogan"), however alike.
-// - A name settles to the one largest person holding all its words ("Erdogan" to "Recep Tayyip
-//   Erdogan" when he is the only Erdogan known); when two hold it, it could be either and stays
-//   what it is, shown as its own best spelling.
+// - Spellings that fold to the same words (case, accents) are one form of a name, written as
+//   its best-supported spelling: one in normal case over one in capitals (a headline's), then
+//   the one most articles write, then the first in byte order.
+// - Full names (two words or more) are one person when the words of one all occur in the
+//   other ("Tayyip Erdogan" in "Recep Tayyip Erdogan"), and so on along such links. A person
+//   is written as the full name the archive supports best: the form most articles write (any
+//   spelling), then the longer, so that a rare form with a word glued on ("Developer Donald
+//   Trump" beside "Donald Trump") neither wins nor splits the person. Two full names neither
+//   of which holds the other ("Emine Erdogan") are two people, however alike.
+// - The surname alone is the one person the archive knows by it ("Erdogan" -> "Recep Tayyip
+//   Erdogan"); when there are two, it could be either and stays what it is, as its own
+//   best-supported spelling.
 class SurnameEvidence {
 public:
     // Sets how many articles write `name` (0 forgets it); `words` are its
@@ -42,15 +45,23 @@ private:
         std::vector<std::string> words;
         std::uint64_t articles = 0;
     };
-    struct Person {
+    // The spellings that fold to the same words: one form of a name.
+    struct Form {
         std::vector<const std::pair<const std::string, Spelling>*> spellings;
-        bool largest = true;   // no other person's words hold all of this one's
+        std::size_t words = 0;
+        std::size_t person = 0;   // full names: the index in people_
+        std::uint64_t articles() const;
     };
-    const std::string& shown(const Person& person) const;
-    void weigh();   // builds people_ from spellings_
+    const std::string& shown(const Form& form) const;        // its best-supported spelling
+    const std::string& shown(std::size_t person) const;      // its best-supported form's
+    // Builds forms_ and people_ from spellings_: which forms there are and which are one
+    // person, which only a spelling's coming or going changes. Which spelling and form are
+    // shown is read from the counts when asked.
+    void weigh();
 
     std::map<std::string, Spelling> spellings_;
-    std::map<std::vector<std::string>, Person> people_;   // by folded words, built by weigh()
+    std::map<std::vector<std::string>, Form> forms_;   // by folded words, built by weigh()
+    std::vector<std::vector<const Form*>> people_;     // the full forms of each person
     bool weighed_ = true;
 };
 
