@@ -135,16 +135,23 @@ Xapian::Document text_document(const Article& a) {
     return doc;
 }
 
-Xapian::Document to_document(const Article& a, Xapian::Document text) {
+Xapian::Document to_document(const Article& a, Xapian::Document text, const SpeakerForms& forms) {
     Xapian::Document doc = std::move(text);
     doc.add_boolean_term(schema::exact_term(schema::Id, a.id));
     add_exact(doc, schema::DocKind, schema::ArticleKind);
     add_exact(doc, schema::Url, a.url);
     for (const auto& author : a.authors) add_exact(doc, schema::Author, author);
     add_speakers(doc, a.speakers, a.organisations);
+    // The registry's evidence: boolean, so that it changes no document length and no ranking.
+    for (const auto& name : forms.speakers)
+        if (const auto term = schema::speaker_form_term(name)) doc.add_boolean_term(*term);
     add_article_fields(doc, a);
-    doc.set_data(to_document_data(a));
+    doc.set_data(to_document_data(a, forms));
     return doc;
+}
+
+Xapian::Document to_document(const Article& a, Xapian::Document text) {
+    return to_document(a, std::move(text), forms_of(a));
 }
 
 Xapian::Document to_document(const Article& a) { return to_document(a, text_document(a)); }

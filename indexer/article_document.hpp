@@ -7,6 +7,7 @@
 #include <xapian.h>
 
 #include <newsdesk/article.hpp>
+#include "schema/stored_article.hpp"
 
 namespace newsdesk {
 
@@ -21,6 +22,9 @@ Xapian::Document to_document(const Article& article);
 // the speakers are settled; then the fields, added to that document.
 Xapian::Document text_document(const Article& article);
 Xapian::Document to_document(const Article& article, Xapian::Document text);
+// The same for an article whose people's names were settled from `forms` (SpeakerRegistry):
+// the forms are stored with it, and are the registry's evidence (schema::SpeakerFormPrefix).
+Xapian::Document to_document(const Article& article, Xapian::Document text, const SpeakerForms& forms);
 
 // One document per quote of the article, searched by `newsdesk quotes`: the quote's words,
 // its speaker and verb, and the article's filters and facets. Each carries the article's id

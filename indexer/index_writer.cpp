@@ -1,8 +1,10 @@
 #include "indexer/index_writer.hpp"
 
 #include <algorithm>
+#include <set>
 
 #include "indexer/article_document.hpp"
+#include "schema/stored_article.hpp"
 #include "schema/terms.hpp"
 
 namespace newsdesk {
@@ -28,6 +30,7 @@ IndexWriter::IndexWriter(const std::filesystem::path& path, SpeakerRegistry* nam
     }
     place_documents();
     committed_ = Xapian::Database(path.string());
+    registry().add_shard(committed_, db_);
 }
 
 void IndexWriter::place_documents() {
@@ -52,38 +55,53 @@ bool IndexWriter::add(Article article) {
 }
 
 bool IndexWriter::add(Article article, Xapian::Document text) {
-    (names_ ? *names_ : speakers_).settle(article);
     const auto id_term = schema::exact_term(schema::Id, article.id);
-    const bool existed = exists(id_term);
-    if (existed) {
-        db_.replace_document(id_term, to_document(article, std::move(text)));
-        db_.delete_document(schema::exact_term(schema::ArticleId, article.id));   // its old quotes
-    } else {
-        if (next_article_ >= quotes_from_)
-            throw DatabaseError("the database is full: it holds " + std::to_string(quotes_from_ - 1) +
-                                " articles, as many as its document ids allow (index into more shards)");
-        db_.replace_document(next_article_++, to_document(article, std::move(text)));
-    }
+    const auto existing = find(id_term);
+    if (!existing && next_article_ >= quotes_from_)
+        throw DatabaseError("the database is full: it holds " + std::to_string(quotes_from_ - 1) +
+                            " articles, as many as its document ids allow (index into more shards)");
+    if (existing && !batch_ids_.contains(id_term)) recount_names_of(*existing);
+    const auto forms = registry().settle(article);
+    const auto docid = existing ? *existing : next_article_++;
+    write(article, std::move(text), forms, docid, existing.has_value());
+    batch_ids_[id_term] = docid;
+    batch_removed_.erase(id_term);
+    if (++pending_ >= batch_size_) commit();
+    return existing.has_value();
+}
+
+void IndexWriter::write(const Article& article, Xapian::Document text, const SpeakerForms& forms, Xapian::docid docid,
+                        bool replacing) {
+    db_.replace_document(docid, to_document(article, std::move(text), forms));
+    if (replacing) db_.delete_document(schema::exact_term(schema::ArticleId, article.id));   // its old quotes
     for_each_quote_document(article, [&](Xapian::Document quote) {
         if (next_quote_ > last_docid_ || next_quote_ < quotes_from_)   // the latter: wrapped past 2^32 - 1
             throw DatabaseError("the database is full: no document ids are left for quotes (index into more shards)");
         db_.replace_document(next_quote_++, quote);
     });
-    batch_ids_.insert(id_term);
-    batch_removed_.erase(id_term);
-    if (++pending_ >= batch_size_) commit();
-    return existed;
 }
 
-bool IndexWriter::exists(const std::string& id_term) const {
-    if (batch_ids_.contains(id_term)) return true;
-    return !batch_removed_.contains(id_term) && committed_.term_exists(id_term);
+std::optional<Xapian::docid> IndexWriter::find(const std::string& id_term) const {
+    if (const auto it = batch_ids_.find(id_term); it != batch_ids_.end()) return it->second;
+    if (batch_removed_.contains(id_term)) return std::nullopt;
+    const auto posting = committed_.postlist_begin(id_term);
+    if (posting == committed_.postlist_end(id_term)) return std::nullopt;
+    return *posting;
+}
+
+void IndexWriter::recount_names_of(Xapian::docid committed_article) {
+    const std::string prefix{schema::SpeakerFormPrefix};
+    auto term = committed_.termlist_begin(committed_article);
+    const auto end = committed_.termlist_end(committed_article);
+    for (term.skip_to(prefix); term != end && (*term).starts_with(prefix); ++term) registry().recount(*term);
 }
 
 bool IndexWriter::remove(const std::string& id) {
     const auto id_term = schema::exact_term(schema::Id, id);
-    if (!exists(id_term)) return false;
-    db_.delete_document(id_term);
+    const auto existing = find(id_term);
+    if (!existing) return false;
+    if (!batch_ids_.contains(id_term)) recount_names_of(*existing);
+    db_.delete_document(*existing);
     db_.delete_document(schema::exact_term(schema::ArticleId, id));
     batch_ids_.erase(id_term);
     batch_removed_.insert(id_term);
@@ -92,13 +110,48 @@ bool IndexWriter::remove(const std::string& id) {
     return true;
 }
 
+void IndexWriter::resettle(const StaleSpeakers& stale) {
+    if (stale.empty()) return;
+    std::unordered_set<Xapian::docid> written;   // since the last commit
+    for (const auto& [id_term, docid] : batch_ids_) written.insert(docid);
+    // Every article first, then the rewrites: a rewrite changes the posting lists walked.
+    std::set<Xapian::docid> articles;
+    const auto holding = [&](const std::set<std::string>& values, bool only_written) {
+        std::set<std::string> terms;   // values a search does not tell apart share a term
+        for (const auto& value : values) terms.insert(schema::exact_term(schema::Speaker, value));
+        for (const auto& term : terms)
+            // Articles lie below quote records (schema::quote_docids_from), which are rewritten with their article.
+            for (auto p = db_.postlist_begin(term); p != db_.postlist_end(term) && *p < quotes_from_; ++p)
+                if (!only_written || written.contains(*p)) articles.insert(*p);
+    };
+    holding(stale.anywhere, false);
+    holding(stale.since_commit, true);
+    for (const auto docid : articles) resettle(docid);
+}
+
+void IndexWriter::resettle(Xapian::docid docid) {
+    const auto data = db_.get_document(docid).get_data();
+    const auto stored = from_document_data(data);
+    const auto forms = speaker_forms_from_document_data(data);
+    auto article = stored;
+    article.speakers = forms.speakers;
+    if (forms.quote_speakers.size() == article.quotes.size())
+        for (std::size_t i = 0; i < article.quotes.size(); ++i) article.quotes[i].speaker = forms.quote_speakers[i];
+    registry().apply(article);
+    // Most articles holding a stale value hold it by another name, still settled as it was.
+    if (forms_of(article) == forms_of(stored)) return;
+    write(article, text_document(article), forms, docid, true);
+}
+
 Xapian::doccount IndexWriter::article_count() const {
     return db_.get_termfreq(schema::exact_term(schema::DocKind, schema::ArticleKind));
 }
 
 void IndexWriter::commit() {
+    if (!names_) resettle(speakers_.reconcile());   // a shared registry is reconciled by its owner
     db_.commit();
     committed_.reopen();
+    if (!names_) speakers_.committed();
     batch_ids_.clear();
     batch_removed_.clear();
     pending_ = 0;

@@ -2,7 +2,9 @@
 // Owns the writable database: schema version, replace-by-id, batched commits.
 #include <cstdint>
 #include <filesystem>
+#include <optional>
 #include <string>
+#include <unordered_map>
 #include <unordered_set>
 
 #include <xapian.h>
@@ -18,7 +20,8 @@ class IndexWriter {
 public:
     // Opens or creates the database at `path`. Throws DatabaseLocked, SchemaMismatch
     // or Xapian::DatabaseError. `names`, when given, settles people's names in place of this
-    // database's own registry: a sharded database's, which knows the names of every shard.
+    // database's own registry: a sharded database's, which weighs the names of every shard
+    // (this one is added to it), and which its owner reconciles before it commits the shards.
     // `shards`: how many shards the database being created is one of, which bounds its
     // document ids (schema::quote_docids_from); an existing database keeps its own bound.
     explicit IndexWriter(const std::filesystem::path& path, SpeakerRegistry* names = nullptr,
@@ -35,7 +38,15 @@ public:
     bool add(Article article, Xapian::Document text);
     // Deletes the article with this id and its quote records; false if there was none.
     bool remove(const std::string& id);
+    // Commits; with the database's own registry, first settles again the documents whose
+    // names' canonical forms the batch changed (resettle), so that the commit holds them
+    // settled under the evidence it holds.
     void commit();
+    // Settles again, under the registry's evidence as it stands, the articles holding one of
+    // the `stale` speaker values (those of `since_commit` only when written since the last
+    // commit), rewriting those whose names or quotes' speakers change: their documents and
+    // quote records. Costs a posting list walk per value and a rebuild per article changed.
+    void resettle(const StaleSpeakers& stale);
     void set_batch_size(std::size_t n) { batch_size_ = n; }
     Xapian::doccount article_count() const;
     std::size_t uncommitted() const { return pending_; }
@@ -45,10 +56,20 @@ private:
     // What is committed, read without the writer's pending changes: asking the writer whether
     // an id exists makes Xapian merge its uncommitted postings, which dominated indexing time.
     Xapian::Database committed_;
-    std::unordered_set<std::string> batch_ids_;       // ids added since the last commit
+    // Id terms of the articles added since the last commit, with their document ids.
+    std::unordered_map<std::string, Xapian::docid> batch_ids_;
     std::unordered_set<std::string> batch_removed_;   // ids removed since the last commit
-    bool exists(const std::string& id_term) const;
-    SpeakerRegistry speakers_{db_};
+    // The document id of the article with this id term, if there is one.
+    std::optional<Xapian::docid> find(const std::string& id_term) const;
+    // Before a committed article is replaced or removed: its names are counted again.
+    void recount_names_of(Xapian::docid committed_article);
+    // Writes a settled article at `docid` (its document and quote records) in place of what
+    // was there.
+    void write(const Article& article, Xapian::Document text, const SpeakerForms& forms, Xapian::docid docid,
+               bool replacing);
+    void resettle(Xapian::docid article);
+    SpeakerRegistry& registry() { return names_ ? *names_ : speakers_; }
+    SpeakerRegistry speakers_;
     // Document ids (schema::quote_docids_from): the next new article's and quote record's,
     // and where quote records start.
     Xapian::docid next_article_ = 1, next_quote_ = 1, quotes_from_ = 1, last_docid_ = 1;

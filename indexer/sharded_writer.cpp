@@ -11,7 +11,7 @@
 namespace newsdesk {
 namespace {
 
-constexpr std::string_view NamesDirectory = "names";   // see ShardedWriter::names_
+constexpr std::string_view NamesDirectory = "names";   // see ShardedWriter::names_db_
 
 // FNV-1a, 64 bits: tiny, fixed by its definition (std::hash may differ between builds).
 std::uint64_t fnv1a(std::string_view bytes) {
@@ -67,7 +67,7 @@ ShardedWriter::ShardedWriter(const std::filesystem::path& path) {
     } else {
         // The names database first: its lock turns a second writer away before any shard opens.
         names_db_ = std::make_unique<Xapian::WritableDatabase>(open_names(stub->parent_path()));
-        names_ = std::make_unique<SpeakerRegistry>(*names_db_);
+        names_ = std::make_unique<SpeakerRegistry>();
         for (const auto& shard : local_shards(*stub)) {
             shards_.push_back(std::make_unique<IndexWriter>(shard, names_.get()));
             paths_.push_back(shard);
@@ -141,8 +141,14 @@ bool ShardedWriter::added(bool replaced, std::size_t bytes) {
 }
 
 void ShardedWriter::commit() {
+    // The evidence of every shard, this batch included, decides; each shard then settles its
+    // own documents again before any commits (IndexWriter::resettle).
+    if (names_) {
+        const auto stale = names_->reconcile();
+        for (auto& shard : shards_) shard->resettle(stale);
+    }
     for (auto& shard : shards_) shard->commit();
-    if (names_db_) names_db_->commit();
+    if (names_) names_->committed();
     pending_ = 0;
     ++commits_;
 }

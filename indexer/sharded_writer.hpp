@@ -42,8 +42,9 @@ public:
     // The same for an article whose text_document() was made already (on another thread).
     bool add(Article article, Xapian::Document text);
     bool remove(const std::string& id);
-    // Commits every shard (each shard is atomic; a crash between two shard commits loses
-    // only the later shards' batch, which re-indexing restores).
+    // Settles again the documents whose names' canonical forms the batch changed, in every
+    // shard, then commits every shard (each shard is atomic; a crash between two shard commits
+    // loses only the later shards' batch, which re-indexing restores).
     void commit();
     // Articles per automatic commit, over all shards together.
     void set_batch_size(std::size_t n);
@@ -63,10 +64,12 @@ private:
     bool added(bool replaced, std::size_t bytes);   // counts the work; commits when a batch or the memory is full
     std::vector<std::unique_ptr<IndexWriter>> shards_;
     std::vector<std::filesystem::path> paths_;
-    // Sharded only: the people's names known across the whole archive, kept in a small
-    // database of their own (DIR/names) beside the shards, and used by every shard's writer
-    // in place of its own registry: the same names as one database holding all the articles.
+    // Sharded only: DIR/names, a small database beside the shards whose write lock is the
+    // whole database's (opened first, it turns a second writer away before any shard opens).
+    // It held the names known across the archive before they were weighed from the shards.
     std::unique_ptr<Xapian::WritableDatabase> names_db_;
+    // Sharded only: the registry that weighs every shard's evidence, used by every shard's
+    // writer in place of its own: the same names as one database holding all the articles.
     std::unique_ptr<SpeakerRegistry> names_;
     std::size_t batch_size_ = 500;
     std::size_t pending_ = 0;

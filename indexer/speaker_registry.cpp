@@ -1,57 +1,63 @@
 #include "indexer/speaker_registry.hpp"
 
-#include <algorithm>
-#include <unordered_map>
 #include <unordered_set>
 
-#include "schema/schema.hpp"
 #include "schema/terms.hpp"
-#include "text/unicode.hpp"
 
 namespace newsdesk {
-namespace {
 
-constexpr std::string_view MetadataPrefix = "newsdesk:speakers:";
-constexpr std::size_t MaxNamesPerSurname = 64;   // far more people than share a surname in the news
-// Longer "names" (a list given in the input, a run of capitalised words) are kept as they are:
-// comparing them word by word would cost the square of their length.
-constexpr std::size_t MaxNameWords = 16;
-
-std::vector<std::string> folded_words(const std::string& name) {
-    std::vector<std::string> out;
-    for (const auto& w : text::words(name)) out.push_back(text::normalise(w.text));
-    return out;
+void SpeakerRegistry::add_shard(const Xapian::Database& committed, const Xapian::Database& writing) {
+    shards_.push_back({&committed, &writing});
 }
 
-// Every word of `part` occurs in `whole`.
-bool contained(const std::vector<std::string>& part, const std::vector<std::string>& whole) {
-    return std::all_of(part.begin(), part.end(),
-                       [&](const std::string& w) { return std::find(whole.begin(), whole.end(), w) != whole.end(); });
-}
-
-} // namespace
-
-std::vector<SpeakerRegistry::Known>& SpeakerRegistry::known_with_surname(const std::string& surname) {
-    auto [it, added] = by_surname_.try_emplace(surname);
-    if (added) {
-        const auto stored = db_.get_metadata(std::string{MetadataPrefix} + surname);
-        std::size_t pos = 0;
-        while (pos < stored.size()) {
-            const auto end = std::min(stored.find(schema::MultiValueSeparator, pos), stored.size());
-            auto display = stored.substr(pos, end - pos);
-            it->second.push_back({display, folded_words(display)});
-            pos = end + 1;
-        }
+SpeakerRegistry::Surname& SpeakerRegistry::surname(const std::string& folded) {
+    auto [it, added] = surnames_.try_emplace(folded);
+    if (!added) return it->second;
+    // Read from the committed revisions: asking the writer would make Xapian merge its
+    // uncommitted postings. Nothing uncommitted names this surname yet: every document
+    // naming it is settled here first.
+    auto& known = it->second;
+    std::map<std::string, Xapian::doccount> articles;
+    const auto prefix = schema::speaker_form_prefix(folded);
+    for (const auto& shard : shards_)
+        for (auto t = shard.committed->allterms_begin(prefix); t != shard.committed->allterms_end(prefix); ++t)
+            articles[std::string{schema::speaker_form_name(*t)}] += t.get_termfreq();
+    for (const auto& [name, count] : articles) {
+        const auto words = schema::speaker_name_words(name);
+        if (!words.empty() && words.back() == folded) known.evidence.set(name, words, count);
     }
-    return it->second;
+    for (const auto& name : known.evidence.names())
+        known.committed[name] = known.evidence.canonical(name, schema::speaker_name_words(name));
+    return known;
 }
 
-void SpeakerRegistry::settle(Article& article) {
+void SpeakerRegistry::count(const Article& article) {
+    std::unordered_set<std::string> counted;   // an article is one piece of evidence for a spelling
+    for (const auto& name : article.speakers) {
+        if (!counted.insert(name).second) continue;
+        const auto words = schema::speaker_name_words(name);
+        if (words.empty() || !schema::speaker_form_term(words.back(), name)) continue;
+        auto& known = surname(words.back());
+        known.evidence.add(name, words);
+        known.touched = true;
+    }
+}
+
+SpeakerForms SpeakerRegistry::settle(Article& article) {
+    auto forms = forms_of(article);
+    count(article);
+    apply(article, !shards_.empty());
+    return forms;
+}
+
+void SpeakerRegistry::apply(Article& article) { apply(article, false); }
+
+void SpeakerRegistry::apply(Article& article, bool record) {
     std::vector<std::string> settled;
     std::unordered_map<std::string, std::string> form_of;   // as the article names them -> settled
     std::unordered_set<std::string> listed;
     for (const auto& name : article.speakers) {
-        auto form = canonical(name);
+        auto form = canonical(name, record);
         form_of.try_emplace(name, form);
         if (listed.insert(form).second) settled.push_back(std::move(form));
     }
@@ -60,31 +66,51 @@ void SpeakerRegistry::settle(Article& article) {
     article.speakers = std::move(settled);
 }
 
-std::string SpeakerRegistry::canonical(const std::string& name) {
-    const auto words = folded_words(name);
-    if (words.empty() || words.size() > MaxNameWords) return name;
-    const auto key = std::string{MetadataPrefix} + words.back();
-    if (key.size() > schema::MaxTermBytes) return name;   // not a name Xapian can key
-    auto& known = known_with_surname(words.back());
-    // A longer known name holding all these words, if exactly one does.
-    const Known* longer = nullptr;
-    int longer_count = 0;
-    for (const auto& k : known)
-        if (k.words.size() > words.size() && contained(words, k.words)) longer = &k, ++longer_count;
-    if (longer_count == 1) return longer->display;
-    for (const auto& k : known)
-        if (k.words == words) return k.display;
-    if (longer_count > 1) return name;   // ambiguous short form: keep it, do not register it
-    // Each new name rewrites its surname's list: a bound keeps that cheap whatever the input.
-    if (known.size() >= MaxNamesPerSurname) return name;
-    known.push_back({name, words});
-    std::string stored;
-    for (const auto& k : known) {
-        if (!stored.empty()) stored += schema::MultiValueSeparator;
-        stored += k.display;
+std::string SpeakerRegistry::canonical(const std::string& name) { return canonical(name, false); }
+
+std::string SpeakerRegistry::canonical(const std::string& name, bool record) {
+    const auto words = schema::speaker_name_words(name);
+    if (words.empty()) return name;
+    auto form = surname(words.back()).evidence.canonical(name, words);
+    if (record) given_[name].insert(form);
+    return form;
+}
+
+void SpeakerRegistry::recount(std::string_view form_term) {
+    surname(std::string{schema::speaker_form_surname(form_term)}).touched = true;
+}
+
+StaleSpeakers SpeakerRegistry::reconcile() {
+    StaleSpeakers stale;
+    for (auto& [folded, known] : surnames_) {
+        if (!known.touched) continue;
+        known.touched = false;
+        // Every spelling known now or at the last commit, counted again exactly: the articles
+        // replaced or removed since then no longer count.
+        auto names = known.evidence.names();
+        for (const auto& [name, settled] : known.committed) names.push_back(name);
+        for (const auto& name : names) {
+            const auto term = schema::speaker_form_term(folded, name);
+            Xapian::doccount articles = 0;
+            for (const auto& shard : shards_) articles += shard.writing->get_termfreq(*term);
+            known.evidence.set(name, schema::speaker_name_words(name), articles);
+        }
+        std::map<std::string, std::string> now;
+        for (const auto& name : known.evidence.names())
+            now[name] = known.evidence.canonical(name, schema::speaker_name_words(name));
+        // A name no article writes any more gives no document its value.
+        for (const auto& [name, settled] : known.committed)
+            if (const auto it = now.find(name); it != now.end() && it->second != settled) stale.anywhere.insert(settled);
+        known.committed = std::move(now);
     }
-    db_.set_metadata(key, stored);
-    return name;
+    for (const auto& [name, values] : given_) {
+        const auto words = schema::speaker_name_words(name);
+        const auto form = surname(words.back()).evidence.canonical(name, words);
+        for (const auto& value : values)
+            if (value != form) stale.since_commit.insert(value);
+    }
+    given_.clear();
+    return stale;
 }
 
 } // namespace newsdesk

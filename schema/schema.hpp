@@ -106,6 +106,14 @@ inline constexpr auto Fields =
 // Prefix Xapian's QueryParser and TermGenerator use for stemmed terms.
 inline constexpr std::string_view StemPrefix = "Z";
 
+// Speaker forms, the evidence the archive's speaker registry weighs (indexer/speaker_registry.hpp):
+// each name an article gives a person, as the article writes it before it is settled, is a
+// boolean term of the article's document (not of its quote records): SpeakerFormPrefix, the
+// name's last word normalised (its surname), MultiValueSeparator, the name byte for byte
+// (terms.hpp: speaker_form_term). A term's frequency is how many articles write the name so.
+// Not a query field: the query parser never makes these terms.
+inline constexpr std::string_view SpeakerFormPrefix = "XSPEAKERFORM:";
+
 // Facets offered by search: a field's slot, or a period derived from the date slot.
 enum class FacetKind { Field, Year, Month };
 struct Facet {
@@ -161,6 +169,12 @@ static_assert(all_distinct([](const Field& f) { return std::optional{f.name}; })
 static_assert(all_distinct([](const Field& f) {
     return f.prefix.empty() ? std::nullopt : std::optional{f.prefix}; }), "duplicate prefix");
 static_assert(all_distinct([](const Field& f) { return f.slot; }), "duplicate value slot");
+consteval bool speaker_form_prefix_free() {
+    for (const auto& f : Fields)
+        if (f.prefix == SpeakerFormPrefix || f.word_prefix == SpeakerFormPrefix) return false;
+    return SpeakerFormPrefix.front() == 'X' && SpeakerFormPrefix.back() == ':';
+}
+static_assert(speaker_form_prefix_free(), "the speaker form prefix is a field's, or not X...:");
 consteval bool prefixes_well_formed() {
     for (const auto& f : Fields)
         if (f.prefix.size() > 1 && (f.prefix.front() != 'X' || f.prefix.back() != ':')) return false;

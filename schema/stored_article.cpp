@@ -60,16 +60,48 @@ Article read_header(const nlohmann::json& j) {
     return a;
 }
 
-} // namespace
-
-std::string to_document_data(const Article& a) {
+nlohmann::json article_json(const Article& a) {
     auto j = header(a);
     j["body"] = a.body;
     j["speakers"] = a.speakers;
     j["organisations"] = a.organisations;
     j["country_mentions"] = a.country_mentions;
     j["quotes"] = a.quotes;
+    return j;
+}
+
+// Keys of the forms an article was settled from, apart from the settled values shown.
+constexpr const char* SpeakerFormsKey = "speaker_forms";
+constexpr const char* QuoteSpeakerFormsKey = "quote_speaker_forms";
+
+} // namespace
+
+std::string to_document_data(const Article& a) { return dump(article_json(a)); }
+
+SpeakerForms forms_of(const Article& a) {
+    SpeakerForms forms{a.speakers, {}};
+    for (const auto& q : a.quotes) forms.quote_speakers.push_back(q.speaker);
+    return forms;
+}
+
+std::string to_document_data(const Article& a, const SpeakerForms& forms) {
+    auto j = article_json(a);
+    const auto settled = forms_of(a);
+    if (forms.speakers != settled.speakers) j[SpeakerFormsKey] = forms.speakers;
+    if (forms.quote_speakers != settled.quote_speakers) j[QuoteSpeakerFormsKey] = forms.quote_speakers;
     return dump(j);
+}
+
+SpeakerForms speaker_forms_from_document_data(std::string_view data) {
+    const auto j = nlohmann::json::parse(data, nullptr, false);
+    if (!j.is_object()) return {};
+    Article settled;
+    read(j, "speakers", settled.speakers);
+    read(j, "quotes", settled.quotes);
+    auto forms = forms_of(settled);
+    read(j, SpeakerFormsKey, forms.speakers);
+    read(j, QuoteSpeakerFormsKey, forms.quote_speakers);
+    return forms;
 }
 
 Article from_document_data(std::string_view data) {

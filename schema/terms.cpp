@@ -1,5 +1,6 @@
 #include "schema/terms.hpp"
 
+#include <algorithm>
 #include <functional>
 
 #include "text/unicode.hpp"
@@ -31,6 +32,45 @@ std::string exact_term(const Field& field, std::string_view value) {
 
 std::string word_term(const Field& field, std::string_view word) {
     return bounded(std::string{field.word_prefix} + text::normalise(word));
+}
+
+std::vector<std::string> speaker_name_words(std::string_view name) {
+    std::vector<std::string> out;
+    for (const auto& w : text::words(name)) {
+        if (out.size() == MaxSpeakerFormWords) return {};
+        out.push_back(text::normalise(w.text));
+    }
+    return out;
+}
+
+std::string speaker_form_prefix(std::string_view surname) {
+    std::string prefix{SpeakerFormPrefix};
+    prefix += surname;
+    prefix += MultiValueSeparator;   // "Li" is not the start of "Lin"
+    return prefix;
+}
+
+std::optional<std::string> speaker_form_term(std::string_view surname, std::string_view name) {
+    auto term = speaker_form_prefix(surname);
+    term += name;
+    if (term.size() > MaxTermBytes) return std::nullopt;
+    return term;
+}
+
+std::optional<std::string> speaker_form_term(std::string_view name) {
+    const auto words = speaker_name_words(name);
+    if (words.empty()) return std::nullopt;
+    return speaker_form_term(words.back(), name);
+}
+
+std::string_view speaker_form_surname(std::string_view term) {
+    term.remove_prefix(std::min(term.size(), SpeakerFormPrefix.size()));
+    return term.substr(0, term.find(MultiValueSeparator));
+}
+
+std::string_view speaker_form_name(std::string_view term) {
+    const auto separator = term.find(MultiValueSeparator, SpeakerFormPrefix.size());
+    return separator == std::string_view::npos ? std::string_view{} : term.substr(separator + 1);
 }
 
 void check_version(const Xapian::Database& db) {

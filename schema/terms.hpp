@@ -1,7 +1,9 @@
 #pragma once
 // How values become terms: the one definition both the indexer and the searcher call.
+#include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include <newsdesk/errors.hpp>
 
@@ -18,6 +20,26 @@ std::string exact_term(const Field& field, std::string_view value);
 
 // The term for one word of a name field (field.word_prefix + normalised word).
 std::string word_term(const Field& field, std::string_view word);
+
+// Speaker forms (schema::SpeakerFormPrefix). A "name" of more words than this (a list given in
+// the input, a run of capitalised words) is no evidence and is kept as it is: comparing it word
+// by word with the names it could be would cost the square of its length.
+inline constexpr std::size_t MaxSpeakerFormWords = 16;
+
+// The normalised words of a speaker's name; none when the name has no words or more than
+// MaxSpeakerFormWords. The last is its surname.
+std::vector<std::string> speaker_name_words(std::string_view name);
+// The form term of `name`, whose surname is `surname`; nullopt when the term would be too long
+// for Xapian (a form is kept byte for byte, never cut and hashed, so that its name can be read
+// back from the index).
+std::optional<std::string> speaker_form_term(std::string_view surname, std::string_view name);
+// The same from the name alone; nullopt also when it has no speaker_name_words().
+std::optional<std::string> speaker_form_term(std::string_view name);
+// The prefix that every form term of one surname starts with.
+std::string speaker_form_prefix(std::string_view surname);
+// The surname and the name a form term records.
+std::string_view speaker_form_surname(std::string_view term);
+std::string_view speaker_form_name(std::string_view term);
 
 // Checks the schema version stored in a database; an empty database is accepted. Throws
 // SchemaMismatch.

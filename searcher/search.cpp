@@ -65,10 +65,7 @@ FacetResult collect(const schema::Facet& facet, FacetCounter& counter, std::size
         // Shown: a form in normal case over one in capitals (a headline's "SUBROTO"), then the
         // most frequent, then the first in byte order.
         const auto rank = [](const Entry& e) {
-            const bool capitals = std::none_of(e.first.begin(), e.first.end(), [](char c) {
-                return (c >= 'a' && c <= 'z') || static_cast<unsigned char>(c) >= 0x80;
-            });
-            return std::tuple{!capitals, e.second.documents};
+            return std::tuple{!text::written_in_capitals(e.first), e.second.documents};
         };
         for (const auto& entry : counts) {
             auto& group = groups[text::normalise(entry.first)];

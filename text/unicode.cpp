@@ -2,6 +2,7 @@
 
 #include <newsdesk/unicode.hpp>
 
+#include <algorithm>
 #include <cstdint>
 #include <cstring>
 #include <memory>
@@ -132,6 +133,12 @@ bool starts_upper(std::string_view utf8) {
     int32_t i = 0;
     U8_NEXT(utf8.data(), i, static_cast<int32_t>(utf8.size()), c);
     return c >= 0 && (u_isupper(c) || u_istitle(c));
+}
+
+bool written_in_capitals(std::string_view utf8) {
+    return std::none_of(utf8.begin(), utf8.end(), [](char c) {
+        return (c >= 'a' && c <= 'z') || static_cast<unsigned char>(c) >= 0x80;
+    });
 }
 
 std::size_t invalid_utf8_offset(std::string_view bytes) {

@@ -27,6 +27,11 @@ std::string normalise(std::string_view utf8);
 // True if `utf8` starts with an upper-case or title-case letter (for name recognition).
 bool starts_upper(std::string_view utf8);
 
+// True if `utf8` holds no lower-case ASCII letter and no other script's letter: written in
+// capitals, as a wire headline's "SUBROTO" is. Of two spellings of a name, one in normal case
+// is shown over this.
+bool written_in_capitals(std::string_view utf8);
+
 // The byte offset of the first invalid UTF-8 sequence, or npos when the text is valid.
 std::size_t invalid_utf8_offset(std::string_view bytes);
 inline bool valid_utf8(std::string_view bytes) { return invalid_utf8_offset(bytes) == std::string_view::npos; }

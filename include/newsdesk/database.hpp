@@ -86,6 +86,9 @@ public:
     bool add(Article article);
     // Deletes the article with this id and its quote records; returns false if there was none.
     bool remove(std::string_view id);
+    // Commits; first settles again, within the same commit, the articles already written whose
+    // people's names the changes since the last commit give another canonical form (README,
+    // "One name per person across the archive").
     void commit();
     std::uint64_t article_count() const;
 

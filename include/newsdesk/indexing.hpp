@@ -88,8 +88,10 @@ struct IndexObserver {
 IndexSummary index_archive(const IndexOptions& options, const IndexObserver& observer);
 
 // Reads every article of the inputs without indexing it: each is completed as index_archive()
-// completes it (language, speakers, quotes, countries; names settled across the run) and
-// handed to `each`; problems go to `problem`. Returns the number of problems. Throws
+// completes it (language, speakers, quotes, countries; names settled across the run: for a run
+// of up to 64 MB of article text, against all its articles whatever their order, so `each` is
+// called once they are all read) and handed to `each`, in input order; problems go to
+// `problem` as they are met. Returns the number of problems. Throws
 // InvalidRequest for a bad alias file or default language.
 std::uint64_t extract_archive(const ReadOptions& options, const std::function<void(const Article&)>& each,
                               const std::function<void(const InputProblem&)>& problem);
