@@ -5,6 +5,7 @@
 #include <set>
 #include <string_view>
 
+#include "extract/country_in_names.hpp"
 #include "extract/lexicon.hpp"
 #include "text/punctuation.hpp"
 
@@ -116,14 +117,37 @@ bool dateline_town(const TokenStream& ts, const CountryMatch& m) {
            gap.find(text::SpacedHyphen) != std::string_view::npos || gap.find('(') != std::string_view::npos;
 }
 
+// A match before the rules that accept or reject it.
+struct Raw {
+    CountryMatch m;
+    FormTrust trust = FormTrust::plain;
+    bool foreign = false;   // only another language names the country so
+};
+
+// Matches a and b (a before b) are items of one list: "Cameroon, Chad", "Egypt and Niger",
+// "Chad, and Sudan".
+bool listed_together(const TokenStream& ts, const CountryMatch& a, const CountryMatch& b) {
+    if (b.first == a.last + 1) return gap_has(ts[b.first].gap, ",") && !gap_has(ts[b.first].gap, ".;:");
+    const auto& between = ts[a.last + 1];
+    return b.first == a.last + 2 && (between.norm == "and" || between.norm == "or") && gap_is_space(ts[b.first].gap);
+}
+
+// A name that needs a locative ("Chad", "Niger", "Jordan") in a list beside another country's
+// plain name is a country too: "outbreaks in Burkina Faso, Cameroon, Chad, Guinea and Niger".
+bool listed_with_countries(const TokenStream& ts, const std::vector<Raw>& found, std::size_t k) {
+    const auto country = [&](std::size_t j) {
+        const auto& r = found[j];
+        return r.m.kind == FormKind::name && !r.m.code.empty() && r.m.code != found[k].m.code &&
+               r.trust == FormTrust::plain;
+    };
+    return (k > 0 && country(k - 1) && listed_together(ts, found[k - 1].m, found[k].m)) ||
+           (k + 1 < found.size() && country(k + 1) && listed_together(ts, found[k].m, found[k + 1].m));
+}
+
 } // namespace
 
 std::vector<CountryMatch> match_countries(const TokenStream& ts, bool headline) {
     const auto& gaz = CountryGazetteer::instance();
-    struct Raw {
-        CountryMatch m;
-        FormTrust trust = FormTrust::plain;
-    };
     std::vector<Raw> found;
     std::string key;
     for (std::size_t i = 0; i < ts.size(); ++i) {
@@ -168,7 +192,9 @@ std::vector<CountryMatch> match_countries(const TokenStream& ts, bool headline) 
             r.m.last = last;
             r.m.kind = fit.front()->kind;
             bool several = false;
+            r.foreign = true;
             for (const auto* f : fit) {
+                r.foreign = r.foreign && f->foreign;
                 if (f->kind == FormKind::blocker) { r.m.kind = FormKind::blocker; several = true; break; }
                 if (r.m.code.empty()) r.m.code = f->code;
                 else if (r.m.code != f->code) several = true;
@@ -184,9 +210,34 @@ std::vector<CountryMatch> match_countries(const TokenStream& ts, bool headline) 
         }
     }
 
+    // Lists of places: "Paris, Texas" is one place, "Stockholm, Copenhagen, Chicago and Sydney"
+    // four, and a list that spans three countries or more names the famous places.
+    const auto in_list = [&](std::size_t k) {
+        return (k > 0 && listed_together(ts, found[k - 1].m, found[k].m)) ||
+               (k + 2 < found.size() && listed_together(ts, found[k + 1].m, found[k + 2].m) &&
+                listed_together(ts, found[k].m, found[k + 1].m));
+    };
+    constexpr std::size_t CountriesOfInternationalList = 3;
+    std::vector<bool> abroad(found.size(), false);
+    for (std::size_t from = 0; from < found.size();) {
+        std::size_t to = from + 1;
+        while (to < found.size() && listed_together(ts, found[to - 1].m, found[to].m)) ++to;
+        std::set<std::string_view> codes;
+        for (std::size_t j = from; j < to; ++j)
+            if (!found[j].m.code.empty()) codes.insert(found[j].m.code);
+        if (codes.size() >= CountriesOfInternationalList) std::fill(abroad.begin() + from, abroad.begin() + to, true);
+        from = to;
+    }
+
     std::vector<CountryMatch> out;
     out.reserve(found.size());
     for (std::size_t k = 0; k < found.size(); ++k) {
+        if (!found[k].m.code.empty() && party_and_home(ts, found[k].m.first)) {
+            found[k].m.code = "US";
+            found[k].m.kind = FormKind::place;
+            found[k].m.confirm = false;
+            found[k].trust = FormTrust::plain;
+        }
         auto m = found[k].m;
         const auto trust = found[k].trust;
         bool ok = !m.code.empty();
@@ -196,7 +247,8 @@ std::vector<CountryMatch> match_countries(const TokenStream& ts, bool headline) 
         if (ok && trust == FormTrust::not_title && headline) ok = false;
         if (ok && trust == FormTrust::locative) {
             // "in Jordan" is the country; "Jordan said", "Michael Jordan" are not
-            ok = m.first > 0 && lx::locative(ts[m.first - 1].norm) && !next_adjacent_cap;
+            ok = ((m.first > 0 && lx::locative(ts[m.first - 1].norm)) || listed_with_countries(ts, found, k)) &&
+                 !next_adjacent_cap;
         }
         if (ok && single && (m.kind == FormKind::capital || m.kind == FormKind::place)) {
             // "Jack London", "George Washington": a city name as a surname. (A place name that
@@ -206,18 +258,47 @@ std::vector<CountryMatch> match_countries(const TokenStream& ts, bool headline) 
                 !(k > 0 && found[k - 1].m.last + 1 == m.first))
                 ok = false;
         }
-        if (ok && m.kind != FormKind::demonym && m.kind != FormKind::alias && k + 1 < found.size()) {
-            // "Paris, Texas", "Lebanon, Pa.", "London, Ontario": a North American town
+        // "Little Portugal", "New Britain", "St. Mary's": another place's name, or a saint's
+        // (but "Santa Clara County" is still an American county)
+        if (ok && m.kind != FormKind::demonym && m.kind != FormKind::alias && m.first > 0 &&
+            !lx::american_division(ts[m.last].norm) &&
+            lx::namesake_prefix(ts[m.first - 1].norm) && !ts[m.first - 1].lower &&
+            (gap_is_space(ts[m.first].gap) || ts[m.first].gap.starts_with(".")))
+            ok = false;
+        // towns take no article: "the Berkeley", "the Connaught" are hotels, unless the town
+        // qualifies a noun ("the Gloucester fly-half"); the table's places may ("the Sinai")
+        if (ok && m.confirm && m.first > 0 && ts[m.first - 1].norm == "the" && ts[m.first - 1].lower &&
+            !(m.last + 1 < ts.size() && gap_is_space(ts.gap_after(m.last)) && ts[m.last + 1].lower))
+            ok = false;
+        m.listed_abroad = abroad[k];
+        if (ok && m.kind != FormKind::demonym && m.kind != FormKind::alias && k + 1 < found.size() &&
+            !in_list(k)) {
+            // "Paris, Texas", "Lebanon, Pa.", "London, Ontario": a North American town; not
+            // "Stockholm, Copenhagen, Chicago and Sydney"
             const auto& next = found[k + 1].m;
             if (next.first == m.last + 1 && gap_has(ts[next.first].gap, ",") &&
                 next.kind == FormKind::place && next.code != m.code &&
-                (next.code == "US" || next.code == "CA"))
+                (next.code == "US" || next.code == "CA")) {
                 ok = false;
+                m.town = true;   // and its other uses in the article too
+            }
         }
         if (ok && (currency_prefix(ts, m) || demonym_not_country(ts, m))) ok = false;
         if (ok && !headline && m.last + 1 < ts.size() &&
             gap_is_space(ts.gap_after(m.last)) && ts[m.last + 1].upper && lx::newspaper_word(ts[m.last + 1].norm))
             ok = false;   // "The Washington Post", "China Daily"
+        // part of another name: "Rockwell <ROK>", "Rhodes Inc", "Palestine Avenue", "Credit Suisse"
+        if (ok && (in_angle_brackets(ts, m.first, m.last) || in_company_name(ts, m.first, m.last) ||
+                   (found[k].foreign && foreign_name_in_name(ts, m.first, m.last))))
+            ok = false;
+        if (ok && (in_street_name(ts, m.last) || (m.code == "US" && !m.confirm && before_route_number(ts, m.last)))) {
+            ok = false;
+            m.street = true;
+        }
+        if (!m.code.empty() && m.kind != FormKind::alias && in_person_name(ts, m.first, m.last)) {
+            ok = false;
+            m.person = true;
+        }
         if (ok && !headline && dateline_town(ts, m)) {
             ok = false;
             m.town = true;
@@ -237,16 +318,74 @@ std::string match_key(const TokenStream& ts, const CountryMatch& m) {
 } // namespace
 
 void confirm_places(const std::vector<const TokenStream*>& texts, std::vector<std::vector<CountryMatch>*>& matches) {
-    // Which countries are named otherwise than by a single town, and which have towns named.
-    std::map<std::string, std::set<std::string>> keys_of;   // code -> distinct forms seen
-    std::map<std::string, std::set<std::string>> vouched;   // the same, without GeoNames-only places
-    std::set<std::string> named, with_places;
+    // One sense per article: a name that a capitalised dateline shows to be a town's is the town
+    // throughout ("MALTA — ... the library in Malta"), and one that a person's name shows to be
+    // the person's is the person throughout ("Irvin E. Rhodes ... Rhodes won the seat").
+    std::set<std::string> other_senses;
+    for (std::size_t s = 0; s < matches.size(); ++s)
+        for (const auto& m : *matches[s])
+            if (m.town || m.person) other_senses.insert(match_key(*texts[s], m));
+    if (!other_senses.empty())
+        for (std::size_t s = 0; s < matches.size(); ++s)
+            for (auto& m : *matches[s])
+                if (m.accepted && other_senses.count(match_key(*texts[s], m)) != 0) m.accepted = false;
+
+    // The forms each country is named by (GeoNames places not yet confirmed included), and the
+    // places among them.
+    std::map<std::string, std::set<std::string>> keys_of, places_of, towns_of;   // code -> distinct forms
+    for (std::size_t s = 0; s < matches.size(); ++s)
+        for (const auto& m : *matches[s])
+            if (m.accepted) {
+                keys_of[m.code].insert(match_key(*texts[s], m));
+                if (m.kind == FormKind::place) (m.confirm ? towns_of : places_of)[m.code].insert(match_key(*texts[s], m));
+            }
+
+    // Countries named by name, demonym or alias, not only by their places.
+    std::set<std::string> named;
+    for (const auto* list : matches)
+        for (const auto& m : *list)
+            if (m.accepted && m.kind != FormKind::place && m.kind != FormKind::capital) named.insert(m.code);
+
+    // A name that is the article's only form of its country, and also a town of another country
+    // whose other places the article names, is that town: Paris, Texas, beside Clarksville and Lamar
+    // County; Edmonton, London, beside Enfield. A country's own name is that famous that only a
+    // local story, which has no need to name its own country, uses it for a town: Palestine,
+    // Texas, beside Anderson County, but Lebanon beside Ohio and "U.S. officials" is Lebanon.
+    // The town then vouches for its country's other places.
+    const auto& gaz = CountryGazetteer::instance();
+    std::map<std::string, std::set<std::string>> vouched;   // code -> forms that confirm its places
+    for (std::size_t s = 0; s < matches.size(); ++s) {
+        for (auto& m : *matches[s]) {
+            if (!m.accepted || m.listed_abroad || m.kind == FormKind::demonym || m.kind == FormKind::alias) continue;
+            const auto key = match_key(*texts[s], m);
+            if (keys_of[m.code].size() != 1) continue;
+            const std::string_view town{key.data(), key.size() - 1};   // without match_key's final space
+            const auto others = [&](const std::map<std::string, std::set<std::string>>& of, const std::string& code) {
+                const auto it = of.find(code);
+                return it == of.end() ? std::size_t{0} : it->second.size() - it->second.count(key);
+            };
+            for (const auto& [code, keys] : keys_of) {
+                if (code == m.code || !gaz.town_in(town, code)) continue;
+                if (m.kind == FormKind::name && named.count(code) != 0) continue;
+                if (others(places_of, code) + others(towns_of, code) > 0) {
+                    m.accepted = false;
+                    vouched[code].insert(key);
+                    break;
+                }
+            }
+        }
+    }
+
+    // Which countries have places named that the project table vouches for.
+    named.clear();
+    std::set<std::string> with_places;
     for (std::size_t s = 0; s < matches.size(); ++s) {
         for (const auto& m : *matches[s]) {
+            // streets are mostly named after places of their own country ("Washington Drive" in
+            // Arlington, Texas): one vouches for the article's towns of that country
+            if (m.street && !m.confirm) vouched[m.code].insert(match_key(*texts[s], m));
             if (!m.accepted) continue;
-            const auto key = match_key(*texts[s], m);
-            keys_of[m.code].insert(key);
-            if (!m.confirm) vouched[m.code].insert(key);
+            if (!m.confirm) vouched[m.code].insert(match_key(*texts[s], m));
             // only places the table vouches for show that the article is about another country
             if (m.kind == FormKind::place) {
                 if (!m.confirm) with_places.insert(m.code);
@@ -256,34 +395,26 @@ void confirm_places(const std::vector<const TokenStream*>& texts, std::vector<st
         }
     }
     // A city or region of a country the article never names, in an article that names places
-    // of another country, is most likely a namesake: Paris, Texas; Athens, Georgia; Edmonton,
-    // Queensland. It counts only when the article confirms its country. GeoNames places that
-    // are not famous always need that confirmation.
-    // One sense per article: a name that a capitalised dateline shows to be a town's is the town
-    // throughout ("MALTA — ... the library in Malta").
-    std::set<std::string> towns;
-    for (std::size_t s = 0; s < matches.size(); ++s)
-        for (const auto& m : *matches[s])
-            if (m.town) towns.insert(match_key(*texts[s], m));
-    if (!towns.empty())
-        for (std::size_t s = 0; s < matches.size(); ++s)
-            for (auto& m : *matches[s])
-                if (m.accepted && towns.count(match_key(*texts[s], m)) != 0) m.accepted = false;
+    // of another country it never names either (a local story, which has no need to name its
+    // own country), is most likely a namesake too (Berlin, Connecticut; Kingston, Queensland).
+    // It counts only when the article confirms its country. GeoNames places that are not famous
+    // always need that confirmation.
     for (std::size_t s = 0; s < matches.size(); ++s) {
         for (auto& m : *matches[s]) {
             if (!m.accepted || (m.kind != FormKind::place && m.kind != FormKind::capital)) continue;
             if (named.count(m.code) != 0) continue;
+            const auto key = match_key(*texts[s], m);
             if (m.confirm) {
                 // another place of the country that the project table knows confirms it
-                const auto key = match_key(*texts[s], m);
                 const auto& v = vouched[m.code];
                 if (v.size() > 1 || (v.size() == 1 && v.count(key) == 0)) continue;
                 m.accepted = false;
                 continue;
             }
-            if (keys_of[m.code].size() > 1) continue;
-            const bool elsewhere = std::any_of(with_places.begin(), with_places.end(),
-                                               [&](const std::string& c) { return c != m.code; });
+            if (keys_of[m.code].size() > 1 || m.listed_abroad) continue;
+            const bool elsewhere = std::any_of(with_places.begin(), with_places.end(), [&](const std::string& c) {
+                return c != m.code && named.count(c) == 0;
+            });
             if (elsewhere) m.accepted = false;
         }
     }
