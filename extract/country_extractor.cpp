@@ -65,6 +65,13 @@ bool currency_prefix(const TokenStream& ts, const CountryMatch& m) {
     return m.code == "US" && m.first == m.last && ts[m.first].all_caps && ts.gap_after(m.last).starts_with("$");
 }
 
+// "250 B.C.": an abbreviation after a number is a year's era, not British Columbia.
+bool era_after_year(const TokenStream& ts, const CountryMatch& m) {
+    if (m.first == 0 || ts[m.last].norm.find('.') == std::string::npos) return false;
+    const auto& year = ts[m.first - 1].norm;
+    return !year.empty() && std::all_of(year.begin(), year.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
 // A demonym that names a style, a language or a person rather than a country: "Mexican food",
 // "in English and Spanish", "spoke only French", "Monica French said", "Finn said".
 bool demonym_not_country(const TokenStream& ts, const CountryMatch& m) {
@@ -74,7 +81,11 @@ bool demonym_not_country(const TokenStream& ts, const CountryMatch& m) {
     const auto& prev2 = i > 1 ? ts[i - 2].norm : std::string{};
     if (i + 1 < ts.size() && gap_is_space(ts[i + 1].gap)) {
         const auto& next = ts[i + 1].norm;
-        if (lx::style_noun(next)) return true;
+        if (lx::style_noun(strip_possessive(next))) return true;
+        // coordinated with another style: "the Greek and Italian Grill's booth"
+        if ((next == "and" || next == "or") && i + 3 < ts.size() && ts[i + 2].upper && gap_is_space(ts[i + 3].gap) &&
+            lx::style_noun(strip_possessive(ts[i + 3].norm)))
+            return true;
         // a singular demonym before "said" without an article is a surname ("French said")
         if (lx::surname_speech_verb(next) && !ts[i].norm.ends_with("s") && !lx::demonym_determiner(prev)) return true;
         // coordinated with the language English: "in English and Spanish", "French or English"
@@ -105,16 +116,32 @@ bool only_country_name(const CountryGazetteer& gaz, std::string_view word) {
     return std::all_of(forms->begin(), forms->end(), [](const CountryForm& f) { return f.kind == FormKind::name; });
 }
 
-// A dateline in capitals that opens the text ("MALTA — ", "LEBANON (AP) — "): news agencies
-// date stories from towns, so a bare country name there is a town of that name.
-bool dateline_town(const TokenStream& ts, const CountryMatch& m) {
-    if (m.first != 0 || m.kind != FormKind::name) return false;
+// A dateline in capitals that opens the text ("MALTA — ", "LEBANON (AP) — ", "PORTLAND -- ").
+bool capitalised_dateline(const TokenStream& ts, const CountryMatch& m) {
+    if (m.first != 0) return false;
     for (std::size_t i = m.first; i <= m.last; ++i)
         if (!ts[i].all_caps) return false;
     const auto gap = ts.gap_after(m.last);
     // the dashes agencies put after a dateline; not the quotation dash (it signs quotes)
-    return gap.find(text::EmDash) != std::string_view::npos || gap.find(text::EnDash) != std::string_view::npos ||
-           gap.find(text::SpacedHyphen) != std::string_view::npos || gap.find('(') != std::string_view::npos;
+    return text::has_dash(gap) || gap.find('(') != std::string_view::npos;
+}
+
+// News agencies date stories from towns, so a bare country name as the dateline is a town of
+// that name; and a country's name is no municipality's ("the City of Turkey", "Town of
+// Lebanon"), but a town's of that name is.
+bool country_named_town(const TokenStream& ts, const CountryMatch& m) {
+    if (m.kind != FormKind::name) return false;
+    if (capitalised_dateline(ts, m)) return true;
+    return m.first > 1 && ts[m.first - 1].norm == "of" && ts[m.first - 2].upper &&
+           (ts[m.first - 2].norm == "city" || ts[m.first - 2].norm == "town");
+}
+
+// Tokens after `last` up to `next` read ", (20 miles) south of": the place before is located by
+// the place after.
+bool located_by(const TokenStream& ts, std::size_t last, std::size_t next) {
+    constexpr std::size_t MostWordsBetween = 5;   // ", about 20 miles south of"
+    if (next < last + 3 || next > last + 1 + MostWordsBetween || !ts.gap_after(last).starts_with(",")) return false;
+    return ts[next - 1].norm == "of" && lx::area_word(ts[next - 2].norm) && ts[next - 2].lower;
 }
 
 // A match before the rules that accept or reject it.
@@ -238,6 +265,14 @@ std::vector<CountryMatch> match_countries(const TokenStream& ts, bool headline) 
             found[k].m.confirm = false;
             found[k].trust = FormTrust::plain;
         }
+        // "Edmonton, south of Cairns": a place located by another lies in that one's country
+        if (k + 1 < found.size() && !found[k].m.code.empty() && !found[k + 1].m.code.empty() &&
+            found[k + 1].m.kind == FormKind::place && found[k].m.kind != FormKind::demonym &&
+            located_by(ts, found[k].m.last, found[k + 1].m.first)) {
+            found[k].m.code = found[k + 1].m.code;
+            found[k].m.kind = FormKind::place;
+            found[k].m.confirm = found[k + 1].m.confirm;
+        }
         auto m = found[k].m;
         const auto trust = found[k].trust;
         bool ok = !m.code.empty();
@@ -253,9 +288,13 @@ std::vector<CountryMatch> match_countries(const TokenStream& ts, bool headline) 
         if (ok && single && (m.kind == FormKind::capital || m.kind == FormKind::place)) {
             // "Jack London", "George Washington": a city name as a surname. (A place name that
             // starts a longer name still names the place: "Texas Department of Transportation".)
+            // After another place it is none ("Kansas City Missouri"), but a GeoNames town that
+            // needs confirming is as often a given name ("Brandon Paris", "Austin Fesmire"). An
+            // abbreviation is no surname ("Syracuse N.Y.").
             if (m.first > 0 && gap_is_space(ts[m.first].gap) && ts[m.first - 1].upper &&
+                ts[m.first].norm.find('.') == std::string::npos &&
                 !ts[m.first - 1].sentence_start && !lx::area_word(ts[m.first - 1].norm) &&
-                !(k > 0 && found[k - 1].m.last + 1 == m.first))
+                !(k > 0 && found[k - 1].m.last + 1 == m.first && !found[k - 1].m.confirm))
                 ok = false;
         }
         // "Little Portugal", "New Britain", "St. Mary's": another place's name, or a saint's
@@ -283,7 +322,7 @@ std::vector<CountryMatch> match_countries(const TokenStream& ts, bool headline) 
                 m.town = true;   // and its other uses in the article too
             }
         }
-        if (ok && (currency_prefix(ts, m) || demonym_not_country(ts, m))) ok = false;
+        if (ok && (currency_prefix(ts, m) || era_after_year(ts, m) || demonym_not_country(ts, m))) ok = false;
         if (ok && !headline && m.last + 1 < ts.size() &&
             gap_is_space(ts.gap_after(m.last)) && ts[m.last + 1].upper && lx::newspaper_word(ts[m.last + 1].norm))
             ok = false;   // "The Washington Post", "China Daily"
@@ -299,10 +338,11 @@ std::vector<CountryMatch> match_countries(const TokenStream& ts, bool headline) 
             ok = false;
             m.person = true;
         }
-        if (ok && !headline && dateline_town(ts, m)) {
+        if (ok && !headline && country_named_town(ts, m)) {
             ok = false;
             m.town = true;
         }
+        m.dateline = ok && !headline && m.confirm && capitalised_dateline(ts, m);
         m.accepted = ok;
         out.push_back(std::move(m));
     }
@@ -330,15 +370,21 @@ void confirm_places(const std::vector<const TokenStream*>& texts, std::vector<st
             for (auto& m : *matches[s])
                 if (m.accepted && other_senses.count(match_key(*texts[s], m)) != 0) m.accepted = false;
 
-    // The forms each country is named by (GeoNames places not yet confirmed included), and the
-    // places among them.
-    std::map<std::string, std::set<std::string>> keys_of, places_of, towns_of;   // code -> distinct forms
+    // The forms each country is named by (GeoNames places not yet confirmed included).
+    std::map<std::string, std::set<std::string>> keys_of;   // code -> distinct forms
     for (std::size_t s = 0; s < matches.size(); ++s)
         for (const auto& m : *matches[s])
-            if (m.accepted) {
-                keys_of[m.code].insert(match_key(*texts[s], m));
-                if (m.kind == FormKind::place) (m.confirm ? towns_of : places_of)[m.code].insert(match_key(*texts[s], m));
-            }
+            if (m.accepted) keys_of[m.code].insert(match_key(*texts[s], m));
+    // Whether the article names a place of `code` other than the match `m` of text `s`, and not
+    // written against it ("rock band Brandon Paris Band" is one name).
+    const auto other_place = [&](std::size_t s, const CountryMatch& m, const std::string& key, const std::string& code) {
+        for (std::size_t t = 0; t < matches.size(); ++t)
+            for (const auto& o : *matches[t])
+                if (o.accepted && o.kind == FormKind::place && o.code == code && match_key(*texts[t], o) != key &&
+                    !(t == s && (o.last + 1 == m.first || m.last + 1 == o.first)))
+                    return true;
+        return false;
+    };
 
     // Countries named by name, demonym or alias, not only by their places.
     std::set<std::string> named;
@@ -360,14 +406,10 @@ void confirm_places(const std::vector<const TokenStream*>& texts, std::vector<st
             const auto key = match_key(*texts[s], m);
             if (keys_of[m.code].size() != 1) continue;
             const std::string_view town{key.data(), key.size() - 1};   // without match_key's final space
-            const auto others = [&](const std::map<std::string, std::set<std::string>>& of, const std::string& code) {
-                const auto it = of.find(code);
-                return it == of.end() ? std::size_t{0} : it->second.size() - it->second.count(key);
-            };
             for (const auto& [code, keys] : keys_of) {
                 if (code == m.code || !gaz.town_in(town, code)) continue;
                 if (m.kind == FormKind::name && named.count(code) != 0) continue;
-                if (others(places_of, code) + others(towns_of, code) > 0) {
+                if (other_place(s, m, key, code)) {
                     m.accepted = false;
                     vouched[code].insert(key);
                     break;
@@ -406,6 +448,8 @@ void confirm_places(const std::vector<const TokenStream*>& texts, std::vector<st
             const auto key = match_key(*texts[s], m);
             if (m.confirm) {
                 // another place of the country that the project table knows confirms it
+                // and so does a dateline, when no other country has a town of that name
+                if (m.dateline && !gaz.town_outside(std::string_view{key.data(), key.size() - 1}, m.code)) continue;
                 const auto& v = vouched[m.code];
                 if (v.size() > 1 || (v.size() == 1 && v.count(key) == 0)) continue;
                 m.accepted = false;

@@ -20,6 +20,9 @@ struct CountryMatch {
                                        // article's other uses of the name are the town too
     bool person = false;               // part of a person's name ("Irvin E. Rhodes"): the
                                        // article's other uses of the word are the person too
+    bool dateline = false;             // a GeoNames town as the text's capitalised dateline
+                                       // ("PORTLAND -- "): a place, so its own confirmation
+                                       // when no other country has a town of that name
     bool listed_abroad = false;        // in a list naming three or more countries ("Helsinki,
                                        // Oslo, Munich, Paris"): the famous place, no namesake
     bool street = false;               // names a street ("Washington Avenue"): no mention, but

@@ -296,6 +296,11 @@ bool CountryGazetteer::town_in(std::string_view key, std::string_view code) cons
     return it != towns_.end() && std::find(it->second.begin(), it->second.end(), code) != it->second.end();
 }
 
+bool CountryGazetteer::town_outside(std::string_view key, std::string_view code) const {
+    const auto it = towns_.find(key);
+    return it != towns_.end() && std::any_of(it->second.begin(), it->second.end(), [&](const std::string& c) { return c != code; });
+}
+
 const std::vector<CountryForm>* CountryGazetteer::find(std::string_view key) const {
     const auto it = forms_.find(key);
     return it == forms_.end() ? nullptr : &it->second;

@@ -69,6 +69,8 @@ public:
     // True if a city of 15,000 people or more, or a state or province, of the country `code`
     // has this key for name ("paris" and "US": Paris, Texas), whatever the forms say.
     bool town_in(std::string_view key, std::string_view code) const;
+    // True if such a place of some country other than `code` has this key for name.
+    bool town_outside(std::string_view key, std::string_view code) const;
 
     // These two need none of the tables, so they do not load them: showing a facet of
     // country codes, or filtering by a code, stays cheap in a short-lived process.

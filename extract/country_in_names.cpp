@@ -138,12 +138,16 @@ bool in_person_name(const TokenStream& ts, std::size_t first, std::size_t last) 
         ts[i + 2].gap.find(',') != std::string_view::npos && age(ts[i + 2]) &&
         ts.gap_after(i + 2).starts_with(","))
         return true;
+    // a name after a family tie: "her daughter, Brittany,", "his son Jordan"
+    if (lx::kinship_noun(prev.norm) && prev.lower && (gap_is_space(gap) || gap == ", ")) return true;
     // an abbreviation is nobody's name ("major general US Air Force", "Burger King USA"), but
     // a headline writes names in capitals too
     if (ts[i].sentence_start || (ts[i].all_caps && !prev.all_caps)) return false;
     // a surname after a personal title or a middle initial: "Mr. Arlington", "Irvin E. Rhodes";
     // a lone initial is as often a compass point ("N. Yemen", "in W. Virginia")
-    const bool after_title = lx::person_title(prev.norm) && (gap_is_space(gap) || stop_and_space(gap));
+    // ("the Miss Ohio title" is a pageant's, not a person's)
+    const bool after_title = lx::person_title(prev.norm) && (gap_is_space(gap) || stop_and_space(gap)) &&
+                             !(i > 1 && ts[i - 2].norm == "the");
     const bool middle_initial = prev.raw.size() == 1 && stop_and_space(gap) && i > 1 && ts[i - 2].upper &&
                                 !ts[i - 2].all_caps && gap_is_space(prev.gap);
     if (prev.upper && (after_title || middle_initial)) return true;

@@ -34,8 +34,9 @@ bool party_and_home(const TokenStream& ts, std::size_t first);
 
 // The one-word match is part of a person's name, on cues strong enough that the article's other
 // uses of the word name the person too: a given name after a personal title ("Mayor London
-// Breed", "President Leon Febres Cordero"), a surname after a title or an initial ("Irvin E.
-// Rhodes"), or a name joined to an Arabic particle ("al-Sabah").
+// Breed", "President Leon Febres Cordero"), a surname after a title or a middle initial ("Irvin
+// E. Rhodes"), a given name before a surname and an age ("Sydney McClain, 42,"), a name after a
+// family tie ("her daughter, Brittany,"), or a name joined to an Arabic particle ("al-Sabah").
 bool in_person_name(const TokenStream& ts, std::size_t first, std::size_t last);
 
 // A name that only another language gives the country, written against another capitalised
