@@ -51,15 +51,6 @@ std::vector<const CountryForm*> fitting(const std::vector<CountryForm>& forms, c
     return out;
 }
 
-// True if the word starts some form other than a GeoNames place needing confirmation: "Jordan
-// County" is still checked as a name, "Madison County" is an American county.
-bool known_beyond_geonames(const CountryGazetteer& gaz, std::string_view word) {
-    if (!gaz.starts_form(word)) return false;
-    const auto* forms = gaz.find(word);
-    if (forms == nullptr) return true;   // starts a longer form
-    return std::any_of(forms->begin(), forms->end(), [](const CountryForm& f) { return !f.confirm; });
-}
-
 // "US$40 million", "U.S.$5": the currency, not the country.
 bool currency_prefix(const TokenStream& ts, const CountryMatch& m) {
     return m.code == "US" && m.first == m.last && ts[m.first].all_caps && ts.gap_after(m.last).starts_with("$");
@@ -106,14 +97,7 @@ bool american_division(const TokenStream& ts, std::size_t i) {
     if (i + 1 >= ts.size() || !gap_is_space(ts[i + 1].gap)) return false;
     if (!lx::american_division(ts[i + 1].norm)) return false;
     // "Kent County Council", "Wimbledon Parish Church": British institutions
-    return !(i + 2 < ts.size() && gap_is_space(ts[i + 2].gap) && lx::british_institution_word(ts[i + 2].norm));
-}
-
-// True if every form of the word is a country's name: "Guernsey County" cannot be the island.
-bool only_country_name(const CountryGazetteer& gaz, std::string_view word) {
-    const auto* forms = gaz.find(word);
-    if (forms == nullptr) return false;
-    return std::all_of(forms->begin(), forms->end(), [](const CountryForm& f) { return f.kind == FormKind::name; });
+    return !(i + 2 < ts.size() && gap_is_space(ts[i + 2].gap) && lx::british_institution_word(strip_possessive(ts[i + 2].norm)));
 }
 
 // A dateline in capitals that opens the text ("MALTA — ", "LEBANON (AP) — ", "PORTLAND -- ").
@@ -142,6 +126,13 @@ bool located_by(const TokenStream& ts, std::size_t last, std::size_t next) {
     constexpr std::size_t MostWordsBetween = 5;   // ", about 20 miles south of"
     if (next < last + 3 || next > last + 1 + MostWordsBetween || !ts.gap_after(last).starts_with(",")) return false;
     return ts[next - 1].norm == "of" && lx::area_word(ts[next - 2].norm) && ts[next - 2].lower;
+}
+
+// The match is used as local news uses its own town's name: before a local noun ("Gainesville
+// residents", "a Joliet man"; not a possessive's: "Joliet's building inspector").
+bool local_use(const TokenStream& ts, const CountryMatch& m) {
+    return m.last + 1 < ts.size() && gap_is_space(ts[m.last + 1].gap) && lx::local_noun(ts[m.last + 1].norm) &&
+           !ts[m.last].possessive;
 }
 
 // A match before the rules that accept or reject it.
@@ -178,10 +169,11 @@ std::vector<CountryMatch> match_countries(const TokenStream& ts, bool headline) 
     std::vector<Raw> found;
     std::string key;
     for (std::size_t i = 0; i < ts.size(); ++i) {
-        // "DeKalb County", "Hall Township": counties and townships named this way are American
-        if (i + 1 < ts.size() && ts[i].upper && ts[i + 1].upper && !ts[i].all_caps &&
-            american_division(ts, i) && !(i > 0 && ts[i - 1].norm == "county") && !ts[i].possessive &&
-            (!known_beyond_geonames(gaz, ts[i].norm) || only_country_name(gaz, ts[i].norm))) {
+        // "DeKalb County", "Hall Township", "Douglas County": counties and townships named this
+        // way are American, whatever else their name names (British and Irish ones are "County
+        // Durham", "Kent County Council")
+        if (i + 1 < ts.size() && ts[i].upper && ts[i + 1].upper && !ts[i].all_caps && ts[i].raw.size() > 1 &&
+            american_division(ts, i) && !(i > 0 && ts[i - 1].norm == "county") && !ts[i].possessive) {
             Raw r;
             r.m = CountryMatch{i, i + 1, "US", FormKind::place, false};
             found.push_back(std::move(r));
@@ -343,6 +335,7 @@ std::vector<CountryMatch> match_countries(const TokenStream& ts, bool headline) 
             m.town = true;
         }
         m.dateline = ok && !headline && m.confirm && capitalised_dateline(ts, m);
+        m.local = ok && m.confirm && local_use(ts, m);
         m.accepted = ok;
         out.push_back(std::move(m));
     }
@@ -448,8 +441,9 @@ void confirm_places(const std::vector<const TokenStream*>& texts, std::vector<st
             const auto key = match_key(*texts[s], m);
             if (m.confirm) {
                 // another place of the country that the project table knows confirms it
-                // and so does a dateline, when no other country has a town of that name
-                if (m.dateline && !gaz.town_outside(std::string_view{key.data(), key.size() - 1}, m.code)) continue;
+                // and so does a dateline or a local use, when no other country has a town of that name
+                if ((m.dateline || m.local) && !gaz.town_outside(std::string_view{key.data(), key.size() - 1}, m.code))
+                    continue;
                 const auto& v = vouched[m.code];
                 if (v.size() > 1 || (v.size() == 1 && v.count(key) == 0)) continue;
                 m.accepted = false;

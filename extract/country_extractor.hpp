@@ -23,6 +23,8 @@ struct CountryMatch {
     bool dateline = false;             // a GeoNames town as the text's capitalised dateline
                                        // ("PORTLAND -- "): a place, so its own confirmation
                                        // when no other country has a town of that name
+    bool local = false;                // such a town used as local news uses its own town's
+                                       // name ("Gainesville residents"): the same
     bool listed_abroad = false;        // in a list naming three or more countries ("Helsinki,
                                        // Oslo, Munich, Paris"): the famous place, no namesake
     bool street = false;               // names a street ("Washington Avenue"): no mention, but

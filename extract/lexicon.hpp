@@ -46,6 +46,7 @@ bool street_word(std::string_view w);                      // street_words.txt: 
 bool name_connector(std::string_view w);                   // name_connectors.txt: "Bank of Montreal Ltd"
 bool namesake_prefix(std::string_view w);                  // namesake_prefixes.txt: "Little Portugal"
 bool kinship_noun(std::string_view w);                     // kinship_nouns.txt: "her daughter, Brittany"
+bool local_noun(std::string_view w);                       // local_nouns.txt: "Gainesville residents"
 
 // Sentences.
 bool abbreviation(std::string_view w);                     // abbreviations.txt: "Sen. Ben Sasse"
