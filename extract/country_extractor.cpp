@@ -150,18 +150,6 @@ bool listed_together(const TokenStream& ts, const CountryMatch& a, const Country
     return b.first == a.last + 2 && (between.norm == "and" || between.norm == "or") && gap_is_space(ts[b.first].gap);
 }
 
-// A name that needs a locative ("Chad", "Niger", "Jordan") in a list beside another country's
-// plain name is a country too: "outbreaks in Burkina Faso, Cameroon, Chad, Guinea and Niger".
-bool listed_with_countries(const TokenStream& ts, const std::vector<Raw>& found, std::size_t k) {
-    const auto country = [&](std::size_t j) {
-        const auto& r = found[j];
-        return r.m.kind == FormKind::name && !r.m.code.empty() && r.m.code != found[k].m.code &&
-               r.trust == FormTrust::plain;
-    };
-    return (k > 0 && country(k - 1) && listed_together(ts, found[k - 1].m, found[k].m)) ||
-           (k + 1 < found.size() && country(k + 1) && listed_together(ts, found[k].m, found[k + 1].m));
-}
-
 } // namespace
 
 std::vector<CountryMatch> match_countries(const TokenStream& ts, bool headline) {
@@ -236,17 +224,30 @@ std::vector<CountryMatch> match_countries(const TokenStream& ts, bool headline) 
                (k + 2 < found.size() && listed_together(ts, found[k + 1].m, found[k + 2].m) &&
                 listed_together(ts, found[k].m, found[k + 1].m));
     };
+    // A name that needs a locative ("Chad", "Niger", "Jordan") is a country too in a list with
+    // another country's plain name: "outbreaks in Burkina Faso, Cameroon, Chad, Guinea and Niger".
     constexpr std::size_t CountriesOfInternationalList = 3;
     std::vector<bool> abroad(found.size(), false);
+    std::vector<std::set<std::string_view>> listed_names(found.size());   // plain names in k's list
     for (std::size_t from = 0; from < found.size();) {
         std::size_t to = from + 1;
         while (to < found.size() && listed_together(ts, found[to - 1].m, found[to].m)) ++to;
-        std::set<std::string_view> codes;
-        for (std::size_t j = from; j < to; ++j)
-            if (!found[j].m.code.empty()) codes.insert(found[j].m.code);
-        if (codes.size() >= CountriesOfInternationalList) std::fill(abroad.begin() + from, abroad.begin() + to, true);
+        std::set<std::string_view> codes, names;
+        for (std::size_t j = from; j < to; ++j) {
+            if (found[j].m.code.empty()) continue;
+            codes.insert(found[j].m.code);
+            if (found[j].m.kind == FormKind::name && found[j].trust == FormTrust::plain) names.insert(found[j].m.code);
+        }
+        for (std::size_t j = from; j < to; ++j) {
+            abroad[j] = codes.size() >= CountriesOfInternationalList;
+            listed_names[j] = names;
+        }
         from = to;
     }
+    const auto listed_with_countries = [&](std::size_t k) {
+        const auto& names = listed_names[k];
+        return names.size() > names.count(found[k].m.code);
+    };
 
     std::vector<CountryMatch> out;
     out.reserve(found.size());
@@ -274,7 +275,7 @@ std::vector<CountryMatch> match_countries(const TokenStream& ts, bool headline) 
         if (ok && trust == FormTrust::not_title && headline) ok = false;
         if (ok && trust == FormTrust::locative) {
             // "in Jordan" is the country; "Jordan said", "Michael Jordan" are not
-            ok = ((m.first > 0 && lx::locative(ts[m.first - 1].norm)) || listed_with_countries(ts, found, k)) &&
+            ok = ((m.first > 0 && lx::locative(ts[m.first - 1].norm)) || listed_with_countries(k)) &&
                  !next_adjacent_cap;
         }
         if (ok && single && (m.kind == FormKind::capital || m.kind == FormKind::place)) {

@@ -126,18 +126,19 @@ bool party_and_home(const TokenStream& ts, std::size_t first) {
 }
 
 bool in_person_name(const TokenStream& ts, std::size_t first, std::size_t last) {
-    if (first != last || first == 0) return false;
+    if (first != last) return false;
     const std::size_t i = first;
-    const auto& prev = ts[i - 1];
-    const auto gap = ts[i].gap;
-    // "al-Sabah", "bin-Talal": a name particle joined by a hyphen
-    if (gap == "-" && lx::name_particle(prev.norm)) return true;
     // a given name before a surname and an age, as local news writes people: "Sydney McClain,
     // 42, of Paris"
     if (i + 3 < ts.size() && gap_is_space(ts[i + 1].gap) && ts[i + 1].upper && !ts[i + 1].sentence_start &&
         ts[i + 2].gap.find(',') != std::string_view::npos && age(ts[i + 2]) &&
         ts.gap_after(i + 2).starts_with(","))
         return true;
+    if (i == 0) return false;
+    const auto& prev = ts[i - 1];
+    const auto gap = ts[i].gap;
+    // "al-Sabah", "bin-Talal": a name particle joined by a hyphen
+    if (gap == "-" && lx::name_particle(prev.norm)) return true;
     // a name after a family tie: "her daughter, Brittany,", "his son Jordan"
     if (lx::kinship_noun(prev.norm) && prev.lower && (gap_is_space(gap) || gap == ", ")) return true;
     // an abbreviation is nobody's name ("major general US Air Force", "Burger King USA"), but
