@@ -320,7 +320,7 @@ std::vector<CountryMatch> match_countries(const TokenStream& ts, bool headline) 
             gap_is_space(ts.gap_after(m.last)) && ts[m.last + 1].upper && lx::newspaper_word(ts[m.last + 1].norm))
             ok = false;   // "The Washington Post", "China Daily"
         // part of another name: "Rockwell <ROK>", "Rhodes Inc", "Palestine Avenue", "Credit Suisse"
-        if (ok && (in_angle_brackets(ts, m.first, m.last) || in_company_name(ts, m.first, m.last) ||
+        if (ok && (in_angle_brackets(ts, m.first, m.last) || in_company_name(ts, m.last) ||
                    (found[k].foreign && foreign_name_in_name(ts, m.first, m.last))))
             ok = false;
         if (ok && (in_street_name(ts, m.last) || (m.code == "US" && !m.confirm && before_route_number(ts, m.last)))) {

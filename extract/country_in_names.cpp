@@ -53,8 +53,8 @@ bool stop_and_space(std::string_view gap) {
     return gap.starts_with(".") && gap_is_space(gap.substr(1));
 }
 
-// A person's age as news gives it after the name: one to three digits.
-bool age(const Token& t) {
+// A number of one to three digits: a person's age after the name, a route's number.
+bool short_number(const Token& t) {
     constexpr std::size_t MostDigits = 3;
     return !t.norm.empty() && t.norm.size() <= MostDigits &&
            std::all_of(t.norm.begin(), t.norm.end(), [](char c) { return c >= '0' && c <= '9'; });
@@ -83,8 +83,7 @@ bool in_angle_brackets(const TokenStream& ts, std::size_t first, std::size_t las
     return false;
 }
 
-bool in_company_name(const TokenStream& ts, std::size_t first, std::size_t last) {
-    (void)first;
+bool in_company_name(const TokenStream& ts, std::size_t last) {
     if (ts[last].possessive) return false;
     for (std::size_t k = last + 1; k < ts.size() && k <= last + MaxNameWords; ++k) {
         const auto& t = ts[k];
@@ -114,9 +113,9 @@ bool before_route_number(const TokenStream& ts, std::size_t last) {
     // "U.S. 79", "U.S. 287 /Texas 19"; not a score ("U.S. 2-1"), a year ("Texas 2010") or a
     // number that starts a sentence ("the United States. 76 people")
     const auto gap = ts[last + 1].gap;
-    return (gap_is_space(gap) || stop_and_space(gap)) && !number.sentence_start && age(number) &&
+    return (gap_is_space(gap) || stop_and_space(gap)) && !number.sentence_start && short_number(number) &&
            !(last + 2 < ts.size() && ts[last + 2].gap.find_first_of("-:") != std::string_view::npos &&
-             age(ts[last + 2]));
+             short_number(ts[last + 2]));
 }
 
 bool party_and_home(const TokenStream& ts, std::size_t first) {
@@ -131,7 +130,7 @@ bool in_person_name(const TokenStream& ts, std::size_t first, std::size_t last) 
     // a given name before a surname and an age, as local news writes people: "Sydney McClain,
     // 42, of Paris"
     if (i + 3 < ts.size() && gap_is_space(ts[i + 1].gap) && ts[i + 1].upper && !ts[i + 1].sentence_start &&
-        ts[i + 2].gap.find(',') != std::string_view::npos && age(ts[i + 2]) &&
+        ts[i + 2].gap.find(',') != std::string_view::npos && short_number(ts[i + 2]) &&
         ts.gap_after(i + 2).starts_with(","))
         return true;
     if (i == 0) return false;

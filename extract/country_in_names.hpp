@@ -15,10 +15,10 @@ namespace newsdesk::entities {
 // ticker ("Rockwell International Corp <ROK>", "<Bank of Montreal>").
 bool in_angle_brackets(const TokenStream& ts, std::size_t first, std::size_t last);
 
-// The match is the start or middle of a capitalised run that ends in a legal form
+// The match ending at `last` starts or continues a capitalised run that ends in a legal form
 // (corporate_suffixes.txt: "Rhodes Inc", "Toshiba Information Systems (U.K.) Ltd"). A possessive
 // match owns the company rather than naming it ("Britain's Imperial Chemical Industries Plc").
-bool in_company_name(const TokenStream& ts, std::size_t first, std::size_t last);
+bool in_company_name(const TokenStream& ts, std::size_t last);
 
 // The match, perhaps with up to two more capitalised words, names a street (street_words.txt:
 // "Palestine Avenue", "Indian Lake Road").
