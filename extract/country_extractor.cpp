@@ -97,7 +97,8 @@ bool american_division(const TokenStream& ts, std::size_t i) {
     if (i + 1 >= ts.size() || !gap_is_space(ts[i + 1].gap)) return false;
     if (!lx::american_division(ts[i + 1].norm)) return false;
     // "Kent County Council", "Wimbledon Parish Church": British institutions
-    return !(i + 2 < ts.size() && gap_is_space(ts[i + 2].gap) && lx::british_institution_word(strip_possessive(ts[i + 2].norm)));
+    return !(i + 2 < ts.size() && gap_is_space(ts[i + 2].gap) &&
+             lx::british_institution_word(strip_possessive(ts[i + 2].norm)));
 }
 
 // A dateline in capitals that opens the text ("MALTA — ", "LEBANON (AP) — ", "PORTLAND -- ").
@@ -371,7 +372,8 @@ void confirm_places(const std::vector<const TokenStream*>& texts, std::vector<st
             if (m.accepted) keys_of[m.code].insert(match_key(*texts[s], m));
     // Whether the article names a place of `code` other than the match `m` of text `s`, and not
     // written against it ("rock band Brandon Paris Band" is one name).
-    const auto other_place = [&](std::size_t s, const CountryMatch& m, const std::string& key, const std::string& code) {
+    const auto other_place = [&](std::size_t s, const CountryMatch& m, const std::string& key,
+                                 const std::string& code) {
         for (std::size_t t = 0; t < matches.size(); ++t)
             for (const auto& o : *matches[t])
                 if (o.accepted && o.kind == FormKind::place && o.code == code && match_key(*texts[t], o) != key &&

@@ -298,7 +298,8 @@ bool CountryGazetteer::town_in(std::string_view key, std::string_view code) cons
 
 bool CountryGazetteer::town_outside(std::string_view key, std::string_view code) const {
     const auto it = towns_.find(key);
-    return it != towns_.end() && std::any_of(it->second.begin(), it->second.end(), [&](const std::string& c) { return c != code; });
+    return it != towns_.end() &&
+           std::any_of(it->second.begin(), it->second.end(), [&](const std::string& c) { return c != code; });
 }
 
 const std::vector<CountryForm>* CountryGazetteer::find(std::string_view key) const {
