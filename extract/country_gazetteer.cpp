@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cctype>
 #include <cstdlib>
 #include <stdexcept>
 
@@ -36,6 +37,27 @@ bool latin_only(std::string_view s) {
     for (unsigned char c : s)
         if (c >= 0x80) return false;
     return true;
+}
+
+// The key of an ASCII name as key_of() makes it: words of letters, digits and inner
+// apostrophes ("Coeur d'Alene"), lower case, one space apart ("Winston-Salem" -> "winston salem").
+std::string ascii_key(std::string_view name) {
+    std::string key;
+    bool in_word = false;
+    for (std::size_t i = 0; i < name.size(); ++i) {
+        const char c = name[i];
+        const bool alnum = std::isalnum(static_cast<unsigned char>(c)) != 0;
+        const bool inner_apostrophe = c == '\'' && in_word && i + 1 < name.size() &&
+                                      std::isalpha(static_cast<unsigned char>(name[i + 1])) != 0;
+        if (alnum || inner_apostrophe) {
+            if (!in_word && !key.empty()) key += ' ';
+            key += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+            in_word = true;
+        } else {
+            in_word = false;
+        }
+    }
+    return key;
 }
 
 std::size_t count_words(std::string_view key) {
@@ -155,17 +177,25 @@ void CountryGazetteer::load_icu() {
     struct Seen {
         std::string code;      // empty once two locales give the name to different regions
         std::string written;   // one written form, for the case checks of matching
+        bool english = false;  // some English locale gives the name
     };
     std::unordered_map<std::string, Seen> icu_names;
     int32_t count = 0;
     const icu::Locale* locales = icu::Locale::getAvailableLocales(count);
     std::string name;
     std::unordered_set<std::string> done;   // locales repeat most names: segment each once per code
-    for (int32_t i = 0; i < count; ++i) {
+    // English locales first: a name that English gives too is English, whichever locale repeats it.
+    std::vector<int32_t> order;
+    for (int32_t i = 0; i < count; ++i)
+        if (std::string_view{locales[i].getLanguage()} == "en") order.push_back(i);
+    for (int32_t i = 0; i < count; ++i)
+        if (std::string_view{locales[i].getLanguage()} != "en") order.push_back(i);
+    for (const int32_t i : order) {
         UErrorCode status = U_ZERO_ERROR;
         UResourceBundle* bundle =
             ures_open(U_ICUDATA_NAME U_TREE_SEPARATOR_STRING "region", locales[i].getName(), &status);
         if (U_FAILURE(status)) { ures_close(bundle); continue; }
+        const bool english = std::string_view{locales[i].getLanguage()} == "en";
         for (const char* table : {"Countries", "Countries%short", "Countries%variant"}) {
             UErrorCode st = U_ZERO_ERROR;
             UResourceBundle* names = ures_getByKey(bundle, table, nullptr, &st);
@@ -184,8 +214,9 @@ void CountryGazetteer::load_icu() {
                 if (key.empty() || key.size() < 2) continue;
                 // Short Latin names are mostly codes or ordinary words ("Man" for the Isle of Man).
                 if (latin_only(key) && (key.size() <= 3 || english_word(key))) continue;
-                auto [it, fresh] = icu_names.emplace(key, Seen{code, name});
+                auto [it, fresh] = icu_names.emplace(key, Seen{code, name, english});
                 if (!fresh && it->second.code != code) it->second.code.clear();
+                it->second.english = it->second.english || english;
             }
             ures_close(names);
         }
@@ -197,31 +228,42 @@ void CountryGazetteer::load_icu() {
         f.code = seen.code;
         f.kind = FormKind::name;
         f.from_icu = true;
+        f.foreign = !seen.english;
         add(seen.written, std::move(f));
     }
 }
 
-// GeoNames cities and admin-1 regions (generated at build time). The project table and ICU
-// decide for names they know; a name several countries share is kept only for a country whose
-// place is far larger (5x) than the others, else dropped. Cities of a million people or more
-// are famous enough to stand alone; smaller cities and all regions need their country confirmed
-// by the article ("Split" the Croatian city versus "split" at a sentence start).
+// GeoNames cities and admin-1 regions (generated at build time). Cities of 100,000 people or
+// more are forms: measured on the country gold set against 50,000, more recall from small towns
+// was outweighed by namesakes and common words. The project table and ICU decide for names
+// they know; a name several countries share is kept only for a country whose place is far
+// larger (5x) than the others, else dropped. Cities of a million people or more are famous
+// enough to stand alone; smaller cities and all regions need their country confirmed by the
+// article ("Split" the Croatian city versus "split" at a sentence start). Every place of the
+// table, however small, is a namesake that town_in() knows.
 void CountryGazetteer::load_places() {
+    constexpr std::uint64_t MinCityPopulation = 100000;
     struct Best {
         std::string code, written;
         std::uint64_t population = 0, runner_up = 0;
         bool state = false;
     };
     std::unordered_map<std::string, Best> best;
+    std::vector<std::pair<std::string, std::string_view>> towns;   // key, code
     for (auto line : split(embedded::places_tsv, '\n')) {
         if (line.empty() || line.front() == '#') continue;
         const auto cols = split(line, '\t');
         if (cols.size() != 4) continue;
-        const std::string key = key_of(cols[0]);
+        const std::uint64_t population = std::strtoull(std::string{cols[2]}.c_str(), nullptr, 10);
+        const bool form = cols[3] == "state" || population >= MinCityPopulation;
+        // A town is looked up only by the key of a form that matched, so one named unlike every
+        // form needs no entry; most names are ASCII, whose key is cheap to make without ICU's
+        // word breaking (which, for every town, would add a sixth of a second to each start).
+        const std::string key = form || !latin_only(cols[0]) ? key_of(cols[0]) : ascii_key(cols[0]);
         // short names are mostly abbreviations or words; names with digits are districts
         if (key.size() < 4 || key.find_first_of("0123456789") != std::string::npos) continue;
-        if (forms_.find(key) != forms_.end()) continue;
-        const std::uint64_t population = std::strtoull(std::string{cols[2]}.c_str(), nullptr, 10);
+        towns.emplace_back(key, cols[1]);
+        if (!form || forms_.find(key) != forms_.end()) continue;
         auto& b = best[key];
         if (b.code == cols[1]) {
             b.population = std::max(b.population, population);
@@ -242,6 +284,22 @@ void CountryGazetteer::load_places() {
         f.confirm = b.state || b.population < 1000000;
         add(b.written, std::move(f));
     }
+    for (auto& [key, code] : towns) {
+        if (forms_.find(key) == forms_.end()) continue;
+        auto& codes = towns_[key];
+        if (std::find(codes.begin(), codes.end(), code) == codes.end()) codes.emplace_back(code);
+    }
+}
+
+bool CountryGazetteer::town_in(std::string_view key, std::string_view code) const {
+    const auto it = towns_.find(key);
+    return it != towns_.end() && std::find(it->second.begin(), it->second.end(), code) != it->second.end();
+}
+
+bool CountryGazetteer::town_outside(std::string_view key, std::string_view code) const {
+    const auto it = towns_.find(key);
+    return it != towns_.end() &&
+           std::any_of(it->second.begin(), it->second.end(), [&](const std::string& c) { return c != code; });
 }
 
 const std::vector<CountryForm>* CountryGazetteer::find(std::string_view key) const {

@@ -36,6 +36,7 @@ struct CountryForm {
     bool needs_stop = false;      // "Calif." needs its full stop
     std::string written;          // the form's words as written, space-joined (for exact_case)
     bool from_icu = false;
+    bool foreign = false;         // from ICU, and no English locale gives it ("Suisse", "Cambodge")
     bool confirm = false;         // a GeoNames place that counts only when the article confirms
                                   // its country (named, or another of its places)
 };
@@ -65,6 +66,11 @@ public:
     // soon as no form continues it.
     bool starts_form(std::string_view words) const { return form_starts_.find(words) != form_starts_.end(); }
     std::size_t max_words() const { return max_words_; }
+    // True if a city of 15,000 people or more, or a state or province, of the country `code`
+    // has this key for name ("paris" and "US": Paris, Texas), whatever the forms say.
+    bool town_in(std::string_view key, std::string_view code) const;
+    // True if such a place of some country other than `code` has this key for name.
+    bool town_outside(std::string_view key, std::string_view code) const;
 
     // These two need none of the tables, so they do not load them: showing a facet of
     // country codes, or filtering by a code, stays cheap in a short-lived process.
@@ -86,6 +92,7 @@ private:
     std::unordered_map<std::string, std::vector<CountryForm>, KeyHash, KeyEqual> forms_;
     std::unordered_set<std::string, KeyHash, KeyEqual> form_starts_;   // every word-prefix of every key
     std::size_t max_words_ = 1;
+    std::unordered_map<std::string, std::vector<std::string>, KeyHash, KeyEqual> towns_;   // key -> codes
 };
 
 } // namespace newsdesk::entities

@@ -4,6 +4,8 @@
 
 namespace newsdesk::embedded {
 // The files of extract/lexicon/, embedded by extract/CMakeLists.txt as lexicon_<file name>.
+extern const std::string_view lexicon_street_words, lexicon_name_connectors, lexicon_namesake_prefixes, lexicon_kinship_nouns,
+    lexicon_local_nouns;
 extern const std::string_view lexicon_speech_verbs, lexicon_inverting_verbs, lexicon_verb_companions,
     lexicon_title_words, lexicon_occupation_words, lexicon_description_words, lexicon_title_heads, lexicon_person_titles, lexicon_party_words,
     lexicon_organisation_words, lexicon_corporate_suffixes, lexicon_surname_like_organisation_words, lexicon_not_name_words,
@@ -77,6 +79,11 @@ bool demonym_determiner(std::string_view w) { return in<data::lexicon_demonym_de
 bool newspaper_word(std::string_view w) { return in<data::lexicon_newspaper_words>(w); }
 bool american_division(std::string_view w) { return in<data::lexicon_american_divisions>(w); }
 bool british_institution_word(std::string_view w) { return in<data::lexicon_british_institution_words>(w); }
+bool street_word(std::string_view w) { return in<data::lexicon_street_words>(w); }
+bool name_connector(std::string_view w) { return in<data::lexicon_name_connectors>(w); }
+bool namesake_prefix(std::string_view w) { return in<data::lexicon_namesake_prefixes>(w); }
+bool kinship_noun(std::string_view w) { return in<data::lexicon_kinship_nouns>(w); }
+bool local_noun(std::string_view w) { return in<data::lexicon_local_nouns>(w); }
 bool abbreviation(std::string_view w) { return in<data::lexicon_abbreviations>(w); }
 bool spokesperson_word(std::string_view w) { return in<data::lexicon_spokesperson_words>(w); }
 bool honorific(std::string_view w) { return in<data::lexicon_honorifics>(w); }

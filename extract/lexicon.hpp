@@ -42,6 +42,11 @@ bool demonym_determiner(std::string_view w);               // demonym_determiner
 bool newspaper_word(std::string_view w);                   // newspaper_words.txt: "China Daily"
 bool american_division(std::string_view w);                // american_divisions.txt: "Lebanon County"
 bool british_institution_word(std::string_view w);         // british_institution_words.txt: "Kent County Council"
+bool street_word(std::string_view w);                      // street_words.txt: "Palestine Avenue"
+bool name_connector(std::string_view w);                   // name_connectors.txt: "Bank of Montreal Ltd"
+bool namesake_prefix(std::string_view w);                  // namesake_prefixes.txt: "Little Portugal"
+bool kinship_noun(std::string_view w);                     // kinship_nouns.txt: "her daughter, Brittany"
+bool local_noun(std::string_view w);                       // local_nouns.txt: "Gainesville residents"
 
 // Sentences.
 bool abbreviation(std::string_view w);                     // abbreviations.txt: "Sen. Ben Sasse"
