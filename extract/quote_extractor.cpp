@@ -22,6 +22,9 @@ constexpr std::size_t MinQuoteWords = 3;
 // listener or the occasion ('X told BBC Radio Five Live: "..."', 'X said in a statement on
 // Sunday: "..."'); and between "told" and "that" ("told the foreign press that ...").
 constexpr std::size_t MaxListenerWords = 8;
+// How far back in its sentence a quote introduced by a colon looks for its cue: 'Hassan Rouhani
+// said in a telephone conversation with Turkish President Recep Tayyip Erdogan on Sunday: "..."'.
+constexpr std::size_t MaxIntroductionWords = 30;
 constexpr std::size_t MaxToldListenerWords = 6;
 // Lower-case words of a description between a quote and the name of its speaker: '"...,"
 // private political analyst Stephen Hess told Reuters'.
@@ -323,7 +326,9 @@ std::vector<Quote> extract_quotes(const TokenStream& body, const std::vector<Spe
         if (first_inside > 0 && !paragraph_break(body.gap_after(first_inside - 1))) {
             const auto gap = body.gap_after(first_inside - 1);
             const bool introduced = gap.find_first_of(":,") != std::string_view::npos;
-            const std::size_t reach = introduced ? MaxListenerWords : 0;
+            const std::size_t reach = gap.find(':') != std::string_view::npos ? MaxIntroductionWords
+                                      : introduced                           ? MaxListenerWords
+                                                                             : 0;
             const std::size_t sentence = sentences.first[first_inside - 1];
             for (std::size_t back = 0; back <= reach && back < first_inside && first_inside - 1 - back >= sentence; ++back) {
                 const auto end = first_inside - 1 - back;

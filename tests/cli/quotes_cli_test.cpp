@@ -45,6 +45,11 @@ TEST_CASE("the seed article's quotes belong to its two speakers", "[cli][quotes]
     // "Zionist regime" is in Rouhani's words; it is not in Erdogan's.
     CHECK(run_json({"quotes", "article:000_b94c0258166ae0dd \"zionist regime\" speaker:rouhani"})["total"].get<int>() >= 1);
     CHECK(run_json({"quotes", "article:000_b94c0258166ae0dd \"zionist regime\" speaker:erdogan"})["total"] == 0);
+    // The lead quote, introduced by a long sentence before its colon ("Hassan Rouhani said in a
+    // telephone conversation with Turkish President Recep Tayyip Erdogan on Sunday: ..."), is his.
+    const auto lead = run_json({"quotes", "article:000_b94c0258166ae0dd \"necessary to confront the crimes\""});
+    REQUIRE(lead["total"] == 1);
+    CHECK(lead["hits"][0]["quote"]["speaker"] == "Hassan Rouhani");
 }
 
 TEST_CASE("quote: limits article search to quoted words; hits carry quotes", "[cli][quotes]") {
