@@ -48,6 +48,24 @@ bool phrase_boundary(std::string_view w) {
     return lx::phrase_boundary_word(w) || w.ends_with("ing") || w.ends_with("ly") || w.ends_with("ed");
 }
 
+// How far an inverted verb's subject may reach for the person its sentence ends on.
+constexpr std::size_t MaxAppositiveReach = 12;
+
+// The full name of a person set off by a comma at the end of the sentence, within reach after
+// token `from`: '..., San Diego's chancellor, Pradeep Khosla.'
+std::optional<TokenRange> closing_appositive(const NameRuns& text, std::size_t from) {
+    const auto& ts = text.tokens();
+    for (std::size_t k = from + 1; k < ts.size() && k <= from + MaxAppositiveReach; ++k) {
+        if (ts[k].sentence_start || text::has_quotation_mark(ts[k].gap)) return std::nullopt;
+        const auto run = text.run_starting_at(k);
+        if (!run || !gap_has(ts[k].gap, ",")) continue;
+        const auto name = read_person(text, *run).name;
+        const bool ends = run->last + 1 >= ts.size() || ts[run->last + 1].sentence_start;
+        if (name && name->last > name->first && ends) return run;
+    }
+    return std::nullopt;
+}
+
 // The run names a person by two words or more ("Margaret Hodge"), not a lone word that may
 // modify a noun ("a Twitter user").
 bool full_name(const NameRuns& text, TokenRange run) {
@@ -353,6 +371,14 @@ std::vector<Mention> subject_after(const NameRuns& text, const Cue& cue, std::si
                               phrase_boundary(ts[l + 1].norm) || lx::speech_verb(ts[l + 1].norm) ||
                               full_name(text, *run);   // "wrote Elizabeth Warren on Twitter"
             if (!head) { k = l + 1; continue; }              // "said a Twitter user"
+            // "said University of California, San Diego's chancellor, Pradeep Khosla.": after an
+            // organisation, the person the sentence ends on is who spoke
+            if (!read_person(text, *run).name) {
+                if (const auto person = closing_appositive(text, l)) {
+                    add(out, run_mention(text, cue, *person, position));
+                    return out;
+                }
+            }
             add(out, run_mention(text, cue, *run, position));
             if (out.empty()) return out;
             // "wrote Jason Dana, Robyn Dawes and Nathanial Peterson"

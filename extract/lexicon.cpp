@@ -14,7 +14,7 @@ extern const std::string_view lexicon_speech_verbs, lexicon_inverting_verbs, lex
     lexicon_style_nouns, lexicon_speak_verbs, lexicon_surname_speech_verbs, lexicon_demonym_determiners,
     lexicon_newspaper_words, lexicon_american_divisions, lexicon_british_institution_words, lexicon_abbreviations,
     lexicon_spokesperson_words, lexicon_honorifics, lexicon_surname_like_common_words,
-    lexicon_generic_organisation_words;
+    lexicon_generic_organisation_words, lexicon_state_demonyms;
 } // namespace newsdesk::embedded
 
 namespace newsdesk::entities::lexicon {
@@ -89,5 +89,6 @@ bool spokesperson_word(std::string_view w) { return in<data::lexicon_spokesperso
 bool honorific(std::string_view w) { return in<data::lexicon_honorifics>(w); }
 bool surname_like_common_word(std::string_view w) { return in<data::lexicon_surname_like_common_words>(w); }
 bool generic_organisation_word(std::string_view w) { return in<data::lexicon_generic_organisation_words>(w); }
+bool state_demonym(std::string_view w) { return in<data::lexicon_state_demonyms>(w); }
 
 } // namespace newsdesk::entities::lexicon

@@ -54,6 +54,7 @@ bool spokesperson_word(std::string_view w);                // spokesperson_words
 bool honorific(std::string_view w);                        // honorifics.txt: "Dr Fox"
 bool surname_like_common_word(std::string_view w);         // surname_like_common_words.txt: "Theresa May"
 bool generic_organisation_word(std::string_view w);        // generic_organisation_words.txt: "the Bank"
+bool state_demonym(std::string_view w);                    // state_demonyms.txt: "Californian Thomas Slattery"
 
 // The words of a list file in order, as the lexicon reads them (for tests of the files).
 std::vector<std::string_view> words_of_list(std::string_view file);

@@ -57,7 +57,7 @@ bool misspelt_title(std::string_view norm) {
 }
 
 bool leading_description(std::string_view norm) {
-    return lx::title_word(norm) || lx::occupation_word(norm) || misspelt_title(norm);
+    return lx::title_word(norm) || lx::occupation_word(norm) || lx::state_demonym(norm) || misspelt_title(norm);
 }
 
 } // namespace newsdesk::entities

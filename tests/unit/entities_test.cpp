@@ -269,6 +269,10 @@ TEST_CASE("speakers: a person between places, phrases, times and the passive", "
           Names{"Loretta Lynch"});
     CHECK(speakers("Theresa May, shadow secretary for the family, told BBC Radio 4's Today programme that "
                    "the plans were inadequate.") == Names{"Theresa May"});
+    CHECK(speakers("\"Walter was brilliant,\" said University of California, San Diego's chancellor, Pradeep "
+                   "Khosla.") == Names{"Pradeep Khosla"});
+    CHECK(speakers("Californian Thomas Slattery filed the suit. Mr Slattery said he was forced to buy it.") ==
+          Names{"Thomas Slattery"});
 }
 
 TEST_CASE("speakers: possessors, listeners, places and organisations are not speakers", "[entities]") {
