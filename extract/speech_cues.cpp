@@ -1,6 +1,7 @@
 #include "extract/speech_cues.hpp"
 
 #include <algorithm>
+#include <optional>
 
 #include "extract/cue_subjects.hpp"
 #include "extract/lexicon.hpp"
@@ -113,6 +114,29 @@ void sentence_subjects(const NameRuns& text, std::size_t segment, const std::vec
     }
 }
 
+// Words from "as saying" back to the verb that quotes someone: "quoted Tim Manning, formerly a
+// deputy administrator at FEMA, as saying".
+constexpr std::size_t MaxQuotedPhraseWords = 20;
+
+// The "quoted"/"cited" a few words before token `as`, in its sentence.
+std::optional<std::size_t> quoting_verb_before(const TokenStream& ts, std::size_t as) {
+    for (std::size_t k = as; k-- > 0 && as - k <= MaxQuotedPhraseWords;) {
+        const auto& w = ts[k].norm;
+        if (w == "quoted" || w == "cited" || w == "quotes" || w == "cites" || w == "quoting" || w == "citing")
+            return k;
+        if (ts[k].sentence_start) break;
+    }
+    return std::nullopt;
+}
+
+// Token i is the "quoted"/"cited" of "... quoted X as saying" in its sentence.
+bool quotes_someone_as_saying(const TokenStream& ts, std::size_t i) {
+    for (std::size_t k = i + 1; k + 1 < ts.size() && k <= i + MaxQuotedPhraseWords && !ts[k].sentence_start; ++k)
+        if (ts[k].norm == "as" && (ts[k + 1].norm == "saying" || ts[k + 1].norm == "telling"))
+            return quoting_verb_before(ts, k) == i;
+    return false;
+}
+
 bool is_be(std::string_view w) {
     return w == "is" || w == "are" || w == "was" || w == "were" || w == "been" || w == "being" || w == "be";
 }
@@ -147,7 +171,16 @@ std::vector<Mention> find_speech_cues(const NameRuns& text, std::size_t segment)
             append(out, according_to_subject(text, Cue{segment, i, "according to", true}, i + 2));
             continue;
         }
+        // "Politico quoted Tim Manning, a former FEMA official, as saying", "the statement cited
+        // chairman Simon Keswick as saying": the one quoted speaks
+        if ((t.norm == "saying" || t.norm == "telling") && i > 0 && ts[i - 1].norm == "as") {
+            if (const auto verb = quoting_verb_before(ts, i - 1)) {
+                append(out, subject_after(text, Cue{segment, i, t.norm, true}, *verb + 1, i));
+                continue;
+            }
+        }
         if (!lexicon::speech_verb(t.norm) && !progressive_speech(ts, i)) continue;
+        if (quotes_someone_as_saying(ts, i)) continue;   // the BBC that cites is no speaker
         // "the Mbita Point primary school", "two Ericsson AXE Signal Transfer Point Switches": a
         // capitalised verb in a sentence written in lower case is part of a name; only a
         // headline in title case capitalises its verbs ("Obama Says He Will Run")

@@ -156,6 +156,12 @@ TEST_CASE("quotes: a quote over two paragraphs is joined", "[entities]") {
 
 namespace {
 
+std::vector<std::string> names_of_speakers(const std::string& body) {
+    std::vector<std::string> out;
+    for (const auto& s : extract_entities(text_article(body)).speakers) out.push_back(s.name);
+    return out;
+}
+
 // Each quote as "speaker: first words", for comparing attributions in text order.
 std::vector<std::string> turns(const std::string& body) {
     std::vector<std::string> out;
@@ -193,6 +199,18 @@ TEST_CASE("quotes: attribution follows the article's turns", "[entities]") {
     CHECK(bank.quotes[1].speaker == "Bundesbank");
     REQUIRE(bank.speakers.size() == 1);
     CHECK(bank.speakers[0] == Speaker{"Bundesbank", SpeakerKind::Organisation});
+}
+
+TEST_CASE("quotes: 'quoted X as saying' is X's, not the quoting paper's", "[entities]") {
+    const auto e = extract_entities(text_article(
+        "Politico quoted Tim Manning, formerly a deputy administrator at FEMA, as saying: \"FEMA has an "
+        "important role in coordinating the response.\""));
+    REQUIRE(e.speakers.size() == 1);
+    CHECK(e.speakers[0] == Speaker{"Tim Manning", SpeakerKind::Person});
+    REQUIRE(e.quotes.size() == 1);
+    CHECK(e.quotes[0].speaker == "Tim Manning");
+    CHECK(names_of_speakers("The statement cited chairman Simon Keswick as saying the issue would wait.") ==
+          std::vector<std::string>{"Simon Keswick"});
 }
 
 TEST_CASE("quotes: indirect speech with that-clauses and according to", "[entities]") {
