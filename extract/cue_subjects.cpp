@@ -203,7 +203,13 @@ std::vector<Mention> subject_before(const NameRuns& text, const Cue& cue) {
         std::size_t k = j;
         while (k > 0 && k + MaxBracketedTokens > j && !gap_has(tok(k).gap, opening)) --k;
         const auto before = tok(k).gap;
-        if (k > 0 && gap_has(before, opening) && (closing == '>' || tok(k).all_caps) &&
+        // "<Nisshin Steel Co Ltd> said": Reuters brackets an unlisted company's name itself;
+        // a name has lower-case letters, a ticker none
+        bool bracketed_name = false;
+        for (std::size_t n = k; n <= j && !bracketed_name; ++n) bracketed_name = tok(n).lower || !tok(n).all_caps;
+        if (closing == '>' && bracketed_name && gap_has(before, opening)) {
+            gap = " ";   // the name in brackets is the subject
+        } else if (k > 0 && gap_has(before, opening) && (closing == '>' || tok(k).all_caps) &&
             !gap_has(before, ",;:") && !text::has_quotation_mark(before)) {
             // the name the abbreviation spells, whole across "and" and "of"
             if (const auto named = closing == ')' && k == j ? spelled_out(text.tokens(), k - 1, tok(k).raw) : std::nullopt) {

@@ -62,7 +62,10 @@ bool organisation_run(const NameRuns& text, TokenRange run) {
     if (last - first >= MaxOrganisationWords) return false;
     // "the Liberal Democrats", "Conservatives", "the Tories": a party by its members' name
     if (party_plural(strip_possessive(text.token(last).norm))) return true;
-    if (lx::not_name_word(strip_possessive(text.token(last).norm))) return false;
+    // "Police said" is a group; "Strathclyde Police", "North Wales Police" are forces
+    if (const auto end = strip_possessive(text.token(last).norm);
+        lx::not_name_word(end) && !(last > first && lx::organisation_word(end)))
+        return false;
     for (std::size_t k = first; k <= last; ++k)
         if (lx::description_word(strip_possessive(text.token(k).norm))) return false;   // "Hurricane Lorenzo"
     // "Tokyo Electric Power Co", "Nippon Steel Corp": a legal form makes a company of any run

@@ -114,6 +114,29 @@ void sentence_subjects(const NameRuns& text, std::size_t segment, const std::vec
     }
 }
 
+// The subject of the sentence holding the cue: its first name run followed by a word in lower
+// case that is no preposition (a verb: "North Wales Police reopened"), after any opening phrase
+// ("In late June, the Supreme Court ruled"); none for a sentence that has none before the cue.
+std::optional<Mention> participle_subject(const NameRuns& text, const Cue& cue) {
+    const auto& ts = text.tokens();
+    std::size_t start = cue.token;
+    while (start > 0 && !ts[start].sentence_start) --start;
+    for (std::size_t k = start; k + 1 < cue.token; ++k) {
+        const auto run = text.run_starting_at(k);
+        if (!run) continue;
+        const auto l = run->last;
+        if (l + 1 >= cue.token || ts[l].possessive) { k = l; continue; }
+        const auto& next = ts[l + 1];
+        if (gap_is_space(next.gap) && next.lower && !lexicon::preposition(next.norm) && next.norm != "and") {
+            auto m = run_mention(text, cue, *run, k);
+            if (m && m->kind != Mention::Kind::title) return m;
+            return std::nullopt;
+        }
+        k = l;
+    }
+    return std::nullopt;
+}
+
 // Words from "as saying" back to the verb that quotes someone: "quoted Tim Manning, formerly a
 // deputy administrator at FEMA, as saying".
 constexpr std::size_t MaxQuotedPhraseWords = 20;
@@ -178,6 +201,14 @@ std::vector<Mention> find_speech_cues(const NameRuns& text, std::size_t segment)
                 append(out, subject_after(text, Cue{segment, i, t.norm, true}, *verb + 1, i));
                 continue;
             }
+        }
+        // "North Wales Police reopened the case, saying ...", "the Supreme Court ruled against it,
+        // saying ...": the sentence's subject speaks
+        if ((t.norm == "saying" || t.norm == "adding" || t.norm == "arguing" || t.norm == "warning" ||
+             t.norm == "insisting" || t.norm == "claiming") &&
+            gap_has(t.gap, ",") && !text::has_quotation_mark(t.gap)) {
+            if (auto m = participle_subject(text, Cue{segment, i, t.norm, false})) out.push_back(std::move(*m));
+            continue;
         }
         if (!lexicon::speech_verb(t.norm) && !progressive_speech(ts, i)) continue;
         if (quotes_someone_as_saying(ts, i)) continue;   // the BBC that cites is no speaker

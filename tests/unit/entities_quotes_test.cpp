@@ -51,6 +51,10 @@ TEST_CASE("speakers: organisations speak through tickers, abbreviations, spokesp
     using Names = std::vector<std::string>;
     CHECK(organisations("Nippon Steel Corp <NSTC.TOK> said it will cut spending.") ==
           Names{"organisation:Nippon Steel Corp"});
+    CHECK(organisations("Output fell.\n    <Nisshin Steel Co Ltd> said it will spend more.") ==
+          Names{"organisation:Nisshin Steel Co Ltd"});   // an unlisted company, bracketed whole
+    CHECK(organisations("North Wales Police reopened the case, saying new evidence had emerged.") ==
+          Names{"organisation:North Wales Police"});
     CHECK(organisations("The Pensions Policy Institute (PPI) recently said life expectancy rose. "
                         "But the PPI said the gap would stay.") ==
           Names{"organisation:Pensions Policy Institute"});
