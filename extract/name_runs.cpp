@@ -69,9 +69,9 @@ NameRuns::NameRuns(const Segment& segment) : segment_(segment) {
             if (!gap_is_space(gap) && !initial) break;
             if (shouted[last + 1]) break;
             if (in_name(last + 1)) { ++last; continue; }
-            // "Charles de Gaulle", "Osama bin Laden"
+            // "Charles de Gaulle", "Osama bin Laden", "Salem al-Sabah"
             if (lexicon::name_particle(next.norm) && next.lower && last + 2 < ts.size() &&
-                gap_is_space(ts[last + 2].gap) && in_name(last + 2)) {
+                (gap_is_space(ts[last + 2].gap) || ts[last + 2].gap == "-") && in_name(last + 2)) {
                 last += 2;
                 continue;
             }

@@ -109,7 +109,10 @@ PersonView read_person(const NameRuns& text, TokenRange run) {
     std::size_t e = last;
     while (e > i && (lx::name_suffix(strip_possessive(tok(e).norm)))) --e;
     if (i > e) return v;
-    if (e - i + 1 > MaxNameWords) return v;
+    // words, not tokens: "Abdul-Aziz", "al-Sabah" are one word each
+    std::size_t words = 1;
+    for (std::size_t k = i + 1; k <= e; ++k) words += tok(k).gap != "-";
+    if (words > MaxNameWords) return v;
     for (std::size_t k = i; k <= e; ++k) {
         const auto& t = tok(k);
         const auto norm = strip_possessive(t.norm);
@@ -126,6 +129,9 @@ PersonView read_person(const NameRuns& text, TokenRange run) {
         // "Theresa May": a month after a given name
         const bool surname_common = k == e && k > i && lx::surname_like_common_word(norm) &&
                                     !lx::not_name_word(tok(k - 1).norm) && !lx::title_word(tok(k - 1).norm);
+        // "al-Thani", "bin Laden": a particle in lower case is part of the name, whatever the
+        // word may be capitalised ("Al Jazeera")
+        if (t.lower && lx::name_particle(norm) && k > i && k < e) continue;
         if ((lx::organisation_word(norm) && !given_org && !surname_org && !titled_surname) ||
             (lx::not_name_word(norm) && !surname_common) ||
             (lx::title_word(norm) && !surname_title && !titled_surname))

@@ -273,6 +273,9 @@ TEST_CASE("speakers: a person between places, phrases, times and the passive", "
                    "Khosla.") == Names{"Pradeep Khosla"});
     CHECK(speakers("Californian Thomas Slattery filed the suit. Mr Slattery said he was forced to buy it.") ==
           Names{"Thomas Slattery"});
+    // hyphenated words are one word of a name: four of them fit
+    CHECK(speakers("Governor Sheikh Hamad Abdul-Aziz bin-Khalid al-Thani said rates would hold.") ==
+          Names{"Hamad Abdul-Aziz bin-Khalid al-Thani"});
 }
 
 TEST_CASE("speakers: possessors, listeners, places and organisations are not speakers", "[entities]") {
