@@ -32,6 +32,8 @@ constexpr std::size_t MaxWordsBeforeSubject = 8;
 // Lower-case title words between an organisation and a person after an inverted verb:
 // "said Fiat managing director Cesare Romiti".
 constexpr std::size_t MaxTitleWordsAfterName = 3;
+// Lower-case words naming what an organisation is, after its name: "IFPI industry body".
+constexpr std::size_t MaxKindWords = 2;
 // Words of a lower-case phrase read back past to the person it describes: "Regina Ip from the
 // pro-Beijing camp said".
 constexpr std::size_t MaxPrepositionalWords = 6;
@@ -165,12 +167,12 @@ std::vector<Mention> chunked_subject(const NameRuns& text, const Cue& cue, std::
     }
     // "GE Information Services Co, a unit of General Electric Co, said": an organisation opening
     // the sentence, described in the chunks after it
+    // ("Supporters' group Shareholders United - which has ... - said": the name ends the chunk)
     if (chunks.size() >= 2 && tok(chunks[1].first).lower) {
-        auto [a, b] = chunks.front();
-        if (tok(a).norm == "the" && a < b) ++a;
-        if (const auto run = text.run_at(a); run && run->first == a && run->last == b &&
-                                             (ends_in_corporate_suffix(text, *run) || organisation_run(text, *run))) {
-            add(out, run_mention(text, cue, *run, a));
+        const auto [a, b] = chunks.front();
+        if (const auto run = text.run_ending_at(b);
+            run && run->first >= a && (ends_in_corporate_suffix(text, *run) || organisation_run(text, *run))) {
+            add(out, run_mention(text, cue, *run, run->first));
             return out;
         }
     }
@@ -321,6 +323,19 @@ std::vector<Mention> subject_before(const NameRuns& text, const Cue& cue) {
                 add(out, run_mention(text, cue, *other, first - 2));
         }
         return out;
+    }
+    // "The IFPI industry body said", "the Gallup polling group said": an organisation named
+    // before the lower-case noun that says what it is
+    if (j >= 2 && tok(j).lower && lx::organisation_word(tok(j).norm)) {
+        std::size_t k = j;
+        while (k > 0 && j - k < MaxKindWords && tok(k).lower && gap_is_space(tok(k).gap)) --k;
+        if (const auto run = text.run_ending_at(k); run && k < j && !tok(k).possessive && !read_person(text, *run).name) {
+            if (auto m = run_mention(text, cue, *run, run->first)) {
+                m->represented = true;
+                out.push_back(std::move(*m));
+                return out;
+            }
+        }
     }
     // "Regina Ip from the pro-Beijing camp said": a person, then a phrase in lower case
     for (std::size_t k = j, steps = 0; k >= 1 && steps < MaxPrepositionalWords; --k, ++steps) {

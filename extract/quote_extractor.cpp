@@ -26,8 +26,8 @@ constexpr std::size_t MaxListenerWords = 8;
 // said in a telephone conversation with Turkish President Recep Tayyip Erdogan on Sunday: "..."'.
 constexpr std::size_t MaxIntroductionWords = 30;
 constexpr std::size_t MaxToldListenerWords = 6;
-// Lower-case words of a description between a quote and the name of its speaker: '"...,"
-// private political analyst Stephen Hess told Reuters'.
+// Words of a description between a quote and the name of its speaker: '"...," private political
+// analyst Stephen Hess told Reuters', '"...," Shareholders United's Sean Bones told the BBC'.
 constexpr std::size_t MaxDescriptionWords = 4;
 
 struct Mark {
@@ -312,7 +312,8 @@ std::vector<Quote> extract_quotes(const TokenStream& body, const std::vector<Spe
         // ('"...," private political analyst Stephen Hess told Reuters': a description first)
         if (after < body.size() && !paragraph_break(body[after].gap)) {
             for (std::size_t k = after; k < body.size() && k <= after + MaxDescriptionWords; ++k) {
-                if (k > after && (!gap_is_space(body[k].gap) || !body[k - 1].lower)) break;
+                // (a description or a possessor: "Shareholders United's Sean Bones told")
+                if (k > after && !gap_is_space(body[k].gap)) break;
                 const auto it = starting_at.find(k);
                 if (it == starting_at.end()) continue;
                 const auto& cue = cues[it->second];

@@ -96,6 +96,9 @@ TEST_CASE("speakers: organisations speak through tickers, abbreviations, spokesp
           Names{"person:John Shad"});
     CHECK(organisations("The Yugoslav news agency Tanjug said the talks had ended.") ==
           Names{"organisation:Tanjug"});
+    CHECK(organisations("The IFPI industry body said that players drove the growth.") == Names{"organisation:IFPI"});
+    CHECK(organisations("Supporters' group Shareholders United - which has rallied opposition - said it would "
+                        "fight any move.") == Names{"organisation:Shareholders United"});
 }
 
 TEST_CASE("speakers: a surname that is also an organisation word stays a person", "[entities]") {
@@ -193,9 +196,11 @@ TEST_CASE("quotes: attribution follows the article's turns", "[entities]") {
     // "she said" after a sentence whose subject is named without a cue
     CHECK(turns("Venus Williams lost in Doha. Williams blamed her stomach for the defeat. \"Blisters were "
                 "a factor,\" she said.") == Turns{"Venus Williams: Blisters"});
-    // a description between the quote and the name
+    // a description or a possessor between the quote and the name
     CHECK(turns("\"This is certification of incompetence,\" private political analyst Stephen Hess told "
                 "Reuters.") == Turns{"Stephen Hess: This"});
+    CHECK(turns("Shareholders United said it would fight. \"We don't want debt,\" Shareholders United's Sean "
+                "Bones told the BBC.") == Turns{"Sean Bones: We"});
     // "it said" is the organisation named as speaking just before, not a person
     const auto bank = extract_entities(text_article(
         "The Bundesbank said spending must fall. \"There will be consequences for the state,\" it said."));
