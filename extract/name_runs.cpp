@@ -1,11 +1,31 @@
 #include "extract/name_runs.hpp"
 
+#include <algorithm>
+
 #include "extract/lexicon.hpp"
 #include "extract/shouted_text.hpp"
 
 namespace newsdesk::entities {
 
-bool name_like(const Token& t) { return t.upper && !lexicon::speech_verb(t.norm); }
+namespace {
+
+// "SkKglwQycb", "8FtYoYE0G3", "GirlIGuessImWithHer": link hashes and hashtags, not names. A name
+// has at most one capital inside it ("McDonald", "DiCaprio") and no digit.
+bool garbled(std::string_view raw) {
+    raw = raw.substr(0, std::min(raw.find('\''), raw.find("\u2019")));   // "BBC's": the word, not its 's
+    int inner_capitals = 0;
+    for (std::size_t k = 0; k < raw.size(); ++k) {
+        const auto c = static_cast<unsigned char>(raw[k]);
+        if (c >= '0' && c <= '9') return true;
+        if (k > 0 && c >= 'A' && c <= 'Z' && raw[k - 1] != '-' && raw[k - 1] != '\'' && raw[k - 1] != '.') ++inner_capitals;
+    }
+    const bool lower = std::any_of(raw.begin(), raw.end(), [](char c) { return c >= 'a' && c <= 'z'; });
+    return lower && inner_capitals >= 2;
+}
+
+} // namespace
+
+bool name_like(const Token& t) { return t.upper && !lexicon::speech_verb(t.norm) && !garbled(t.raw); }
 
 namespace {
 
@@ -53,7 +73,7 @@ NameRuns::NameRuns(const Segment& segment) : segment_(segment) {
     // ("the Pew Internet and American Life Project"), in title case a verb ("Obama Says He ...")
     const auto title_case = title_case_sentences(ts);
     const auto in_name = [&](std::size_t i) {
-        return name_like(ts[i]) || (ts[i].upper && !ts[i].sentence_start && !title_case[i]);
+        return name_like(ts[i]) || (ts[i].upper && !ts[i].sentence_start && !title_case[i] && !garbled(ts[i].raw));
     };
     for (std::size_t i = 0; i < ts.size();) {
         if (!in_name(i) || shouted[i]) { ++i; continue; }

@@ -210,6 +210,10 @@ TEST_CASE("speakers: a lone name is kept only where the text treats it as one", 
     CHECK(speakers("Campaigners said the plan was cruel. The campaigners, who met in Leeds, said so.").empty());
     CHECK(speakers("Officials said the road would open. Later, Officials said it would not.").empty());
     CHECK(speakers("We've said it before, and as S said, we will say it again.").empty());
+    // a link's hash or a hashtag is no name; one capital inside a name is ("McDonald")
+    CHECK(speakers("Read it here pic.twitter.com/SkKglwQycb said the post. #GirlIGuessImWithHer said it too.")
+              .empty());
+    CHECK(speakers("Ronald McDonald said the fries were hot.") == Names{"Ronald McDonald"});
     // an organisation by what the article says of it
     const auto microsoft = extract_entities(text_article(
         "Microsoft says it is clamping down on piracy. Users of Microsoft software will be checked."));
