@@ -216,6 +216,8 @@ std::optional<NameInventory::LoneName> NameInventory::lone_name(const std::strin
     if (lexicon::not_name_word(norm) || lexicon::title_word(norm)) return std::nullopt;
     // "S", "We've", "I'd": a letter or a contraction
     if (norm.size() < 2) return std::nullopt;
+    // "R-Texas", "D-Calif": a party and a state after a lawmaker's name, not a name
+    if (norm.size() > 2 && norm[1] == '-') return std::nullopt;
     for (std::string_view apostrophe : {"'", "\u2019"})
         for (std::string_view rest : {"ve", "d", "ll", "re", "m", "t"})
             if (std::string_view{norm}.ends_with(std::string{apostrophe} + std::string{rest})) return std::nullopt;

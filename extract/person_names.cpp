@@ -144,6 +144,8 @@ PersonView read_person(const NameRuns& text, TokenRange run) {
             return v;
         if (is_digit_word(norm)) return v;
     }
+    // "R-Texas", "D-Calif.": a lawmaker's party and state, not a name
+    if (e == i + 1 && tok(i).raw.size() == 1 && tok(e).gap == "-") return v;
     v.name = TokenRange{i, e};
     describe_left(text, first, v);
     return v;

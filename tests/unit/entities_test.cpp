@@ -214,6 +214,8 @@ TEST_CASE("speakers: a lone name is kept only where the text treats it as one", 
     CHECK(speakers("Read it here pic.twitter.com/SkKglwQycb said the post. #GirlIGuessImWithHer said it too.")
               .empty());
     CHECK(speakers("Ronald McDonald said the fries were hot.") == Names{"Ronald McDonald"});
+    CHECK(speakers("\"We will win,\" said Sen. Ted Cruz, R-Texas, Jeb Bush and Sen. Marco Rubio.") ==
+          Names{"Ted Cruz"});   // a party and a state are no name, nor start a list
     // an organisation by what the article says of it
     const auto microsoft = extract_entities(text_article(
         "Microsoft says it is clamping down on piracy. Users of Microsoft software will be checked."));
