@@ -84,8 +84,9 @@ SpeakerFindings attribute(std::vector<Mention> mentions, NameInventory& names) {
         }
         auto& last = cue.organisation ? last_organisation : last_person;
         last = Speaking{cue.speaker, m.cue.segment, m.position};
-        if (m.kind == Mention::Kind::subject) continue;   // named, not yet speaking
-        if (seen.emplace(cue.speaker, cue.organisation).second) out.speakers.push_back({cue.speaker, cue.organisation});
+        cue.named_only = m.kind == Mention::Kind::subject;   // named, not yet speaking
+        if (!cue.named_only && seen.emplace(cue.speaker, cue.organisation).second)
+            out.speakers.push_back({cue.speaker, cue.organisation});
         out.cues.push_back(std::move(cue));
     }
     return out;

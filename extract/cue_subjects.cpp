@@ -91,6 +91,11 @@ std::optional<TokenRange> name_chunk(const NameRuns& text, std::size_t a, std::s
             const auto [f, l] = *run;
             if (f < a || l > b) return std::nullopt;
             if (tok(l).possessive && l < b) { p = l + 1; continue; }   // "Clinton's top aide ..."
+            // "Retired teacher Brian T. Carroll": a sentence's first word, capitalised for it
+            if (f == l && tok(f).sentence_start && l < b && tok(l + 1).lower && gap_is_space(tok(l + 1).gap)) {
+                p = l + 1;
+                continue;
+            }
             if (!read_person(text, *run).name) {
                 // "White House spokesman Josh Earnest" is one run; "Republican party boss ..." is not
                 if (l < b && tok(l + 1).lower) { p = l + 1; continue; }

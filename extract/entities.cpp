@@ -92,7 +92,15 @@ Entities extract_entities(const Article& article, const SpeakerAliases& aliases)
             if (c.segment == *body_segment) body_cues.push_back(c);
         out.quotes = extract_quotes(segments[*body_segment].tokens, body_cues);
         if (out.quotes.size() > MaxQuotesPerArticle) out.quotes.resize(MaxQuotesPerArticle);
-        for (auto& q : out.quotes) q.speaker = name_of(q.speaker, organisations.contains(q.speaker));
+        // a sentence's subject speaks where a quote was found to be theirs
+        for (const auto& c : body_cues)
+            if (c.named_only && c.organisation) organisations.insert(c.speaker);
+        for (auto& q : out.quotes) {
+            const bool organisation = organisations.contains(q.speaker);
+            q.speaker = name_of(q.speaker, organisation);
+            if (out.speakers.size() < MaxSpeakersPerArticle && listed.emplace(q.speaker, organisation).second)
+                out.speakers.push_back({q.speaker, organisation ? SpeakerKind::Organisation : SpeakerKind::Person});
+        }
     }
     return out;
 }

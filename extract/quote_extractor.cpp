@@ -284,9 +284,15 @@ std::vector<Quote> extract_quotes(const TokenStream& body, const std::vector<Spe
     // The first cue (in `cues` order) that starts at a token, and that ends at one; the clauses
     // reported after a cue, by where they begin: a quote finds its cue by looking these up, not
     // by trying every cue.
-    std::unordered_map<std::size_t, std::size_t> starting_at, ending_at;
+    // A sentence's subject only introduces a quote after a colon ("Donald Trump took a parting
+    // shot on Twitter: “...”"), and is found apart, as a cue said in that sentence comes first.
+    std::unordered_map<std::size_t, std::size_t> starting_at, ending_at, subject_ending_at;
     std::vector<std::pair<std::size_t, std::size_t>> clause_at;   // (from, cue)
     for (std::size_t c = 0; c < cues.size(); ++c) {
+        if (cues[c].named_only) {
+            subject_ending_at.try_emplace(cues[c].subject_last, c);
+            continue;
+        }
         starting_at.try_emplace(std::min(cues[c].cue, cues[c].subject_first), c);
         ending_at.try_emplace(std::max(cues[c].cue, cues[c].subject_last), c);
         if (clauses[c] && !clauses[c]->before) clause_at.emplace_back(clauses[c]->from, c);
@@ -331,6 +337,7 @@ std::vector<Quote> extract_quotes(const TokenStream& body, const std::vector<Spe
                                       : introduced                           ? MaxListenerWords
                                                                              : 0;
             const std::size_t sentence = sentences.first[first_inside - 1];
+            std::optional<std::size_t> subject;
             for (std::size_t back = 0; back <= reach && back < first_inside && first_inside - 1 - back >= sentence; ++back) {
                 const auto end = first_inside - 1 - back;
                 if (back > 0 && (text::has_quotation_mark(body.gap_after(end)) || paragraph_break(body.gap_after(end))))
@@ -339,7 +346,10 @@ std::vector<Quote> extract_quotes(const TokenStream& body, const std::vector<Spe
                     if (!found || it->second < *found) found = it->second;
                     break;
                 }
+                if (const auto it = subject_ending_at.find(end); it != subject_ending_at.end() && !subject)
+                    subject = it->second;
             }
+            if (!found && gap.find(':') != std::string_view::npos) found = subject;
         }
         bool inside_clause = false;
         // 'X said the plan was "a failure"': the quote is part of the clause X's verb reports

@@ -31,6 +31,9 @@ struct SpeechCue {
     bool organisation = false;
     bool pronoun = false;         // "he said": the speaker is the last person named as speaking before
     bool inverted = false;        // the name follows the verb ('"...," said X')
+    bool named_only = false;      // a sentence's subject not said to speak ("Federer was happy
+                                  // with his form."): it takes a quote only by where the quote
+                                  // stands, and speaks only if it does
 };
 
 struct SpeakerFindings {

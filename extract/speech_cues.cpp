@@ -93,7 +93,10 @@ void sentence_subjects(const NameRuns& text, std::size_t segment, const std::vec
             // "Sylvester Stallone's ex-wife Brigitte Nielsen nominated ...": the possessed is the subject
             if (ts[l].possessive && l + 1 < ts.size()) {
                 std::size_t n = l + 1;
-                while (n < ts.size() && n <= l + MaxWordsBeforeSubject + 1 && ts[n].lower && gap_is_space(ts[n].gap)) ++n;
+                // (words, not tokens: "ex-wife" is one)
+                const auto joined = [&](std::size_t w) { return gap_is_space(ts[w].gap) || (w > l + 1 && ts[w].gap == "-"); };
+                for (std::size_t words = 0; n < ts.size() && ts[n].lower && joined(n); ++n)
+                    if (ts[n].gap != "-" && ++words > MaxWordsBeforeSubject + 1) break;
                 if (n > l + 1 && n < ts.size() && gap_is_space(ts[n].gap) && text.run_starting_at(n)) {
                     k = n - 1;
                     continue;
@@ -164,19 +167,37 @@ bool is_be(std::string_view w) {
     return w == "is" || w == "are" || w == "was" || w == "were" || w == "been" || w == "being" || w == "be";
 }
 
-// "is reaffirming", "was telling", "has been saying": the progressive of a speech verb the
-// lexicon lists in another form ("reaffirmed", "tells", "says", "argued").
-bool progressive_speech(const TokenStream& ts, std::size_t i) {
-    const auto& w = ts[i].norm;
-    if (i == 0 || !w.ends_with("ing") || w.size() < 6) return false;
-    if (!is_be(ts[i - 1].norm)) return false;
-    std::string stem = w.substr(0, w.size() - 3);   // "say", "argu", "admitt"
+// A present participle of a speech verb the lexicon lists in another form: "saying",
+// "announcing" (announced), "admitting" (admit).
+bool speech_participle(std::string_view w) {
+    if (!w.ends_with("ing") || w.size() < 6) return false;
+    std::string stem{w.substr(0, w.size() - 3)};   // "say", "argu", "admitt"
     for (int undoubled = 0; undoubled < 2; ++undoubled) {
         for (const char* ending : {"s", "es", "ed", "d"})
             if (lexicon::speech_verb(stem + ending)) return true;
         if (stem.size() < 2 || stem[stem.size() - 1] != stem[stem.size() - 2]) break;
         stem.pop_back();   // "admitting" -> "admit"
     }
+    return false;
+}
+
+// "is reaffirming", "was telling", "has been saying": the progressive of a speech verb.
+bool progressive_speech(const TokenStream& ts, std::size_t i) {
+    return i > 0 && is_be(ts[i - 1].norm) && speech_participle(ts[i].norm);
+}
+
+// "Lam also spoke on the economy", "he continued: ..." report what was said; "Trump spoke for
+// 77 minutes", "Clinton spoke to the network", "Trump continues to lead" do not. These verbs
+// cue speech only with its content: a topic, a quotation or a colon in their sentence.
+bool reports_content(const TokenStream& ts, std::size_t i) {
+    const auto& w = ts[i].norm;
+    const bool speak = w == "spoke" || w == "speaks";
+    const bool go_on = w.starts_with("continue");
+    if (!speak && !go_on) return true;
+    if (i + 1 >= ts.size() || ts[i + 1].sentence_start) return go_on;   // '"...," he continued.'
+    if (speak && (ts[i + 1].norm == "about" || ts[i + 1].norm == "of" || ts[i + 1].norm == "on")) return true;
+    for (std::size_t k = i + 1; k < ts.size() && !ts[k].sentence_start; ++k)
+        if (text::has_quotation_mark(ts[k].gap) || gap_has(ts[k].gap, ":")) return true;
     return false;
 }
 
@@ -204,14 +225,14 @@ std::vector<Mention> find_speech_cues(const NameRuns& text, std::size_t segment)
         }
         // "North Wales Police reopened the case, saying ...", "the Supreme Court ruled against it,
         // saying ...": the sentence's subject speaks
-        if ((t.norm == "saying" || t.norm == "adding" || t.norm == "arguing" || t.norm == "warning" ||
-             t.norm == "insisting" || t.norm == "claiming") &&
-            gap_has(t.gap, ",") && !text::has_quotation_mark(t.gap)) {
+        if (speech_participle(t.norm) && gap_has(t.gap, ",") && !text::has_quotation_mark(t.gap) &&
+            !(i + 1 < ts.size() && ts[i + 1].norm == "to")) {   // "won the primary, adding to her lead"
             if (auto m = participle_subject(text, Cue{segment, i, t.norm, false})) out.push_back(std::move(*m));
             continue;
         }
         if (!lexicon::speech_verb(t.norm) && !progressive_speech(ts, i)) continue;
         if (quotes_someone_as_saying(ts, i)) continue;   // the BBC that cites is no speaker
+        if (!reports_content(ts, i)) continue;
         // "the Mbita Point primary school", "two Ericsson AXE Signal Transfer Point Switches": a
         // capitalised verb in a sentence written in lower case is part of a name; only a
         // headline in title case capitalises its verbs ("Obama Says He Will Run")

@@ -196,6 +196,21 @@ TEST_CASE("quotes: attribution follows the article's turns", "[entities]") {
     // "she said" after a sentence whose subject is named without a cue
     CHECK(turns("Venus Williams lost in Doha. Williams blamed her stomach for the defeat. \"Blisters were "
                 "a factor,\" she said.") == Turns{"Venus Williams: Blisters"});
+    // ... and after "ex-wife", one word of a description
+    CHECK(turns("Sylvester Stallone's ex-wife Brigitte Nielsen nominated both John and Bez. She said: \"Bez "
+                "is a difficult human being.\"") == Turns{"Brigitte Nielsen: Bez"});
+    // a quote without a cue that opens the sentence after one whose subject is named, or that a
+    // colon introduces in it, is the subject's; the subject then speaks
+    CHECK(turns("Roger Federer, who lost here in 2003, was happy with his form. \"I think I played better "
+                "today.\"") == Turns{"Roger Federer: I"});
+    CHECK(turns("President Donald Trump quickly took a parting shot on Twitter: \"Oh no, really big news "
+                "today!\"") == Turns{"Donald Trump: Oh"});
+    CHECK(names_of_speakers("Roger Federer, who lost here in 2003, was happy with his form. \"I think I "
+                            "played better today.\"") == std::vector<std::string>{"Roger Federer"});
+    // a named subject without a quote does not speak, and a cue in the sentence comes first
+    CHECK(names_of_speakers("Roger Federer, who lost here in 2003, was happy with his form.").empty());
+    CHECK(turns("Anna Berg met Tom Keller on Monday, and Keller said after the talks: \"We agreed on the "
+                "plan.\"") == Turns{"Tom Keller: We"});
     // a description or a possessor between the quote and the name
     CHECK(turns("\"This is certification of incompetence,\" private political analyst Stephen Hess told "
                 "Reuters.") == Turns{"Stephen Hess: This"});

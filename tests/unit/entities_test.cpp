@@ -297,6 +297,21 @@ TEST_CASE("speakers: possessors, listeners, places and organisations are not spe
     CHECK(speakers("Susan Hale told John Reyes the vote was close.") == Names{"Susan Hale"});
 }
 
+TEST_CASE("speakers: acts that are not speech, and speech told by a participle", "[entities]") {
+    CHECK(speakers("Maria Lopez wants to make the state a model. Ed Hart continues to lead the polls.").empty());
+    CHECK(speakers("Tom Reyes spoke for 77 minutes. Ann Cole spoke to the network on Friday.").empty());
+    CHECK(speakers("Ruth Oakes won the primary on Tuesday, adding to her lead over Sam Pell.").empty());
+    CHECK(speakers("The post was deleted. Dan Ives posted a photo of the state of the stage.").empty());
+    // with what was said, the same verbs report speech
+    CHECK(speakers("Carrie Lam also spoke on the economy.") == Names{"Carrie Lam"});
+    CHECK(speakers("\"It is over,\" Joe Baird continued.") == Names{"Joe Baird"});
+    CHECK(speakers("Nominee Donald Trump also joined the debate, announcing on Wednesday he would meet the "
+                   "group.") == Names{"Donald Trump"});
+    // a sentence's first word, capitalised for it, before the description of a name
+    CHECK(speakers("Retired teacher Brian T. Carroll, the nominee of the Solidarity Party, answered some "
+                   "questions.") == Names{"Brian T. Carroll"});
+}
+
 TEST_CASE("seed article: speakers and countries", "[entities]") {
     std::ifstream in(NEWSDESK_SOURCE_DIR "/../shared/seed/000_b94c0258166ae0dd.txt");
     REQUIRE(in);
