@@ -148,26 +148,34 @@ std::vector<Mention> chunked_subject(const NameRuns& text, const Cue& cue, std::
     // "Jason Dana, Robyn Dawes and Nathanial Peterson said": a list ending in "and"
     bool list = false;
     for (std::size_t k = chunks.back().first; k <= chunks.back().last; ++k) list = list || tok(k).norm == "and";
-    for (std::size_t c = 0; c < chunks.size(); ++c) {
-        const auto run = name_chunk(text, chunks[c].first, chunks[c].last);
-        if (!run) continue;
-        add(out, run_mention(text, cue, *run, chunks[c].first));
-        if (out.empty() || !list) return out;
-        for (std::size_t d = c + 1; d < chunks.size(); ++d) {
-            const auto [a, b] = chunks[d];
-            if (const auto whole = name_chunk(text, a, b)) {
-                add(out, run_mention(text, cue, *whole, a));
-                continue;
-            }
-            for (std::size_t k = a; k < b; ++k) {
-                if (tok(k).norm != "and") continue;
-                const auto left = k > a ? name_chunk(text, a, k - 1) : std::nullopt;
-                const auto right = name_chunk(text, k + 1, b);
-                if (left) add(out, run_mention(text, cue, *left, a));
-                if (right) add(out, run_mention(text, cue, *right, k + 1));
-                break;
-            }
+    // The names a chunk holds: one, or two joined by "and" ("Lindsey Graham and David Perdue,
+    // who are both on the committee, said"), or one after the "and" that ends a list
+    const auto names_in = [&](TokenRange chunk) {
+        auto [a, b] = chunk;
+        std::vector<std::pair<TokenRange, std::size_t>> names;   // (run, position)
+        if (a < b && tok(a).norm == "and") ++a;
+        if (const auto whole = name_chunk(text, a, b)) {
+            names.emplace_back(*whole, a);
+            return names;
         }
+        for (std::size_t k = a + 1; k < b; ++k) {
+            if (tok(k).norm != "and") continue;
+            const auto left = name_chunk(text, a, k - 1);
+            const auto right = name_chunk(text, k + 1, b);
+            // (full names both: "Hopes and Fears" is an album)
+            if (left && right && left->last > left->first && right->last > right->first)
+                names = {{*left, a}, {*right, k + 1}};
+            break;
+        }
+        return names;
+    };
+    for (std::size_t c = 0; c < chunks.size(); ++c) {
+        const auto names = names_in(chunks[c]);
+        if (names.empty()) continue;
+        for (const auto& [run, position] : names) add(out, run_mention(text, cue, run, position));
+        if (out.empty() || !list) return out;
+        for (std::size_t d = c + 1; d < chunks.size(); ++d)
+            for (const auto& [run, position] : names_in(chunks[d])) add(out, run_mention(text, cue, run, position));
         return out;
     }
     // "GE Information Services Co, a unit of General Electric Co, said": an organisation opening
@@ -263,7 +271,8 @@ std::vector<Mention> subject_before(const NameRuns& text, const Cue& cue) {
         const auto first = run->first;
         // "Standard and Poor's Corp said", "Bank of America said": one organisation, not the
         // last words of it nor a list
-        if (const auto whole = organisation_extent(text, *run); whole.first < first && !after_preposition(text, whole)) {
+        const auto whole = organisation_extent(text, *run);
+        if (whole.first < first && !after_preposition(text, whole)) {
             add(out, run_mention(text, cue, *run, first));
             return out;
         }
@@ -281,15 +290,22 @@ std::vector<Mention> subject_before(const NameRuns& text, const Cue& cue) {
             }
         }
         // "Mayor of Koszalin Piotr Jedlinski has declared", "Prime Minister of India Narendra Modi
-        // wrote": the run holds a place and then the person, who is the subject
+        // wrote", "Secretary of State John Kerry said": the run holds a place or the rest of a
+        // title and then the person, who is the subject
         const auto person = read_person(text, *run).name;
         const bool placed_person = person && person->first > first && person->last > person->first &&
-                                   text.country_at(first) != nullptr;
-        if (!placed_person && first > 0 && gap_is_space(tok(first).gap) && lx::preposition(tok(first - 1).norm) &&
-            !tok(first - 1).upper) {
+                                   (text.country_at(first) != nullptr || lx::title_word(tok(first).norm));
+        // ("Jeffrey Lewis of the James Martin Center for Nonproliferation Studies wrote": the
+        // phrase holds the organisation whole)
+        std::size_t phrase = whole.first;
+        // ("two days after the World Health Organization declared": a clause of its own)
+        if (phrase > 0 && tok(phrase - 1).norm == "the" && phrase >= 2 && lx::affiliation_preposition(tok(phrase - 2).norm))
+            --phrase;
+        if (!placed_person && phrase > 0 && gap_is_space(tok(phrase).gap) && lx::preposition(tok(phrase - 1).norm) &&
+            !tok(phrase - 1).upper) {
             // "Bernie Sanders of Vermont said", "Archbishop Aris Shirvanian of the Armenian
             // Patriarchate of Jerusalem told": the person before the prepositional phrases
-            std::size_t k = first;
+            std::size_t k = phrase;
             for (std::size_t hops = 0; hops < MaxPrepositionalPhrases && k >= 2; ++hops) {
                 if (!lx::affiliation_preposition(tok(k - 1).norm)) return out;
                 const auto before = text.run_ending_at(k - 2);
@@ -322,10 +338,21 @@ std::vector<Mention> subject_before(const NameRuns& text, const Cue& cue) {
         add(out, run_mention(text, cue, *run, first));
         // "Obama and Biden said"
         // (people both: "Securities and Exchange Commission Chairman John Shad" is one speaker)
+        // ("Jason Dana, Robyn Dawes and Nathanial Peterson said": full names before, by commas)
         if (first >= 2 && tok(first - 1).norm == "and" && gap_is_space(tok(first).gap)) {
-            if (const auto other = text.run_ending_at(first - 2);
-                other && read_person(text, *other).name && read_person(text, *run).name)
+            auto other = text.run_ending_at(first - 2);
+            if (other && read_person(text, *other).name && read_person(text, *run).name) {
                 add(out, run_mention(text, cue, *other, first - 2));
+                for (std::size_t listed = 0; listed < MaxSubjectChunks && other->first >= 1 &&
+                                             gap_has(tok(other->first).gap, ",") && !tok(other->first).sentence_start;
+                     ++listed) {
+                    other = text.run_ending_at(other->first - 1);
+                    if (!other || other->last == other->first) break;
+                    const auto listed_person = read_person(text, *other).name;
+                    if (!listed_person || listed_person->last == listed_person->first) break;
+                    add(out, run_mention(text, cue, *other, other->first));
+                }
+            }
         }
         return out;
     }

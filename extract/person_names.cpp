@@ -47,6 +47,17 @@ void describe_left(const NameRuns& text, std::size_t first, PersonView& v) {
 PersonView read_person(const NameRuns& text, TokenRange run) {
     const auto [first, last] = run;
     const auto tok = [&](std::size_t i) -> const Token& { return text.token(i); };
+    // "Douglas Schoen", "Regina Ip", "Rio Ferdinand": a town's name that the article does not
+    // count as a place, first in a run before a word that is no place and no title, is a
+    // given name
+    const auto place_at = [&](std::size_t k) -> const CountryMatch* {
+        const auto* cm = text.country_at(k);
+        const bool given_name = cm != nullptr && k == first && k < last && !cm->accepted && cm->first == cm->last &&
+                                (cm->kind == FormKind::place || cm->kind == FormKind::capital) &&
+                                text.country_at(k + 1) == nullptr && !lx::title_word(tok(k + 1).norm) &&
+                                gap_is_space(tok(k + 1).gap);
+        return given_name ? nullptr : cm;
+    };
     PersonView v;
     // "Hurricane Lorenzo" is named like a person and is none
     for (std::size_t k = first; k <= last; ++k)
@@ -55,7 +66,7 @@ PersonView read_person(const NameRuns& text, TokenRange run) {
     // strip what precedes the name inside the run: titles, parties, places, possessors
     while (i <= last) {
         const auto& t = tok(i);
-        if (const auto* cm = text.country_at(i)) {
+        if (const auto* cm = place_at(i)) {
             if (cm->kind != FormKind::blocker && v.country.empty()) v.country = cm->code;
             if (cm->last >= last) { i = last + 1; break; }
             i = cm->last + 1;
@@ -139,8 +150,8 @@ PersonView read_person(const NameRuns& text, TokenRange run) {
         if (t.all_caps && t.raw.size() > 1 && t.raw.find('.') == std::string_view::npos) return v;
         // a one-word place after a given name can be a surname ("Steve Israel"); otherwise
         // a place inside the run means it is not a person ("Addressing New York")
-        if (const auto* cm = text.country_at(k);
-            cm != nullptr && (k == i || k != e || cm->first != cm->last || text.country_at(i) != nullptr))
+        if (const auto* cm = place_at(k);
+            cm != nullptr && (k == i || k != e || cm->first != cm->last || place_at(i) != nullptr))
             return v;
         if (is_digit_word(norm)) return v;
     }

@@ -312,6 +312,37 @@ TEST_CASE("speakers: acts that are not speech, and speech told by a participle",
                    "questions.") == Names{"Brian T. Carroll"});
 }
 
+TEST_CASE("speakers: titles with 'of', affiliations, lists and given names that are places", "[entities]") {
+    CHECK(speakers("Secretary of State John Kerry said the deal was good.") == Names{"John Kerry"});
+    CHECK(speakers("Later, Secretary of Homeland Security Jeh Johnson said so.") == Names{"Jeh Johnson"});
+    CHECK(speakers("Jeffrey Lewis of the James Martin Center for Nonproliferation Studies wrote that it was "
+                   "a stretch.") == Names{"Jeffrey Lewis"});
+    const auto institute = extract_entities(text_article(
+        "The idea is wrong, James Pethokoukis of the American Enterprise Institute wrote recently."));
+    CHECK(names_of(institute) == Names{"James Pethokoukis"});
+    CHECK(institute.speakers[0].kind == SpeakerKind::Person);
+    // a clause after "after" has its own subject
+    CHECK(names_of(extract_entities(text_article("The move came two days after the World Health Organization "
+                                                 "declared the outbreak a pandemic."))) ==
+          Names{"World Health Organization"});
+    // a town's name as a given name; a month, a page's "Read" as a surname
+    CHECK(speakers("The pollster, Douglas Schoen, says the man has the money.") == Names{"Douglas Schoen"});
+    CHECK(speakers("Regina Ip said the law was needed. Rio Ferdinand said he was fit.") ==
+          Names{"Regina Ip", "Rio Ferdinand"});
+    CHECK(speakers("London Mayor Sadiq Khan said it was bad.") == Names{"Sadiq Khan"});
+    CHECK(speakers("Pfizer chief executive Ian Read said leaders had paid. Li Jun wrote that it was bad.") ==
+          Names{"Ian Read", "Li Jun"});
+    // lists of full names, by commas and "and", before an appositive or the verb
+    CHECK(speakers("Lindsey Graham and David Perdue, who are both on the committee, said it would not "
+                   "happen.") == Names{"Lindsey Graham", "David Perdue"});
+    CHECK(speakers("Democratic contenders Hillary Clinton and Bernie Sanders, and Democratic Gov. Jay Nixon, "
+                   "tweeted their approval.") == Names{"Hillary Clinton", "Bernie Sanders", "Jay Nixon"});
+    CHECK(speakers("Jason Dana, Robyn Dawes and Nathanial Peterson said it was so.") ==
+          Names{"Jason Dana", "Robyn Dawes", "Nathanial Peterson"});
+    // an album is no pair of people
+    CHECK(speakers("Keane's album, Hopes and Fears, said little.").empty());
+}
+
 TEST_CASE("seed article: speakers and countries", "[entities]") {
     std::ifstream in(NEWSDESK_SOURCE_DIR "/../shared/seed/000_b94c0258166ae0dd.txt");
     REQUIRE(in);
