@@ -23,9 +23,32 @@ bool garbled(std::string_view raw) {
     return lower && inner_capitals >= 2;
 }
 
+// "I've", "I'm", "We'd": a pronoun and its verb, capitalised and no name.
+bool contraction(std::string_view raw) {
+    for (std::string_view apostrophe : {"'", "\u2019"}) {
+        const auto at = raw.find(apostrophe);
+        if (at == std::string_view::npos) continue;
+        const auto rest = raw.substr(at + apostrophe.size());
+        return rest == "ve" || rest == "m" || rest == "d" || rest == "ll" || rest == "re" || rest == "t";
+    }
+    return false;
+}
+
+// The second part of a compound adjective: "Illinois-based AbbVie", "German-born", "Saudi-led".
+bool adjective_ending(const Token& t) {
+    const auto& w = t.norm;
+    return t.lower && (w == "born" || w == "based" || w == "led" || w == "backed" || w == "owned" ||
+                       w == "funded" || w == "style" || w == "era" || w == "like" || w == "wide" ||
+                       w == "speaking" || w == "bound" || w == "made" || w == "run" || w == "allied" ||
+                       w == "aligned" || w == "controlled" || w == "sponsored" || w == "brokered" ||
+                       w == "linked" || w == "affiliated" || w == "focused" || w == "friendly");
+}
+
 } // namespace
 
-bool name_like(const Token& t) { return t.upper && !lexicon::speech_verb(t.norm) && !garbled(t.raw); }
+bool name_like(const Token& t) {
+    return t.upper && !lexicon::speech_verb(t.norm) && !garbled(t.raw) && !contraction(t.raw);
+}
 
 namespace {
 
@@ -73,7 +96,7 @@ NameRuns::NameRuns(const Segment& segment) : segment_(segment) {
     // ("the Pew Internet and American Life Project"), in title case a verb ("Obama Says He ...")
     const auto title_case = title_case_sentences(ts);
     const auto in_name = [&](std::size_t i) {
-        return name_like(ts[i]) || (ts[i].upper && !ts[i].sentence_start && !title_case[i] && !garbled(ts[i].raw));
+        return name_like(ts[i]) || (ts[i].upper && !ts[i].sentence_start && !title_case[i] && !garbled(ts[i].raw) && !contraction(ts[i].raw));
     };
     for (std::size_t i = 0; i < ts.size();) {
         if (!in_name(i) || shouted[i]) { ++i; continue; }
@@ -85,6 +108,7 @@ NameRuns::NameRuns(const Segment& segment) : segment_(segment) {
             const bool initial = gap.starts_with(".") && gap_is_space(gap.substr(1)) &&
                                  (ts[last].raw.size() == 1 || dotted_initials(ts[last].raw) ||
                                   lexicon::title_word(ts[last].norm));
+            if (gap == "-" && adjective_ending(next)) break;
             if (gap == "-") { ++last; continue; }                 // "Jong-un", "Al-Assad"
             if (!gap_is_space(gap) && !initial) break;
             if (shouted[last + 1]) break;
@@ -96,6 +120,11 @@ NameRuns::NameRuns(const Segment& segment) : segment_(segment) {
                 continue;
             }
             break;
+        }
+        // "Illinois-based", "Saudi-led": a modifier of what follows, no name of its own
+        if (last + 1 < ts.size() && ts[last + 1].gap == "-" && adjective_ending(ts[last + 1])) {
+            i = last + 2;
+            continue;
         }
         for (std::size_t k = i; k <= last; ++k) run_of_[k] = runs_.size();
         runs_.push_back({i, last});

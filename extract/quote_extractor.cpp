@@ -351,6 +351,18 @@ std::vector<Quote> extract_quotes(const TokenStream& body, const std::vector<Spe
             }
             if (!found && gap.find(':') != std::string_view::npos) found = subject;
         }
+        // '“We're extremely happy” about the decision, said RoseAnn DeMoro': a cue later in the
+        // quote's sentence, past words of the reporter's
+        if (!found && after < body.size() && !body[after].sentence_start && !paragraph_break(body[after].gap) &&
+            first_inside < body.size() && body[first_inside].sentence_start) {
+            const auto it = std::lower_bound(cue_ends.begin(), cue_ends.end(), std::pair{after, std::size_t{0}});
+            for (auto c = it; c != cue_ends.end() && c->first <= sentences.last[after] && c->first <= after + MaxIntroductionWords; ++c) {
+                const auto& cue = cues[c->second];
+                if (cue.named_only || std::min(cue.cue, cue.subject_first) < after) continue;
+                found = c->second;
+                break;
+            }
+        }
         bool inside_clause = false;
         // 'X said the plan was "a failure"': the quote is part of the clause X's verb reports
         if (!found) {

@@ -77,6 +77,29 @@ constexpr std::size_t MaxWordsBeforeSubject = 2;
 // Words after a possessor before the subject it describes: "Stallone's ex-wife Brigitte Nielsen".
 constexpr std::size_t MaxPossessedWords = 4;
 
+// Words of a description between a place or an organisation and a person: "Sanford police
+// officer Timothy Smith", "Rubio press secretary Brooke Sammon".
+constexpr std::size_t MaxDescriptionWords = 3;
+
+// The run after the description that follows token l, the run before it ending there.
+std::optional<TokenRange> person_after_description(const NameRuns& text, std::size_t l) {
+    const auto& ts = text.tokens();
+    if (ts[l].possessive) return std::nullopt;
+    std::size_t n = l + 1;
+    while (n < ts.size() && n <= l + MaxDescriptionWords && ts[n].lower && gap_is_space(ts[n].gap) &&
+           (lexicon::title_word(ts[n].norm) || lexicon::occupation_word(ts[n].norm) ||
+            lexicon::organisation_word(ts[n].norm) || lexicon::spokesperson_word(ts[n].norm)))
+        ++n;
+    if (n == l + 1 || n >= ts.size() || !gap_is_space(ts[n].gap)) return std::nullopt;
+    return text.run_starting_at(n);
+}
+
+bool all_not_names(const TokenStream& ts, TokenRange run) {
+    for (std::size_t k = run.first; k <= run.last; ++k)
+        if (!lexicon::not_name_word(ts[k].norm)) return false;
+    return true;
+}
+
 void sentence_subjects(const NameRuns& text, std::size_t segment, const std::vector<bool>& quoted,
                        std::vector<Mention>& out) {
     const auto& ts = text.tokens();
@@ -102,13 +125,24 @@ void sentence_subjects(const NameRuns& text, std::size_t segment, const std::vec
                     continue;
                 }
             }
+            if (const auto described = person_after_description(text, l)) {
+                k = described->first - 1;
+                continue;
+            }
             if (ts[l].possessive || l + 1 >= ts.size()) break;
             const auto& after = ts[l + 1];
             if (!(gap_is_space(after.gap) && after.lower) && !gap_has(after.gap, ",")) break;
+            // "Obama administration officials said": the name qualifies an organisation
+            if (gap_is_space(after.gap) && lexicon::organisation_word(after.norm)) break;
             // "Due to the provision, it said", "Concurrent with the deal": no subject
             if (gap_is_space(after.gap) && lexicon::preposition(after.norm)) break;
-            if (auto m = run_mention(text, Cue{segment, k, "", false}, *run, k);
-                m && m->kind == Mention::Kind::name) {
+            auto m = run_mention(text, Cue{segment, k, "", false}, *run, k);
+            // "On Thursday, Sanders unloaded on the Post": a time before the subject
+            if (!m && gap_has(after.gap, ",") && all_not_names(ts, *run)) {
+                k = l;
+                continue;
+            }
+            if (m && m->kind == Mention::Kind::name) {
                 m->kind = Mention::Kind::subject;
                 out.push_back(std::move(*m));
             }
@@ -125,13 +159,22 @@ std::optional<Mention> participle_subject(const NameRuns& text, const Cue& cue) 
     std::size_t start = cue.token;
     while (start > 0 && !ts[start].sentence_start) --start;
     for (std::size_t k = start; k + 1 < cue.token; ++k) {
-        const auto run = text.run_starting_at(k);
+        auto run = text.run_starting_at(k);
         if (!run) continue;
+        // "Rubio press secretary Brooke Sammon gave it a try, tweeting"
+        if (const auto described = person_after_description(text, run->last); described && described->last + 1 < cue.token)
+            run = described;
         const auto l = run->last;
         if (l + 1 >= cue.token || ts[l].possessive) { k = l; continue; }
+        // "warning followers ... of the Muslim community": a name after a preposition is no subject
+        std::size_t before = k;
+        if (before > start && ts[before - 1].norm == "the") --before;
+        if (before > start && ts[before - 1].lower && lexicon::preposition(ts[before - 1].norm)) { k = l; continue; }
         const auto& next = ts[l + 1];
+        // "The Obama administration is preparing ..., believing": an organisation the name qualifies
+        if (gap_is_space(next.gap) && next.lower && lexicon::organisation_word(next.norm)) return std::nullopt;
         if (gap_is_space(next.gap) && next.lower && !lexicon::preposition(next.norm) && next.norm != "and") {
-            auto m = run_mention(text, cue, *run, k);
+            auto m = run_mention(text, cue, *run, run->first);
             if (m && m->kind != Mention::Kind::title) return m;
             return std::nullopt;
         }
@@ -167,6 +210,35 @@ bool is_be(std::string_view w) {
     return w == "is" || w == "are" || w == "was" || w == "were" || w == "been" || w == "being" || w == "be";
 }
 
+// Token i, a past participle, after a form of "be" (an adverb between): "was declared",
+// "is widely quoted", "were told".
+bool passive(const TokenStream& ts, std::size_t i) {
+    const auto& w = ts[i].norm;
+    if (!(w.ends_with("ed") || w == "told" || w == "said" || w == "written" || w == "spoken")) return false;
+    std::size_t k = i;
+    if (k > 1 && ts[k - 1].lower && ts[k - 1].norm.ends_with("ly")) --k;
+    if (k > 1 && (ts[k - 1].norm == "not" || ts[k - 1].norm == "never")) --k;   // "was not asked"
+    return k > 0 && is_be(ts[k - 1].norm);
+}
+
+// "the Sanders challenge among voters", "a senior Trump advise(r)": the base form of a speech
+// verb after a name that a determiner or a possessor opens is a noun the name qualifies.
+bool noun_after_name(const NameRuns& text, std::size_t i) {
+    const auto& ts = text.tokens();
+    const auto& w = ts[i].norm;
+    const bool base = lexicon::speech_verb(w + "s") || lexicon::speech_verb(w + "es") || lexicon::speech_verb(w + "ed") ||
+                      lexicon::speech_verb(w + "d");
+    if (!base || i == 0 || !gap_is_space(ts[i].gap)) return false;
+    const auto run = text.run_ending_at(i - 1);
+    if (!run || run->first == 0 || ts[run->first].sentence_start) return false;
+    std::size_t k = run->first - 1;
+    while (k > 0 && !ts[k].sentence_start && ts[k].lower && !lexicon::preposition(ts[k].norm) && ts[k].norm != "the" && ts[k].norm != "a" &&
+           ts[k].norm != "an" && run->first - k <= 2)
+        --k;   // "a senior Trump advise"
+    const auto& d = ts[k].norm;
+    return d == "the" || d == "a" || d == "an" || d == "this" || d == "that" || ts[k].possessive;
+}
+
 // A present participle of a speech verb the lexicon lists in another form: "saying",
 // "announcing" (announced), "admitting" (admit).
 bool speech_participle(std::string_view w) {
@@ -191,7 +263,7 @@ bool progressive_speech(const TokenStream& ts, std::size_t i) {
 // cue speech only with its content: a topic, a quotation or a colon in their sentence.
 bool reports_content(const TokenStream& ts, std::size_t i) {
     const auto& w = ts[i].norm;
-    const bool speak = w == "spoke" || w == "speaks";
+    const bool speak = w == "spoke" || w == "speaks" || w == "speaking" || w == "spoken";
     const bool go_on = w.starts_with("continue");
     if (!speak && !go_on) return true;
     if (i + 1 >= ts.size() || ts[i + 1].sentence_start) return go_on;   // '"...," he continued.'
@@ -237,6 +309,9 @@ std::vector<Mention> find_speech_cues(const NameRuns& text, std::size_t segment)
         // capitalised verb in a sentence written in lower case is part of a name; only a
         // headline in title case capitalises its verbs ("Obama Says He Will Run")
         if (t.upper && !t.sentence_start && !title_case[i]) continue;
+        // "Clinton was officially declared the winner", "Sanders was asked about it": in the
+        // passive without an agent the subject is spoken of, not speaking
+        if (passive(ts, i) && !(i + 1 < ts.size() && ts[i + 1].norm == "by")) continue;
         // "he had been told by Children's Minister Margaret Hodge", "questioned by Plaid Cymru's
         // former President, Dafydd Wigley": in the passive the agent speaks
         if (i > 0 && i + 2 < ts.size() && ts[i + 1].norm == "by" && gap_is_space(ts[i + 1].gap) &&
@@ -244,6 +319,7 @@ std::vector<Mention> find_speech_cues(const NameRuns& text, std::size_t segment)
             append(out, subject_after(text, Cue{segment, i, t.norm, true}, i + 2, i));
             continue;
         }
+        if (noun_after_name(text, i)) continue;
         auto before = subject_before(text, Cue{segment, i, t.norm, false});
         if (!before.empty() || i + 1 >= ts.size() || !gap_is_space(ts[i + 1].gap)) {
             append(out, std::move(before));

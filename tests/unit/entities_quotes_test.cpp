@@ -211,6 +211,15 @@ TEST_CASE("quotes: attribution follows the article's turns", "[entities]") {
     CHECK(names_of_speakers("Roger Federer, who lost here in 2003, was happy with his form.").empty());
     CHECK(turns("Anna Berg met Tom Keller on Monday, and Keller said after the talks: \"We agreed on the "
                 "plan.\"") == Turns{"Tom Keller: We"});
+    // a cue later in the quote's own sentence comes before the sentence before; a time may open
+    // the sentence whose subject "he" means; a description may stand before the subject
+    CHECK(turns("Nina Park leads the union. \"We are extremely happy\" about the decision, said RoseAnn "
+                "DeMoro, its director.") == Turns{"RoseAnn DeMoro: We"});
+    CHECK(turns("Hillary Clinton said the plan would work. On Thursday, Bernie Sanders unloaded on the Post. "
+                "\"Check out where the geniuses were,\" he said.") ==
+          Turns{"Bernie Sanders: Check"});   // (turns lists direct quotes only)
+    CHECK(turns("Sanford police officer Timothy Smith holds up the gun. \"It was used in 2012,\" he added.") ==
+          Turns{"Timothy Smith: It"});
     // a description or a possessor between the quote and the name
     CHECK(turns("\"This is certification of incompetence,\" private political analyst Stephen Hess told "
                 "Reuters.") == Turns{"Stephen Hess: This"});

@@ -343,6 +343,25 @@ TEST_CASE("speakers: titles with 'of', affiliations, lists and given names that 
     CHECK(speakers("Keane's album, Hopes and Fears, said little.").empty());
 }
 
+TEST_CASE("speakers: the passive, nouns, compounds and words that only look like names", "[entities]") {
+    // spoken of, not speaking
+    CHECK(speakers("Hillary Clinton was officially declared the winner. Iron Mike Tyson was not asked to "
+                   "speak.").empty());
+    CHECK(speakers("In London, Robey Warshaw, a firm founded in 2014, is advising SABMiller on the deal.").empty());
+    // a verb's base form after "the" or "a" and a name is a noun
+    CHECK(speakers("Voters warmed to the Sanders challenge among the young, said Amy Walter. A senior Trump "
+                   "advise spent the weekend there.") == Names{"Amy Walter"});
+    // a name that qualifies an organisation, a compound adjective, a contraction
+    CHECK(speakers("Obama administration officials said the plan would work. The Obama administration is "
+                   "preparing a plan, believing it will work.").empty());
+    CHECK(speakers("Illinois-based AbbVie called the deal unfair.") == Names{"AbbVie"});
+    CHECK(speakers("\"It worked,\" said Jim Eastland I\u2019ve heard.") == Names{"Jim Eastland"});
+    CHECK(speakers("His Catholic faith is important to him, and he said so often.").empty());
+    // the person after a description that follows a place or a name
+    CHECK(speakers("Rubio press secretary Brooke Sammon gave it a try, tweeting the following.") ==
+          Names{"Brooke Sammon"});
+}
+
 TEST_CASE("seed article: speakers and countries", "[entities]") {
     std::ifstream in(NEWSDESK_SOURCE_DIR "/../shared/seed/000_b94c0258166ae0dd.txt");
     REQUIRE(in);
