@@ -341,7 +341,8 @@ std::vector<Mention> subject_before(const NameRuns& text, const Cue& cue) {
         // ("Jason Dana, Robyn Dawes and Nathanial Peterson said": full names before, by commas)
         if (first >= 2 && tok(first - 1).norm == "and" && gap_is_space(tok(first).gap)) {
             auto other = text.run_ending_at(first - 2);
-            if (other && read_person(text, *other).name && read_person(text, *run).name) {
+            if (other && read_person(text, *other).name && read_person(text, *run).name &&
+                !title_continues(text, other->first)) {
                 add(out, run_mention(text, cue, *other, first - 2));
                 for (std::size_t listed = 0; listed < MaxSubjectChunks && other->first >= 1 &&
                                              gap_has(tok(other->first).gap, ",") && !tok(other->first).sentence_start;

@@ -19,7 +19,8 @@ NameInventory::NameInventory(const std::vector<NameRuns>& texts) {
     for (const auto& text : texts) note_word_evidence(text.tokens());
     for (const auto& text : texts) {
         for (const auto run : text.runs()) {
-            if (ends_in_corporate_suffix(text, run)) {
+            // ("Company also said": a legal form alone names no company)
+            if (ends_in_corporate_suffix(text, run) && organisation_extent(text, run).last > run.first) {
                 const auto whole = organisation_extent(text, run);
                 std::string prefix;
                 for (std::size_t k = whole.first; k <= whole.last; ++k) {

@@ -42,7 +42,22 @@ void describe_left(const NameRuns& text, std::size_t first, PersonView& v) {
     }
 }
 
+// Words a title with "of" may hold before a name: "Minister of Mines and Energy".
+constexpr std::size_t MaxTitleOfWords = 4;
+
 } // namespace
+
+bool title_continues(const NameRuns& text, std::size_t first) {
+    const auto tok = [&](std::size_t i) -> const Token& { return text.token(i); };
+    for (std::size_t k = first; k >= 2 && first - k < MaxTitleOfWords * 2;) {
+        const auto& joint = tok(k - 1);
+        if (!joint.lower || (joint.norm != "and" && joint.norm != "of") || !gap_is_space(tok(k).gap)) return false;
+        if (lx::title_word(tok(k - 2).norm) && joint.norm == "of") return true;
+        if (!tok(k - 2).upper || !gap_is_space(joint.gap)) return false;
+        k -= 2;
+    }
+    return false;
+}
 
 PersonView read_person(const NameRuns& text, TokenRange run) {
     const auto [first, last] = run;
@@ -79,7 +94,8 @@ PersonView read_person(const NameRuns& text, TokenRange run) {
             ++i;
             continue;
         }
-        if (lx::title_word(t.norm)) {
+        // "Minister of Energy and Mines Subroto": the run's first word ends a title before it
+        if (lx::title_word(t.norm) || (i == first && i < last && title_continues(text, i))) {
             v.titles.push_back(t.norm);
             v.any_title = v.any_title || lx::person_title(t.norm);
             ++i;

@@ -18,6 +18,10 @@ struct PersonView {
 
 PersonView read_person(const NameRuns& text, TokenRange run);
 
+// Token `first` continues a title across "of" and "and": "Minister of Energy and Mines
+// Subroto", "Secretary of Mines Subroto".
+bool title_continues(const NameRuns& text, std::size_t first);
+
 // The run as written, white space folded to single spaces and a possessive "'s" dropped.
 std::string written_name(const TokenStream& tokens, TokenRange run);
 

@@ -339,6 +339,14 @@ TEST_CASE("speakers: titles with 'of', affiliations, lists and given names that 
                    "tweeted their approval.") == Names{"Hillary Clinton", "Bernie Sanders", "Jay Nixon"});
     CHECK(speakers("Jason Dana, Robyn Dawes and Nathanial Peterson said it was so.") ==
           Names{"Jason Dana", "Robyn Dawes", "Nathanial Peterson"});
+    // a title with "of" and "and" ends where the name begins
+    CHECK(speakers("Indonesia's Minister of Energy and Mines Subroto said OPEC faced a challenge. Mr Subroto "
+                   "told reporters prices would rise.") == Names{"Subroto"});
+    CHECK(speakers("Minister of Mines and Energy Subroto said OPEC faced a challenge. Mr Subroto told "
+                   "reporters prices would rise.") == Names{"Subroto"});
+    // a legal form alone names no company
+    CHECK(names_of(extract_entities(text_article("Northern Telecom Ltd split its stock. Company also said it "
+                                                 "will increase the dividend."))).empty());
     // an album is no pair of people
     CHECK(speakers("Keane's album, Hopes and Fears, said little.").empty());
 }
