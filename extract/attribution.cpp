@@ -74,6 +74,9 @@ SpeakerFindings attribute(std::vector<Mention> mentions, NameInventory& names) {
                 // "Parry said", "Microsoft says it": a lone word the article explains no further
                 const auto lone = names.lone_name(m.name);
                 if (!lone) continue;
+                // "But Bundesbank statistics showed ...": a word named as a subject whose kind the
+                // text does not tell is no one "he" may mean
+                if (m.kind == Mention::Kind::subject && !lone->organisation && !lone->person) continue;
                 name = lone->organisation ? names.organisation(lone->name) : lone->name;
                 if (!name) continue;   // "Company said"
                 cue.organisation = lone->organisation;

@@ -166,8 +166,10 @@ void NameInventory::note_word_evidence(const TokenStream& ts) {
         const bool joined_after = i + 1 < ts.size() && gap_is_space(ts[i + 1].gap) && ts[i + 1].upper;
         // (a headline in title case capitalises every word: no evidence)
         if (!t.sentence_start && !joined_before && !joined_after && !title_case[i]) ++e.named;
+        // ("the Fed lifted rates": a verb in the past after it)
         const bool alone_after = i + 1 >= ts.size() || !gap_is_space(ts[i + 1].gap) || !ts[i + 1].lower ||
-                                 lexicon::speech_verb(ts[i + 1].norm) || lexicon::verb_companion(ts[i + 1].norm);
+                                 lexicon::speech_verb(ts[i + 1].norm) || lexicon::verb_companion(ts[i + 1].norm) ||
+                                 ts[i + 1].norm.ends_with("ed");
         // "the Bundesbank said", but not "the Parry family" nor "the Islamic State"
         if (i > 0 && ts[i - 1].norm == "the" && gap_is_space(t.gap) && alone_after && !joined_after && !t.possessive)
             ++e.organisation, ++e.named;
@@ -213,7 +215,7 @@ std::optional<NameInventory::LoneName> NameInventory::lone_name(const std::strin
     if (it == words_.end() || it->second.lower) return std::nullopt;
     const auto& [norm, e] = *it;
     if (const auto company = company_by_first_word_.find(norm); company != company_by_first_word_.end())
-        return company->second ? std::optional<LoneName>{LoneName{true, *company->second}} : std::nullopt;
+        return company->second ? std::optional<LoneName>{LoneName{true, false, *company->second}} : std::nullopt;
     if (lexicon::not_name_word(norm) || lexicon::title_word(norm)) return std::nullopt;
     // "S", "We've", "I'd": a letter or a contraction
     if (norm.size() < 2) return std::nullopt;
@@ -226,7 +228,7 @@ std::optional<NameInventory::LoneName> NameInventory::lone_name(const std::strin
     // too; a plural one is a group the pronoun is not ("Prosecutors said he fled").
     const bool singular = !norm.ends_with('s');
     if (e.described || (e.named == 0 && !(singular && e.pronouns > 0))) return std::nullopt;
-    return LoneName{e.organisation > e.person, word};
+    return LoneName{e.organisation > e.person, e.person > e.organisation, word};
 }
 
 std::optional<std::string> NameInventory::organisation(const std::string& name) const {

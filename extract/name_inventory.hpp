@@ -43,7 +43,8 @@ public:
     // "Deng said he"). The registry may later resolve a person's lone surname archive-wide.
     struct LoneName {
         bool organisation = false;
-        std::string name;   // the word, or the company's full name it starts ("LyphoMed Inc")
+        bool person = false;   // the text says so: "he", "Mr", ", who"; else a guess
+        std::string name;      // the word, or the company's full name it starts ("LyphoMed Inc")
     };
     std::optional<LoneName> lone_name(const std::string& word) const;
 

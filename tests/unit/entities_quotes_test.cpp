@@ -8,12 +8,15 @@
 #include <newsdesk/entities.hpp>
 
 #include "support/articles.hpp"
+#include "support/extraction.hpp"
 
 using namespace newsdesk;
+using newsdesk::testing::names_of;
+using newsdesk::testing::speakers;
 using newsdesk::testing::text_article;
+using newsdesk::testing::turns;
 
 namespace {
-
 
 const CountryMention* mention(const Entities& e, const std::string& code) {
     for (const auto& c : e.countries)
@@ -31,6 +34,16 @@ void check_offsets(const Article& a, const Entities& e) {
 }
 
 } // namespace
+
+TEST_CASE("speakers: a lone word's kind comes from the text, and 'he' means no word it leaves untold",
+          "[entities]") {
+    const auto fed = extract_entities(text_article(
+        "The Fed lifted borrowing costs five times last year, citing evidence the economy was strong."));
+    REQUIRE(fed.speakers.size() == 1);
+    CHECK(fed.speakers[0] == Speaker{"Fed", SpeakerKind::Organisation});
+    CHECK(speakers("Dealers expect a cut. But Bundesbank statistics showed net borrowing rose. \"It is "
+                            "a surprise,\" he added.").empty());
+}
 
 TEST_CASE("speakers: organisations that speak are Organisation speakers", "[entities]") {
     const auto e = extract_entities(text_article("The White House said the visit would go ahead. Reuters reported "
@@ -161,24 +174,6 @@ TEST_CASE("quotes: a quote over two paragraphs is joined", "[entities]") {
     check_offsets(a, e);
 }
 
-namespace {
-
-std::vector<std::string> names_of_speakers(const std::string& body) {
-    std::vector<std::string> out;
-    for (const auto& s : extract_entities(text_article(body)).speakers) out.push_back(s.name);
-    return out;
-}
-
-// Each quote as "speaker: first words", for comparing attributions in text order.
-std::vector<std::string> turns(const std::string& body) {
-    std::vector<std::string> out;
-    for (const auto& q : extract_entities(text_article(body)).quotes)
-        if (q.direct) out.push_back(q.speaker + ": " + q.text.substr(0, q.text.find(' ')));
-    return out;
-}
-
-} // namespace
-
 TEST_CASE("quotes: attribution follows the article's turns", "[entities]") {
     using Turns = std::vector<std::string>;
     // the shape of bbc-politics-007: one speaker's cue in the next sentence is not the
@@ -205,10 +200,10 @@ TEST_CASE("quotes: attribution follows the article's turns", "[entities]") {
                 "today.\"") == Turns{"Roger Federer: I"});
     CHECK(turns("President Donald Trump quickly took a parting shot on Twitter: \"Oh no, really big news "
                 "today!\"") == Turns{"Donald Trump: Oh"});
-    CHECK(names_of_speakers("Roger Federer, who lost here in 2003, was happy with his form. \"I think I "
+    CHECK(speakers("Roger Federer, who lost here in 2003, was happy with his form. \"I think I "
                             "played better today.\"") == std::vector<std::string>{"Roger Federer"});
     // a named subject without a quote does not speak, and a cue in the sentence comes first
-    CHECK(names_of_speakers("Roger Federer, who lost here in 2003, was happy with his form.").empty());
+    CHECK(speakers("Roger Federer, who lost here in 2003, was happy with his form.").empty());
     CHECK(turns("Anna Berg met Tom Keller on Monday, and Keller said after the talks: \"We agreed on the "
                 "plan.\"") == Turns{"Tom Keller: We"});
     // a cue later in the quote's own sentence comes before the sentence before; a time may open
@@ -242,7 +237,7 @@ TEST_CASE("quotes: 'quoted X as saying' is X's, not the quoting paper's", "[enti
     CHECK(e.speakers[0] == Speaker{"Tim Manning", SpeakerKind::Person});
     REQUIRE(e.quotes.size() == 1);
     CHECK(e.quotes[0].speaker == "Tim Manning");
-    CHECK(names_of_speakers("The statement cited chairman Simon Keswick as saying the issue would wait.") ==
+    CHECK(speakers("The statement cited chairman Simon Keswick as saying the issue would wait.") ==
           std::vector<std::string>{"Simon Keswick"});
 }
 

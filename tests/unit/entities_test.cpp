@@ -7,12 +7,15 @@
 #include <newsdesk/entities.hpp>
 
 #include "support/articles.hpp"
+#include "support/extraction.hpp"
 
 using namespace newsdesk;
+using newsdesk::testing::names_of;
+using newsdesk::testing::speakers;
 using newsdesk::testing::text_article;
+using newsdesk::testing::turns;
 
 namespace {
-
 
 std::vector<std::string> codes_of(const Entities& e) {
     std::vector<std::string> out;
@@ -20,18 +23,8 @@ std::vector<std::string> codes_of(const Entities& e) {
     return out;
 }
 
-std::vector<std::string> names_of(const Entities& e) {
-    std::vector<std::string> out;
-    for (const auto& s : e.speakers) out.push_back(s.name);
-    return out;
-}
-
 std::vector<std::string> countries(const std::string& body, const std::string& title = {}) {
     return codes_of(extract_entities(text_article(body, title)));
-}
-
-std::vector<std::string> speakers(const std::string& body) {
-    return names_of(extract_entities(text_article(body)));
 }
 
 bool has(const std::vector<std::string>& list, const std::string& item) {
