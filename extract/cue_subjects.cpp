@@ -359,7 +359,7 @@ std::vector<Mention> subject_before(const NameRuns& text, const Cue& cue) {
     }
     // "The IFPI industry body said", "the Gallup polling group said": an organisation named
     // before the lower-case noun that says what it is
-    if (j >= 2 && tok(j).lower && lx::organisation_word(tok(j).norm)) {
+    if (j >= 2 && tok(j).lower && lx::organisation_kind(tok(j).norm)) {
         std::size_t k = j;
         while (k > 0 && j - k < MaxKindWords && tok(k).lower && gap_is_space(tok(k).gap)) --k;
         if (const auto run = text.run_ending_at(k); run && k < j && !tok(k).possessive && !read_person(text, *run).name) {

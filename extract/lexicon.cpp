@@ -14,7 +14,7 @@ extern const std::string_view lexicon_speech_verbs, lexicon_inverting_verbs, lex
     lexicon_style_nouns, lexicon_speak_verbs, lexicon_surname_speech_verbs, lexicon_demonym_determiners,
     lexicon_newspaper_words, lexicon_american_divisions, lexicon_british_institution_words, lexicon_abbreviations,
     lexicon_spokesperson_words, lexicon_honorifics, lexicon_surname_like_common_words,
-    lexicon_generic_organisation_words, lexicon_state_demonyms;
+    lexicon_generic_organisation_words, lexicon_state_demonyms, lexicon_organisation_kinds;
 } // namespace newsdesk::embedded
 
 namespace newsdesk::entities::lexicon {
@@ -75,6 +75,7 @@ bool division_word(std::string_view w) { return in<data::lexicon_division_words>
 bool style_noun(std::string_view w) { return in<data::lexicon_style_nouns>(w); }
 bool speak_verb(std::string_view w) { return in<data::lexicon_speak_verbs>(w); }
 bool surname_speech_verb(std::string_view w) { return in<data::lexicon_surname_speech_verbs>(w); }
+bool organisation_kind(std::string_view w) { return in<data::lexicon_organisation_kinds>(w); }
 bool demonym_determiner(std::string_view w) { return in<data::lexicon_demonym_determiners>(w); }
 bool newspaper_word(std::string_view w) { return in<data::lexicon_newspaper_words>(w); }
 bool american_division(std::string_view w) { return in<data::lexicon_american_divisions>(w); }

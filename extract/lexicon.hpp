@@ -38,6 +38,7 @@ bool division_word(std::string_view w);                    // division_words.txt
 bool style_noun(std::string_view w);                       // style_nouns.txt: "Mexican food"
 bool speak_verb(std::string_view w);                       // speak_verbs.txt: "spoke French"
 bool surname_speech_verb(std::string_view w);              // surname_speech_verbs.txt: "French said"
+bool organisation_kind(std::string_view w);                 // organisation_kinds.txt: "the IFPI industry body"
 bool demonym_determiner(std::string_view w);               // demonym_determiners.txt: "the French"
 bool newspaper_word(std::string_view w);                   // newspaper_words.txt: "China Daily"
 bool american_division(std::string_view w);                // american_divisions.txt: "Lebanon County"

@@ -1,6 +1,7 @@
 #include "extract/name_runs.hpp"
 
 #include <algorithm>
+#include <vector>
 
 #include "extract/lexicon.hpp"
 #include "extract/shouted_text.hpp"
@@ -9,18 +10,32 @@ namespace newsdesk::entities {
 
 namespace {
 
+// A word's parts in camel case: "GlaxoSmithKline" has three, "McDonald" two, "USAir" one.
+constexpr std::size_t MaxCamelParts = 3;
+// The shortest part after the first that a name in camel case has ("Glaxo|Smith|Kline").
+constexpr std::size_t MinCamelPart = 3;
+
 // "SkKglwQycb", "8FtYoYE0G3", "GirlIGuessImWithHer": link hashes and hashtags, not names. A name
-// has at most one capital inside it ("McDonald", "DiCaprio") and no digit.
+// has no digit; a capital inside it after a lower-case letter starts a part, and a name has one
+// such part ("McDonald", "DiCaprio") or a few long ones ("GlaxoSmithKline"). A run of capitals
+// first is an abbreviation the name starts with ("USAir", "JPMorgan").
 bool garbled(std::string_view raw) {
     raw = raw.substr(0, std::min(raw.find('\''), raw.find("\u2019")));   // "BBC's": the word, not its 's
-    int inner_capitals = 0;
+    const auto upper = [](char c) { return c >= 'A' && c <= 'Z'; };
+    const auto lower = [](char c) { return c >= 'a' && c <= 'z'; };
+    std::vector<std::size_t> starts{0};   // where each part begins
     for (std::size_t k = 0; k < raw.size(); ++k) {
-        const auto c = static_cast<unsigned char>(raw[k]);
+        const char c = raw[k];
         if (c >= '0' && c <= '9') return true;
-        if (k > 0 && c >= 'A' && c <= 'Z' && raw[k - 1] != '-' && raw[k - 1] != '\'' && raw[k - 1] != '.') ++inner_capitals;
+        if (k > 0 && upper(c) && lower(raw[k - 1])) starts.push_back(k);
     }
-    const bool lower = std::any_of(raw.begin(), raw.end(), [](char c) { return c >= 'a' && c <= 'z'; });
-    return lower && inner_capitals >= 2;
+    if (starts.size() <= 2) return false;
+    if (starts.size() > MaxCamelParts) return true;
+    for (std::size_t p = 1; p < starts.size(); ++p) {
+        const auto end = p + 1 < starts.size() ? starts[p + 1] : raw.size();
+        if (end - starts[p] < MinCamelPart || starts[p] - starts[p - 1] < MinCamelPart) return true;
+    }
+    return false;
 }
 
 // "I've", "I'm", "We'd": a pronoun and its verb, capitalised and no name.

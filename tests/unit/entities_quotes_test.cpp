@@ -75,6 +75,10 @@ TEST_CASE("speakers: organisations speak through tickers, abbreviations, spokesp
                         "were closed. NDRRMC said later that two had reopened.") ==
           Names{"organisation:National Disaster Risk Reduction and Management Council"});
     CHECK(organisations("A spokeswoman for Chelsea said the club would wait.") == Names{"organisation:Chelsea"});
+    // a name that starts with an abbreviation is whole; a programme is no kind of body
+    CHECK(organisations("USAir Group Inc said its load factor rose.") == Names{"organisation:USAir Group Inc"});
+    CHECK(organisations("The purchases complete the Export Enhancement Program initiative announced in April, "
+                        "it said.").empty());
     CHECK(organisations("An official at the London International Financial Futures Exchange said there "
                         "were no plans.") == Names{"organisation:London International Financial Futures Exchange"});
     CHECK(organisations("A spokesman for Daniel Ortiz said the trip was off.").empty());

@@ -207,6 +207,9 @@ TEST_CASE("speakers: a lone name is kept only where the text treats it as one", 
     CHECK(speakers("Read it here pic.twitter.com/SkKglwQycb said the post. #GirlIGuessImWithHer said it too.")
               .empty());
     CHECK(speakers("Ronald McDonald said the fries were hot.") == Names{"Ronald McDonald"});
+    // ... and nor are a few long parts, or an abbreviation the name starts with
+    CHECK(speakers("GlaxoSmithKline said it would cut prices. JPMorgan said it would too.") ==
+          Names{"GlaxoSmithKline", "JPMorgan"});
     CHECK(speakers("\"We will win,\" said Sen. Ted Cruz, R-Texas, Jeb Bush and Sen. Marco Rubio.") ==
           Names{"Ted Cruz"});   // a party and a state are no name, nor start a list
     // an organisation by what the article says of it
