@@ -60,7 +60,8 @@ bool title_continues(const NameRuns& text, std::size_t first) {
 }
 
 PersonView read_person(const NameRuns& text, TokenRange run) {
-    const auto [first, last] = run;
+    // (plain variables, not a structured binding: clang 14 cannot capture one in a lambda)
+    const std::size_t first = run.first, last = run.last;
     const auto tok = [&](std::size_t i) -> const Token& { return text.token(i); };
     // "Douglas Schoen", "Regina Ip", "Rio Ferdinand": a town's name that the article does not
     // count as a place, first in a run before a word that is no place and no title, is a
