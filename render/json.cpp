@@ -155,7 +155,8 @@ json to_json(const IndexSummary& s) {
             {"commits", s.commits},
             {"peak_memory_bytes", s.peak_memory_bytes},
             {"compaction_seconds", s.compaction_seconds},
-            {"skipped_by_reason", s.skipped_by_reason}};
+            {"skipped_by_reason", s.skipped_by_reason},
+            {"passed_over", s.passed_over}};
 }
 
 std::string dump(const json& j) { return j.dump(-1, ' ', false, json::error_handler_t::replace); }

@@ -15,7 +15,7 @@
 namespace newsdesk {
 
 // JSON Lines (.jsonl, .ndjson) or text articles (.txt); either may be gzipped.
-enum class Format { JsonLines, Text };
+enum class Format { JsonLines, Text, Warc };
 
 // A piece of input that was not used, and why: "path:line: what is wrong".
 struct InputProblem {
@@ -64,6 +64,8 @@ struct IndexSummary {
     std::map<std::string, std::uint64_t> skipped_by_reason;
     std::uint64_t files = 0;
     std::uint64_t ignored_files = 0;                  // not article files, in walked directories
+    // Sound input that holds no article, by kind: "WARC request records" (not problems).
+    std::map<std::string, std::uint64_t> passed_over;
     std::uint64_t bytes = 0;
     double seconds = 0;
     std::uint64_t articles_in_database = 0;
