@@ -5,6 +5,7 @@
 
 #include <unistd.h>
 
+#include "indexer/readers/html_reader.hpp"
 #include "indexer/readers/jsonl_reader.hpp"
 #include "indexer/readers/text_article_reader.hpp"
 
@@ -17,6 +18,7 @@ std::optional<Format> format_of(const fs::path& path) {
     if (name.ends_with(".gz")) name.resize(name.size() - 3);
     if (name.ends_with(".jsonl") || name.ends_with(".ndjson")) return Format::JsonLines;
     if (name.ends_with(".txt")) return Format::Text;
+    if (name.ends_with(".html") || name.ends_with(".htm")) return Format::Html;
     return std::nullopt;
 }
 
@@ -28,7 +30,7 @@ InputScan scan_inputs(const std::vector<fs::path>& paths, std::optional<Format> 
         const auto format = forced ? forced : format_of(p);
         if (!format) {
             if (named) scan.problems.push_back({p.string(), "unknown file type (expected .jsonl, .ndjson, .txt, "
-                                                            "optionally .gz); use --format to say which"});
+                                                            ".html, .htm, optionally .gz); use --format to say which"});
             else ++scan.ignored;
             return;
         }
@@ -82,6 +84,7 @@ void read_file(const InputFile& file, const ReadHandlers& handlers) {
     switch (file.format) {
     case Format::JsonLines: read_jsonl(file, handlers); break;
     case Format::Text: read_text_article(file, handlers); break;
+    case Format::Html: read_html_page(file, handlers); break;
     }
 }
 
