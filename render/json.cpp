@@ -100,7 +100,9 @@ json article_fields(const Article& a, std::initializer_list<const char*> keys) {
 
 json extraction(const Article& a) {
     auto j = article_fields(a, {"title", "language", "speakers", "organisations", "countries",
-                                "country_mentions", "quotes"});
+                                "country_mentions", "quotes", "url", "date", "authors", "source"});
+    // The text the entities were found in: what scoring an extraction from HTML compares.
+    j["body"] = a.body;
     j["country_names"] = country_names(a.countries);
     if (!a.id.empty()) j["id"] = a.id;
     return j;

@@ -14,8 +14,9 @@
 
 namespace newsdesk {
 
-// JSON Lines (.jsonl, .ndjson) or text articles (.txt); either may be gzipped.
-enum class Format { JsonLines, Text, Warc };
+// JSON Lines (.jsonl, .ndjson), text articles (.txt), HTML pages (.html, .htm) or web-archive
+// crawls (.warc); any may be gzipped.
+enum class Format { JsonLines, Text, Html, Warc };
 
 // A piece of input that was not used, and why: "path:line: what is wrong".
 struct InputProblem {

@@ -1,0 +1,91 @@
+#include "pages/html_document.hpp"
+
+#include <climits>
+
+namespace newsdesk::pages {
+
+Document parse_html(std::string_view utf8) {
+    if (utf8.empty() || utf8.size() > INT_MAX) return nullptr;
+    // The bytes are UTF-8 already (charset.hpp): IGNORE_ENC keeps a <meta charset> from
+    // making the parser decode them a second time.
+    constexpr int options = HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING | HTML_PARSE_NONET | HTML_PARSE_RECOVER |
+                            HTML_PARSE_IGNORE_ENC | HTML_PARSE_NOBLANKS;
+    return Document{htmlReadMemory(utf8.data(), static_cast<int>(utf8.size()), nullptr, "UTF-8", options)};
+}
+
+std::string_view tag_of(const xmlNode* node) {
+    if (!node || node->type != XML_ELEMENT_NODE || !node->name) return {};
+    // The HTML parser lower-cases element names itself.
+    return reinterpret_cast<const char*>(node->name);
+}
+
+std::string attribute(const xmlNode* node, const char* name) {
+    if (!node || node->type != XML_ELEMENT_NODE) return {};
+    xmlChar* value = xmlGetProp(node, reinterpret_cast<const xmlChar*>(name));
+    if (!value) return {};
+    std::string out{reinterpret_cast<const char*>(value)};
+    xmlFree(value);
+    return out;
+}
+
+namespace {
+// ASCII whitespace, and U+00A0 (no-break space), which pages use to space words too.
+std::size_t space_at(std::string_view s, std::size_t i) {
+    const auto c = static_cast<unsigned char>(s[i]);
+    if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v') return 1;
+    if (c == 0xC2 && i + 1 < s.size() && static_cast<unsigned char>(s[i + 1]) == 0xA0) return 2;
+    return 0;
+}
+} // namespace
+
+void append_collapsed(std::string& out, std::string_view text) {
+    for (std::size_t i = 0; i < text.size();) {
+        if (const auto n = space_at(text, i)) {
+            if (!out.empty() && out.back() != ' ') out += ' ';
+            i += n;
+        } else {
+            out += text[i++];
+        }
+    }
+}
+
+std::string collapse_space(std::string_view text) {
+    std::string out;
+    append_collapsed(out, text);
+    while (!out.empty() && out.back() == ' ') out.pop_back();
+    if (!out.empty() && out.front() == ' ') out.erase(0, 1);
+    return out;
+}
+
+std::string_view utf8_prefix(std::string_view text, std::size_t limit) {
+    if (text.size() <= limit) return text;
+    while (limit > 0 && (static_cast<unsigned char>(text[limit]) & 0xC0) == 0x80) --limit;
+    return text.substr(0, limit);
+}
+
+std::string text_content(const xmlNode* root, std::size_t limit) {
+    std::string out;
+    if (!root) return out;
+    const xmlNode* node = root->children;
+    int depth = 1;
+    while (node && out.size() < limit) {
+        if (node->type == XML_TEXT_NODE && node->content) {
+            append_collapsed(out, reinterpret_cast<const char*>(node->content));
+        } else if (node->type == XML_ELEMENT_NODE && node->children && depth < MaxDepth &&
+                   tag_of(node) != "script" && tag_of(node) != "style") {
+            node = node->children;
+            ++depth;
+            continue;
+        }
+        while (node && node != root && !node->next) {
+            node = node->parent;
+            --depth;
+        }
+        if (!node || node == root) break;
+        node = node->next;
+    }
+    out.resize(utf8_prefix(out, limit).size());
+    return collapse_space(out);
+}
+
+} // namespace newsdesk::pages
