@@ -24,15 +24,17 @@ double tag_weight(const xmlNode* element) {
     return 0;
 }
 
-double cue_weight(const xmlNode* element) {
-    double w = 0;
-    if (marks_article_body(element)) w += 50;
+// What its markup says of it: a factor, not points, so that a small box called "text" or
+// "content" (a newsletter form) cannot outscore the paragraphs of the article.
+double cue_factor(const xmlNode* element) {
+    double f = 1;
+    if (marks_article_body(element)) f *= 2;
     switch (class_cue(element)) {
-    case Cue::Content: w += 25; break;
-    case Cue::Boilerplate: w -= 25; break;
+    case Cue::Content: f *= 1.5; break;
+    case Cue::Boilerplate: f *= 0.5; break;
     case Cue::None: break;
     }
-    return w;
+    return f;
 }
 
 std::size_t commas(std::string_view text) {
@@ -71,7 +73,7 @@ ContainerScores score_containers(const std::vector<Block>& blocks) {
         }
     }
     for (auto& [element, s] : scores)
-        if (s.score > 0) s.score += tag_weight(element) + cue_weight(element);
+        if (s.score > 0) s.score = std::max(0.0, s.score + tag_weight(element)) * cue_factor(element);
     return scores;
 }
 

@@ -69,7 +69,8 @@ std::string text_content(const xmlNode* root, std::size_t limit) {
     const xmlNode* node = root->children;
     int depth = 1;
     while (node && out.size() < limit) {
-        if (node->type == XML_TEXT_NODE && node->content) {
+        // The HTML parser hands the content of <script> and <style> over as CDATA.
+        if ((node->type == XML_TEXT_NODE || node->type == XML_CDATA_SECTION_NODE) && node->content) {
             append_collapsed(out, reinterpret_cast<const char*>(node->content));
         } else if (node->type == XML_ELEMENT_NODE && node->children && depth < MaxDepth &&
                    tag_of(node) != "script" && tag_of(node) != "style") {
