@@ -56,7 +56,9 @@ ContainerScores score_containers(const std::vector<Block>& blocks) {
         // Text and links count towards every container above, up to the page.
         int level = 0;
         for (const xmlNode* n = b.owner; n && n->type == XML_ELEMENT_NODE && level < MaxDepth; n = n->parent, ++level) {
-            auto& s = scores[n];
+            auto [it, added] = scores.try_emplace(n);
+            auto& s = it->second;
+            if (added) s.order = scores.size();
             s.text_bytes += b.text.size();
             s.link_bytes += b.link_bytes;
         }
@@ -80,10 +82,12 @@ ContainerScores score_containers(const std::vector<Block>& blocks) {
 const xmlNode* best_container(const ContainerScores& scores) {
     const xmlNode* best = nullptr;
     double top = 0;
+    std::size_t best_order = 0;
     for (const auto& [element, s] : scores) {
         const auto tag = tag_of(element);
         if (tag == "html" || tag == "body") continue;
-        if (const double f = s.final_score(); f > top) top = f, best = element;
+        const double f = s.final_score();
+        if (f > top || (f == top && best && s.order < best_order)) top = f, best = element, best_order = s.order;
     }
     return best;
 }
