@@ -21,9 +21,10 @@ constexpr std::array Invisible{"script", "style", "noscript", "template", "svg",
 // Page chrome around the article.
 constexpr std::array Chrome{"nav", "aside", "footer", "header", "menu"};
 
-bool hidden(const xmlNode* element) {
+bool hidden(const xmlNode* element, bool trust_aria) {
     if (xmlHasProp(element, reinterpret_cast<const xmlChar*>("hidden"))) return true;
-    if (attribute(element, "aria-hidden") == "true") return true;
+    // A saved page may hide everything behind an open dialog this way: trusted only as chrome is.
+    if (trust_aria && attribute(element, "aria-hidden") == "true") return true;
     auto style = attribute(element, "style");
     std::erase(style, ' ');
     return style.find("display:none") != std::string::npos || style.find("visibility:hidden") != std::string::npos;
@@ -31,7 +32,7 @@ bool hidden(const xmlNode* element) {
 
 struct Frame {
     const xmlNode* node;
-    bool block, link, boilerplate, article;
+    bool block, link, boilerplate;
 };
 
 class Segmenter {
@@ -74,17 +75,15 @@ private:
 
     bool enter(const xmlNode* element) {
         const auto tag = tag_of(element);
-        if (in(Invisible, tag) || hidden(element)) return false;
+        if (in(Invisible, tag) || hidden(element, options_.drop_chrome)) return false;
         if (options_.drop_chrome && in(Chrome, tag)) return false;
         if (tag == "br") {
             flush();
             return false;
         }
-        Frame f{element, is_block_tag(tag), tag == "a", false, false};
+        Frame f{element, is_block_tag(tag), tag == "a", false};
         const bool parent_boiler = !stack_.empty() && stack_.back().boilerplate;
-        const bool parent_article = !stack_.empty() && stack_.back().article;
         f.boilerplate = parent_boiler || (options_.class_cues && class_cue(element) == Cue::Boilerplate);
-        f.article = parent_article || tag == "article" || marks_article_body(element);
         if (f.block) {
             flush();
             owners_.push_back(element);
@@ -106,10 +105,7 @@ private:
     }
 
     void text(std::string_view s) {
-        if (current_.text.empty()) {
-            current_.boilerplate = !stack_.empty() && stack_.back().boilerplate;
-            current_.in_article = !stack_.empty() && stack_.back().article;
-        }
+        if (current_.text.empty()) current_.boilerplate = !stack_.empty() && stack_.back().boilerplate;
         const auto before = current_.text.size();
         append_collapsed(current_.text, s);
         if (links_ > 0) current_.link_bytes += current_.text.size() - before;

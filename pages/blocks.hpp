@@ -16,13 +16,12 @@ struct Block {
     const xmlNode* owner = nullptr;   // the nearest block-level element holding the text
     std::string_view tag;             // owner's tag ("p", "li", "h2", "div")
     bool boilerplate = false;         // inside an element named as navigation, sharing, ...
-    bool in_article = false;          // inside <article> or an element marked as the article body
     double link_density() const { return text.empty() ? 0 : double(link_bytes) / double(text.size()); }
 };
 
 struct SegmentOptions {
     bool class_cues = true;   // flag blocks under elements whose class/id names boilerplate
-    bool drop_chrome = true;  // skip <nav>, <aside>, <footer>, <header>, forms' controls
+    bool drop_chrome = true;  // skip <nav>, <aside>, <footer>, <header>, aria-hidden elements
 };
 
 // The blocks of `root` in document order. Scripts, styles, hidden elements and (with

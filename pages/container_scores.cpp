@@ -24,15 +24,17 @@ double tag_weight(const xmlNode* element) {
     return 0;
 }
 
-double cue_weight(const xmlNode* element) {
-    double w = 0;
-    if (marks_article_body(element)) w += 50;
+// What its markup says of it: a factor, not points, so that a small box called "text" or
+// "content" (a newsletter form) cannot outscore the paragraphs of the article.
+double cue_factor(const xmlNode* element) {
+    double f = 1;
+    if (marks_article_body(element)) f *= 2;
     switch (class_cue(element)) {
-    case Cue::Content: w += 25; break;
-    case Cue::Boilerplate: w -= 25; break;
+    case Cue::Content: f *= 1.5; break;
+    case Cue::Boilerplate: f *= 0.5; break;
     case Cue::None: break;
     }
-    return w;
+    return f;
 }
 
 std::size_t commas(std::string_view text) {
@@ -54,7 +56,9 @@ ContainerScores score_containers(const std::vector<Block>& blocks) {
         // Text and links count towards every container above, up to the page.
         int level = 0;
         for (const xmlNode* n = b.owner; n && n->type == XML_ELEMENT_NODE && level < MaxDepth; n = n->parent, ++level) {
-            auto& s = scores[n];
+            auto [it, added] = scores.try_emplace(n);
+            auto& s = it->second;
+            if (added) s.order = scores.size();
             s.text_bytes += b.text.size();
             s.link_bytes += b.link_bytes;
         }
@@ -71,17 +75,19 @@ ContainerScores score_containers(const std::vector<Block>& blocks) {
         }
     }
     for (auto& [element, s] : scores)
-        if (s.score > 0) s.score += tag_weight(element) + cue_weight(element);
+        if (s.score > 0) s.score = std::max(0.0, s.score + tag_weight(element)) * cue_factor(element);
     return scores;
 }
 
 const xmlNode* best_container(const ContainerScores& scores) {
     const xmlNode* best = nullptr;
     double top = 0;
+    std::size_t best_order = 0;
     for (const auto& [element, s] : scores) {
         const auto tag = tag_of(element);
         if (tag == "html" || tag == "body") continue;
-        if (const double f = s.final_score(); f > top) top = f, best = element;
+        const double f = s.final_score();
+        if (f > top || (f == top && best && s.order < best_order)) top = f, best = element, best_order = s.order;
     }
     return best;
 }

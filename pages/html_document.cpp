@@ -63,27 +63,37 @@ std::string_view utf8_prefix(std::string_view text, std::size_t limit) {
     return text.substr(0, limit);
 }
 
-std::string text_content(const xmlNode* root, std::size_t limit) {
-    std::string out;
-    if (!root) return out;
+void walk_tree(const xmlNode* root, const std::function<Walk(const xmlNode*)>& visit) {
+    if (!root) return;
     const xmlNode* node = root->children;
     int depth = 1;
-    while (node && out.size() < limit) {
-        if (node->type == XML_TEXT_NODE && node->content) {
-            append_collapsed(out, reinterpret_cast<const char*>(node->content));
-        } else if (node->type == XML_ELEMENT_NODE && node->children && depth < MaxDepth &&
-                   tag_of(node) != "script" && tag_of(node) != "style") {
+    while (node) {
+        const auto next = visit(node);
+        if (next == Walk::Stop) return;
+        if (next == Walk::Into && node->children && depth < MaxDepth) {
             node = node->children;
             ++depth;
             continue;
         }
-        while (node && node != root && !node->next) {
+        while (node != root && !node->next) {
             node = node->parent;
             --depth;
         }
-        if (!node || node == root) break;
+        if (node == root) return;
         node = node->next;
     }
+}
+
+std::string text_content(const xmlNode* root, std::size_t limit) {
+    std::string out;
+    walk_tree(root, [&](const xmlNode* node) {
+        if (out.size() >= limit) return Walk::Stop;
+        // The HTML parser hands the content of <script> and <style> over as CDATA.
+        if ((node->type == XML_TEXT_NODE || node->type == XML_CDATA_SECTION_NODE) && node->content)
+            append_collapsed(out, reinterpret_cast<const char*>(node->content));
+        const auto tag = tag_of(node);
+        return tag == "script" || tag == "style" ? Walk::Over : Walk::Into;
+    });
     out.resize(utf8_prefix(out, limit).size());
     return collapse_space(out);
 }

@@ -1,6 +1,7 @@
 #pragma once
 // A parsed HTML page: libxml2's HTML parser, which builds a tree from tag soup as browsers
 // would, and small helpers over its nodes.
+#include <functional>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -21,6 +22,13 @@ Document parse_html(std::string_view utf8);
 // Deeper elements than this are not looked into: no news page nests so deep, and walking a
 // page that does (100,000 nested <div>s) stays bounded.
 inline constexpr int MaxDepth = 256;
+
+// What a tree walk does after visiting a node.
+enum class Walk { Into, Over, Stop };   // into its children, on to its next sibling, stop
+
+// Visits the nodes below `root` in document order, without recursion (no stack to exhaust)
+// and no deeper than MaxDepth: `visit` says whether to look into each node's children.
+void walk_tree(const xmlNode* root, const std::function<Walk(const xmlNode*)>& visit);
 
 // The element's name in lower case ("div"); empty for other nodes.
 std::string_view tag_of(const xmlNode* node);

@@ -64,8 +64,10 @@ std::vector<std::string> main_text(const xmlNode* root, std::string_view headlin
     if (total_bytes(found) >= MinArticleBytes) return found;
     options.class_cues = false;
     options.drop_chrome = false;
+    // Only a real article found this way replaces what the names allowed: else a cookie notice
+    // or a newsletter box would become the text of a page that has none.
     auto again = pick(segment(root, options), headline);
-    return total_bytes(again) > total_bytes(found) ? again : found;
+    return total_bytes(again) >= MinArticleBytes ? again : found;
 }
 
 } // namespace newsdesk::pages

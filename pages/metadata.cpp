@@ -29,22 +29,25 @@ bool is_address(std::string_view s) { return s.starts_with("http://") || s.start
 std::vector<std::string> split_authors(const std::string& list) {
     std::vector<std::string> out;
     if (list.empty() || is_address(list)) return out;
-    std::string rest = list;
-    for (std::string_view sep : {" and ", ";", "|", ","}) {
-        std::string::size_type at;
-        while ((at = rest.find(sep)) != std::string::npos) rest.replace(at, sep.size(), "\n");
+    auto add = [&](std::string_view name) {
+        const auto start = name.find_first_not_of(' ');
+        if (start == std::string_view::npos) return;
+        name = name.substr(start, name.find_last_not_of(' ') - start + 1);
+        if (name.starts_with("By ") || name.starts_with("by ")) name.remove_prefix(3);
+        if (!name.empty()) out.emplace_back(name);
+    };
+    const std::string_view text{list};
+    std::size_t begin = 0;
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        std::size_t sep = 0;
+        if (text[i] == ',' || text[i] == ';' || text[i] == '|') sep = 1;
+        else if (text.substr(i, 5) == " and ") sep = 5;
+        if (!sep) continue;
+        add(text.substr(begin, i - begin));
+        begin = i + sep;
+        i = begin - 1;
     }
-    std::size_t pos = 0;
-    while (pos <= rest.size()) {
-        auto end = rest.find('\n', pos);
-        if (end == std::string::npos) end = rest.size();
-        auto name = rest.substr(pos, end - pos);
-        name.erase(0, name.find_first_not_of(' '));
-        name.erase(name.find_last_not_of(' ') + 1);
-        if (name.starts_with("By ") || name.starts_with("by ")) name.erase(0, 3);
-        if (!name.empty()) out.push_back(name);
-        pos = end + 1;
-    }
+    add(text.substr(begin));
     return out;
 }
 

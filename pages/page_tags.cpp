@@ -55,25 +55,14 @@ void element(PageTags& tags, const xmlNode* node) {
 
 PageTags page_tags(const xmlNode* root) {
     PageTags tags;
-    // Iterative, and no deeper than MaxDepth: hostile nesting costs no stack.
-    const xmlNode* node = root;
-    int depth = 0;
-    while (node) {
-        if (node->type == XML_ELEMENT_NODE) {
-            element(tags, node);
-            if (node->children && depth < MaxDepth && tag_of(node) != "script" && tag_of(node) != "style") {
-                node = node->children;
-                ++depth;
-                continue;
-            }
-        }
-        while (node && node != root && !node->next) {
-            node = node->parent;
-            --depth;
-        }
-        if (!node || node == root) break;
-        node = node->next;
-    }
+    if (!root) return tags;
+    element(tags, root);
+    walk_tree(root, [&](const xmlNode* node) {
+        if (node->type != XML_ELEMENT_NODE) return Walk::Over;
+        element(tags, node);
+        const auto tag = tag_of(node);
+        return tag == "script" || tag == "style" ? Walk::Over : Walk::Into;
+    });
     return tags;
 }
 

@@ -1,6 +1,6 @@
 #include "indexer/readers/html_reader.hpp"
 
-#include "indexer/readers/compressed_file.hpp"
+#include "indexer/readers/whole_file.hpp"
 #include "pages/html_article.hpp"
 
 namespace newsdesk {
@@ -19,23 +19,13 @@ bool blank(std::string_view s) { return s.find_first_not_of(" \t\r\n") == std::s
 
 void read_html_page(const InputFile& file, const ReadHandlers& handlers) {
     const auto path = file.path.string();
-    std::string content;
-    try {
-        CompressedFile in(file.path);
-        content = in.read_all(handlers.max_article_bytes);
-    } catch (const InputTooLarge&) {
-        handlers.problem({path, handlers.too_large});
-        return;
-    } catch (const std::runtime_error& e) {
-        handlers.problem({path, e.what()});
-        return;
-    }
-    if (handlers.bytes_read) handlers.bytes_read(file.size);
-    if (blank(content)) {
+    const auto content = read_whole_file(file, handlers);
+    if (!content) return;
+    if (blank(*content)) {
         handlers.problem({path, "empty file"});
         return;
     }
-    auto a = pages::article_from_html(content, pages::PageOrigin{});
+    auto a = pages::article_from_html(*content, pages::PageOrigin{});
     if (blank(a.body)) {
         handlers.problem({path, "no article text found"});
         return;

@@ -6,6 +6,7 @@
 # targets for both, and keeping boilerplate would buy recall with precision.
 # Usage: html_extraction_scores.sh NEWSDESK SOURCE_DIR
 set -euo pipefail
+. "$(dirname "$0")/floor.sh"
 newsdesk=$1
 src=$2
 data="$src/../shared/data/html-articles"
@@ -31,12 +32,6 @@ want=$(echo "$row" | awk -F'|' '{gsub(/ /, "", $5); print $5}')
 if [ -z "$want" ] || [ -z "$want_p" ]; then echo "README.md has no published P and F1 for html-articles" >&2; exit 1; fi
 echo "html-articles: P=$p F1=$f1 (published P $want_p, F1 $want)"
 status=0
-if awk -v f="$f1" -v w="$want" 'BEGIN { exit !(f < w - 0.02) }'; then
-    echo "FAIL: html-articles F1 $f1 is more than 0.02 below the published $want" >&2
-    status=1
-fi
-if awk -v f="$p" -v w="$want_p" 'BEGIN { exit !(f < w - 0.02) }'; then
-    echo "FAIL: html-articles P $p is more than 0.02 below the published $want_p" >&2
-    status=1
-fi
+holds_floor "html-articles" F1 "$f1" "$want" || status=1
+holds_floor "html-articles" P "$p" "$want_p" || status=1
 exit $status

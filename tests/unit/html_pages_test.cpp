@@ -42,7 +42,7 @@ std::string related() {
 } // namespace
 
 TEST_CASE("pages: metadata from JSON-LD comes first", "[pages]") {
-    const auto head =
+    const std::string head =
         "<title>Bridge closes | The Harbour Times</title>"
         "<meta property=\"og:title\" content=\"OG title\">"
         "<script type=\"application/ld+json\">{\"@context\":\"https://schema.org\",\"@graph\":[{\"@type\":\"WebPage\"},"
@@ -64,7 +64,7 @@ TEST_CASE("pages: metadata from JSON-LD comes first", "[pages]") {
 }
 
 TEST_CASE("pages: Open Graph, meta tags and <time> without JSON-LD", "[pages]") {
-    const auto head =
+    const std::string head =
         "<meta property=\"og:title\" content=\"Harbour bridge to close\">"
         "<meta property=\"og:site_name\" content=\"Harbour Times\">"
         "<meta property=\"og:url\" content=\"/2024/03/bridge\">"
