@@ -14,7 +14,7 @@ int extract_command(const Args& args) {
     po::options_description named("extract options");
     named.add_options()
         ("json", "one JSON object per article and line: id, title, language, speakers, organisations, countries, quotes")
-        ("format", po::value(&format), "jsonl or text (default: by extension)")
+        ("format", po::value(&format), "jsonl, text or newsml (default: by extension)")
         ("lang", po::value(&lang), "language of articles that do not give one")
         ("aliases", po::value(&alias_file), "speaker alias file: lines \"Canonical Name<TAB>variant...\"")
         ("path", po::value(&paths), "files and directories");

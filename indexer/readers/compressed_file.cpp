@@ -1,5 +1,6 @@
 #include "indexer/readers/compressed_file.hpp"
 
+#include <algorithm>
 #include <cerrno>
 #include <cstring>
 #include <stdexcept>
@@ -106,6 +107,14 @@ std::string CompressedFile::read_all(std::size_t limit) {
     std::string all = buffer_.substr(start_);
     start_ = buffer_.size();
     return all;
+}
+
+std::size_t CompressedFile::read_some(char* out, std::size_t size) {
+    if (start_ >= buffer_.size() && !fill()) return 0;
+    const auto n = std::min(size, buffer_.size() - start_);
+    std::memcpy(out, buffer_.data() + start_, n);
+    start_ += n;
+    return n;
 }
 
 std::uint64_t CompressedFile::offset() const {

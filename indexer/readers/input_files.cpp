@@ -6,6 +6,7 @@
 #include <unistd.h>
 
 #include "indexer/readers/jsonl_reader.hpp"
+#include "indexer/readers/newsml_reader.hpp"
 #include "indexer/readers/text_article_reader.hpp"
 
 namespace newsdesk {
@@ -17,6 +18,7 @@ std::optional<Format> format_of(const fs::path& path) {
     if (name.ends_with(".gz")) name.resize(name.size() - 3);
     if (name.ends_with(".jsonl") || name.ends_with(".ndjson")) return Format::JsonLines;
     if (name.ends_with(".txt")) return Format::Text;
+    if (name.ends_with(".xml") || name.ends_with(".nitf")) return Format::NewsML;
     return std::nullopt;
 }
 
@@ -27,8 +29,8 @@ InputScan scan_inputs(const std::vector<fs::path>& paths, std::optional<Format> 
         const auto size = fs::file_size(p, ec);
         const auto format = forced ? forced : format_of(p);
         if (!format) {
-            if (named) scan.problems.push_back({p.string(), "unknown file type (expected .jsonl, .ndjson, .txt, "
-                                                            "optionally .gz); use --format to say which"});
+            if (named) scan.problems.push_back({p.string(), "unknown file type (expected .jsonl, .ndjson, .txt, .xml, "
+                                                            ".nitf, optionally .gz); use --format to say which"});
             else ++scan.ignored;
             return;
         }
@@ -82,6 +84,7 @@ void read_file(const InputFile& file, const ReadHandlers& handlers) {
     switch (file.format) {
     case Format::JsonLines: read_jsonl(file, handlers); break;
     case Format::Text: read_text_article(file, handlers); break;
+    case Format::NewsML: read_newsml(file, handlers); break;
     }
 }
 
