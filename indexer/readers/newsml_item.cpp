@@ -162,7 +162,11 @@ void NewsItemBuilder::end() {
     stack_.pop_back();
     if (capture_ == Field::None || stack_.size() + 1 != capture_depth_) return;
     if (capture_ == Field::Paragraph) {
-        if (auto p = collapse(buffer_); !p.empty()) paragraphs_.push_back(std::move(p));
+        if (auto p = collapse(buffer_); !p.empty()) {
+            paragraphs_.push_back(std::move(p));
+            kept_bytes_ += 2;   // the blank line between paragraphs counts towards the limit too
+            too_large_ = too_large_ || kept_bytes_ > max_bytes_;
+        }
     } else if (capture_ == Field::PlainText) {
         *capture_target_ = buffer_;
     } else {

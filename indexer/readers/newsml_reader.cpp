@@ -82,8 +82,9 @@ void read_stream(XmlStream& xml, const std::string& path, const ReadHandlers& ha
     try {
         read_items(xml, path, handlers);
     } catch (const XmlError& e) {
+        // Without a line the parser has not begun: there is no rest to speak of.
         handlers.problem({e.line > 0 ? path + ":" + std::to_string(e.line) : path,
-                          std::string(e.what()) + "; the rest of the file is skipped"});
+                          e.line > 0 ? std::string(e.what()) + "; the rest of the file is skipped" : std::string(e.what())});
     }
 }
 

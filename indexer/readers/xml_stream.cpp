@@ -33,19 +33,24 @@ struct XmlStream::Impl {
     CompressedFile* file = nullptr;
     std::string read_failure;   // from the file, which libxml2 reports only as an I/O error
     std::string error;          // libxml2's first error
+    int error_code = 0;
     int error_line = 0;
+    std::size_t bytes = 0;      // of the document, read so far
     bool pending_end = false;   // after an empty element's Start
 
     static void on_error(void* self, xmlErrorPtr e) {
         auto* impl = static_cast<Impl*>(self);
         if (!e || e->level < XML_ERR_ERROR || !impl->error.empty()) return;
         impl->error = trimmed(e->message);
+        impl->error_code = e->code;
         impl->error_line = e->line;
     }
     static int on_read(void* self, char* out, int size) {
         auto* impl = static_cast<Impl*>(self);
         try {   // an exception must not cross libxml2's C frames
-            return static_cast<int>(impl->file->read_some(out, static_cast<std::size_t>(size)));
+            const auto n = impl->file->read_some(out, static_cast<std::size_t>(size));
+            impl->bytes += n;
+            return static_cast<int>(n);
         } catch (const std::exception& e) {
             impl->read_failure = e.what();
             return -1;
@@ -58,6 +63,15 @@ struct XmlStream::Impl {
     [[noreturn]] void fail() {
         const int at = error_line ? error_line : xmlTextReaderGetParserLineNumber(reader);
         if (!read_failure.empty()) throw XmlError(read_failure, at);
+        if (bytes == 0) throw XmlError("empty file", 0);
+        // libxml2's words for these two mislead: a loop is also how it stops a billion laughs,
+        // and "extra content at the end" is what its incremental parser says of a cut-off file
+        // as well (it parses ahead of the nodes handed out, so which it is cannot be told here).
+        if (error_code == XML_ERR_ENTITY_LOOP)
+            throw XmlError("entity refused: the document's entities refer to each other without bound "
+                           "(an entity-expansion attack)", at);
+        if (error_code == XML_ERR_DOCUMENT_END)
+            throw XmlError("malformed XML: the document is cut off, or goes on after its root element", at);
         throw XmlError("malformed XML: " + (error.empty() ? std::string("unexpected end of document") : error), at);
     }
 };
@@ -73,6 +87,7 @@ void init_libxml2() {
 
 XmlStream::XmlStream(std::string_view document) : impl_(std::make_unique<Impl>()) {
     init_libxml2();
+    impl_->bytes = document.size();
     impl_->reader = xmlReaderForMemory(document.data(), static_cast<int>(document.size()), nullptr, nullptr, SafeOptions);
     impl_->init();
 }
