@@ -34,7 +34,7 @@ inline std::optional<Format> parse_format(const std::string& name) {
     if (name.empty()) return std::nullopt;
     if (name == "jsonl" || name == "ndjson" || name == "json") return Format::JsonLines;
     if (name == "text" || name == "txt") return Format::Text;
-    if (name == "newsml" || name == "nitf" || name == "xml") return Format::NewsML;
+    if (name == "newsml" || name == "nitf") return Format::NewsML;
     throw po::error("--format must be jsonl, text or newsml, not '" + name + "'");
 }
 

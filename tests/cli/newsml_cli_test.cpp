@@ -120,3 +120,15 @@ TEST_CASE("newsml: hostile XML beside good articles in one directory", "[cli][ne
     CHECK(total(db, "zyxcharlie") == 0);
     CHECK(total(db, "zyxdelta") == 0);
 }
+
+TEST_CASE("newsml: --format newsml reads a file of any name as NewsML-G2 or NITF", "[cli][newsml]") {
+    TempDir dir;
+    const auto file = dir.write("story.dat", nitf("zyxfoxtrot"));
+    const auto db = (dir / "db").string();
+    const auto r = run_newsdesk({"index", "--db", db, "--json", "--format", "newsml", file.string()});
+    INFO(r.err);
+    REQUIRE(r.exit_code == 0);
+    CHECK(json::parse(r.out)["added"] == 1);
+    CHECK(total(db, "zyxfoxtrot") == 1);
+    CHECK(run_newsdesk({"index", "--db", db, file.string()}).exit_code != 0);   // by its name, an unknown type
+}
