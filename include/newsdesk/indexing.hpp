@@ -1,5 +1,5 @@
 #pragma once
-// Reading archives: JSON Lines and text articles, gzipped or not, whole directories; indexing
+// Reading archives: JSON Lines, text articles and NewsML-G2/NITF, gzipped or not, whole directories; indexing
 // them into a database, or extracting their speakers, quotes and countries without indexing.
 #include <atomic>
 #include <cstdint>
@@ -14,9 +14,9 @@
 
 namespace newsdesk {
 
-// JSON Lines (.jsonl, .ndjson), text articles (.txt), HTML pages (.html, .htm) or web-archive
-// crawls (.warc); any may be gzipped.
-enum class Format { JsonLines, Text, Html, Warc };
+// JSON Lines (.jsonl, .ndjson), text articles (.txt), HTML pages (.html, .htm), web-archive
+// crawls (.warc), NewsML-G2 and NITF documents (.xml, .nitf); any may be gzipped.
+enum class Format { JsonLines, Text, Html, Warc, NewsML };
 
 // A piece of input that was not used, and why: "path:line: what is wrong".
 struct InputProblem {

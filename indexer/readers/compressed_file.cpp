@@ -132,6 +132,14 @@ std::uint64_t CompressedFile::skip(std::uint64_t n) {
     return passed;
 }
 
+std::size_t CompressedFile::read_some(char* out, std::size_t size) {
+    if (start_ >= buffer_.size() && !fill()) return 0;
+    const auto n = std::min(size, buffer_.size() - start_);
+    std::memcpy(out, buffer_.data() + start_, n);
+    start_ += n;
+    return n;
+}
+
 std::uint64_t CompressedFile::offset() const {
     const auto off = gzoffset(gz(file_));
     return off < 0 ? 0 : static_cast<std::uint64_t>(off);

@@ -7,6 +7,7 @@
 
 #include "indexer/readers/html_reader.hpp"
 #include "indexer/readers/jsonl_reader.hpp"
+#include "indexer/readers/newsml_reader.hpp"
 #include "indexer/readers/text_article_reader.hpp"
 #include "indexer/readers/warc_reader.hpp"
 
@@ -21,6 +22,7 @@ std::optional<Format> format_of(const fs::path& path) {
     if (name.ends_with(".txt")) return Format::Text;
     if (name.ends_with(".html") || name.ends_with(".htm")) return Format::Html;
     if (name.ends_with(".warc")) return Format::Warc;
+    if (name.ends_with(".xml") || name.ends_with(".nitf")) return Format::NewsML;
     return std::nullopt;
 }
 
@@ -32,7 +34,8 @@ InputScan scan_inputs(const std::vector<fs::path>& paths, std::optional<Format> 
         const auto format = forced ? forced : format_of(p);
         if (!format) {
             if (named) scan.problems.push_back({p.string(), "unknown file type (expected .jsonl, .ndjson, .txt, "
-                                                            ".html, .htm, .warc, optionally .gz); use --format to say which"});
+                                                            ".html, .htm, .warc, .xml, .nitf, optionally .gz); use "
+                                                            "--format to say which"});
             else ++scan.ignored;
             return;
         }
@@ -88,6 +91,7 @@ void read_file(const InputFile& file, const ReadHandlers& handlers) {
     case Format::Text: read_text_article(file, handlers); break;
     case Format::Html: read_html_page(file, handlers); break;
     case Format::Warc: read_warc(file, handlers); break;
+    case Format::NewsML: read_newsml(file, handlers); break;
     }
 }
 
