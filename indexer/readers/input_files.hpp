@@ -13,8 +13,8 @@ struct InputScan {
 };
 
 // Format from the file name: .jsonl/.ndjson (.gz) are JSON Lines, .txt (.gz) text articles,
-// .html/.htm (.gz) web pages.
-// .xml/.nitf (.gz) NewsML-G2 or NITF (which of them, or neither, the reader tells by the root).
+// .html/.htm (.gz) web pages, .warc (.gz) web-archive crawls, .xml/.nitf (.gz) NewsML-G2 or
+// NITF (which of them, or neither, the reader tells by the root).
 std::optional<Format> format_of(const std::filesystem::path& path);
 
 // Expands files and directories (walked recursively, without following directory links, so
