@@ -13,8 +13,9 @@ int extract_command(const Args& args) {
     std::vector<std::string> paths;
     po::options_description named("extract options");
     named.add_options()
-        ("json", "one JSON object per article and line: id, title, language, speakers, organisations, countries, quotes")
-        ("format", po::value(&format), "jsonl or text (default: by extension)")
+        ("json", "one JSON object per article and line: id, title, url, date, authors, source, language, body, "
+                  "speakers, organisations, countries, quotes")
+        ("format", po::value(&format), "jsonl, text, html, warc or newsml (default: by extension)")
         ("lang", po::value(&lang), "language of articles that do not give one")
         ("aliases", po::value(&alias_file), "speaker alias file: lines \"Canonical Name<TAB>variant...\"")
         ("path", po::value(&paths), "files and directories");

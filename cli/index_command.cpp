@@ -90,7 +90,7 @@ int index_command(const Args& args) {
         ("shards", po::value(&shards),
          "create DIR as N shards (DIR/shard-0..N-1 and the stub DIR/XAPIANDB), each article in the "
          "shard its id hashes to; a sharded DIR is found again without it")
-        ("format", po::value(&format), "jsonl or text: read every file as this (default: by extension)")
+        ("format", po::value(&format), "jsonl, text, html, warc or newsml: read every file as this (default: by extension)")
         ("lang", po::value(&lang), "language of articles that do not give one (default: detected)")
         ("aliases", po::value(&aliases), "speaker alias file: lines \"Canonical Name<TAB>variant...\"")
         ("strict", po::bool_switch(&options.strict), "stop at the first bad input (what came before is kept)")
@@ -160,6 +160,11 @@ int index_command(const Args& args) {
             std::cerr << '\n';
         }
         if (s.ignored_files) std::cerr << "ignored " << s.ignored_files << " files that are not articles\n";
+        if (!s.passed_over.empty()) {
+            std::cerr << "passed over, holding no article:";
+            for (const auto& [kind, n] : s.passed_over) std::cerr << " " << kind << " (" << n << ")";
+            std::cerr << '\n';
+        }
         if (options.compact && !s.interrupted) std::cerr << "compacted in " << duration(s.compaction_seconds) << '\n';
         if (s.stopped_early) std::cerr << "stopped at the first problem (--strict); the articles before it are indexed\n";
     }

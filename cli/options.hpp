@@ -29,12 +29,15 @@ inline std::optional<po::variables_map> parse(const Args& args, po::options_desc
     return vm;
 }
 
-// --format: "jsonl" or "text"; empty means "by file extension".
+// --format: "jsonl", "text", "html", "warc" or "newsml"; empty means "by file extension".
 inline std::optional<Format> parse_format(const std::string& name) {
     if (name.empty()) return std::nullopt;
     if (name == "jsonl" || name == "ndjson" || name == "json") return Format::JsonLines;
     if (name == "text" || name == "txt") return Format::Text;
-    throw po::error("--format must be jsonl or text, not '" + name + "'");
+    if (name == "html" || name == "htm") return Format::Html;
+    if (name == "warc") return Format::Warc;
+    if (name == "newsml" || name == "nitf") return Format::NewsML;
+    throw po::error("--format must be jsonl, text, html, warc or newsml, not '" + name + "'");
 }
 
 } // namespace newsdesk::cli

@@ -134,6 +134,7 @@ IndexSummary run_index(const IndexOptions& options, const IndexObserver& observe
 
     ReadHandlers handlers;
     handlers.problem = note_problem;
+    handlers.passed_over = [&](const std::string& kind) { ++summary.passed_over[kind]; };
     if (in_flight_limit < MaxArticleBytes) {
         handlers.max_article_bytes = in_flight_limit;
         handlers.too_large = "article too large: more than " + in_megabytes(in_flight_limit) +

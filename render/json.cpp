@@ -100,7 +100,9 @@ json article_fields(const Article& a, std::initializer_list<const char*> keys) {
 
 json extraction(const Article& a) {
     auto j = article_fields(a, {"title", "language", "speakers", "organisations", "countries",
-                                "country_mentions", "quotes"});
+                                "country_mentions", "quotes", "url", "date", "authors", "source"});
+    // The text the entities were found in: what scoring an extraction from HTML compares.
+    j["body"] = a.body;
     j["country_names"] = country_names(a.countries);
     if (!a.id.empty()) j["id"] = a.id;
     return j;
@@ -155,7 +157,8 @@ json to_json(const IndexSummary& s) {
             {"commits", s.commits},
             {"peak_memory_bytes", s.peak_memory_bytes},
             {"compaction_seconds", s.compaction_seconds},
-            {"skipped_by_reason", s.skipped_by_reason}};
+            {"skipped_by_reason", s.skipped_by_reason},
+            {"passed_over", s.passed_over}};
 }
 
 std::string dump(const json& j) { return j.dump(-1, ' ', false, json::error_handler_t::replace); }

@@ -31,7 +31,8 @@ nlohmann::json to_json(const IndexSummary& summary);
 // of its countries.
 nlohmann::json article_with_body(const Article& article);
 // What extraction found in an article (`newsdesk extract`, POST /api/extract): its speakers,
-// organisations, countries and quotes, with its title, language and id (when it has one).
+// organisations, countries and quotes, with its title, language, id (when it has one), url,
+// date, authors, source and body.
 nlohmann::json extraction(const Article& article);
 
 // JSON text that never throws on invalid UTF-8 (replaced by U+FFFD).

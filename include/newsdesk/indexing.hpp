@@ -1,5 +1,5 @@
 #pragma once
-// Reading archives: JSON Lines and text articles, gzipped or not, whole directories; indexing
+// Reading archives: JSON Lines, text articles and NewsML-G2/NITF, gzipped or not, whole directories; indexing
 // them into a database, or extracting their speakers, quotes and countries without indexing.
 #include <atomic>
 #include <cstdint>
@@ -14,8 +14,9 @@
 
 namespace newsdesk {
 
-// JSON Lines (.jsonl, .ndjson) or text articles (.txt); either may be gzipped.
-enum class Format { JsonLines, Text };
+// JSON Lines (.jsonl, .ndjson), text articles (.txt), HTML pages (.html, .htm), web-archive
+// crawls (.warc), NewsML-G2 and NITF documents (.xml, .nitf); any may be gzipped.
+enum class Format { JsonLines, Text, Html, Warc, NewsML };
 
 // A piece of input that was not used, and why: "path:line: what is wrong".
 struct InputProblem {
@@ -64,6 +65,8 @@ struct IndexSummary {
     std::map<std::string, std::uint64_t> skipped_by_reason;
     std::uint64_t files = 0;
     std::uint64_t ignored_files = 0;                  // not article files, in walked directories
+    // Sound input that holds no article, by kind: "WARC request records" (not problems).
+    std::map<std::string, std::uint64_t> passed_over;
     std::uint64_t bytes = 0;
     double seconds = 0;
     std::uint64_t articles_in_database = 0;

@@ -1,5 +1,6 @@
 #include "indexer/readers/compressed_file.hpp"
 
+#include <algorithm>
 #include <cerrno>
 #include <cstring>
 #include <stdexcept>
@@ -106,6 +107,37 @@ std::string CompressedFile::read_all(std::size_t limit) {
     std::string all = buffer_.substr(start_);
     start_ = buffer_.size();
     return all;
+}
+
+std::size_t CompressedFile::read(std::string& out, std::size_t n) {
+    std::size_t taken = 0;
+    while (taken < n) {
+        if (start_ >= buffer_.size() && !fill()) break;
+        const auto part = std::min(n - taken, buffer_.size() - start_);
+        out.append(buffer_, start_, part);
+        start_ += part;
+        taken += part;
+    }
+    return taken;
+}
+
+std::uint64_t CompressedFile::skip(std::uint64_t n) {
+    std::uint64_t passed = 0;
+    while (passed < n) {
+        if (start_ >= buffer_.size() && !fill()) break;
+        const auto part = static_cast<std::size_t>(std::min<std::uint64_t>(n - passed, buffer_.size() - start_));
+        start_ += part;
+        passed += part;
+    }
+    return passed;
+}
+
+std::size_t CompressedFile::read_some(char* out, std::size_t size) {
+    if (start_ >= buffer_.size() && !fill()) return 0;
+    const auto n = std::min(size, buffer_.size() - start_);
+    std::memcpy(out, buffer_.data() + start_, n);
+    start_ += n;
+    return n;
 }
 
 std::uint64_t CompressedFile::offset() const {

@@ -28,6 +28,13 @@ public:
     // Everything up to `limit` bytes; throws InputTooLarge if the content is larger,
     // std::runtime_error if it is corrupt.
     std::string read_all(std::size_t limit);
+    // Appends up to `n` bytes to `out`; fewer only at the end. Returns how many were appended.
+    std::size_t read(std::string& out, std::size_t n);
+    // Reads past up to `n` bytes without keeping them (memory stays bounded); returns how many.
+    std::uint64_t skip(std::uint64_t n);
+    // Up to `size` bytes into `out`, for a parser that streams the file; 0 at the end. Throws
+    // std::runtime_error when the data is corrupt or truncated.
+    std::size_t read_some(char* out, std::size_t size);
     // Compressed bytes consumed so far (for progress on the file's size on disk).
     std::uint64_t offset() const;
 

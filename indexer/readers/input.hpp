@@ -27,6 +27,9 @@ struct ReadHandlers {
     std::function<bool(Article&&)> article;
     std::function<bool(const InputProblem&)> problem;
     std::function<void(std::uint64_t)> bytes_read;   // input bytes consumed since the last call
+    // A piece of input that is sound and no article, by kind ("WARC request records"): counted,
+    // not a problem. May be empty.
+    std::function<void(const std::string&)> passed_over;
     // The largest article to read (a text file, or one JSON line), at most MaxArticleBytes, and
     // the problem reported for a larger one.
     std::size_t max_article_bytes = MaxArticleBytes;

@@ -5,8 +5,11 @@
 
 #include <unistd.h>
 
+#include "indexer/readers/html_reader.hpp"
 #include "indexer/readers/jsonl_reader.hpp"
+#include "indexer/readers/newsml_reader.hpp"
 #include "indexer/readers/text_article_reader.hpp"
+#include "indexer/readers/warc_reader.hpp"
 
 namespace newsdesk {
 namespace fs = std::filesystem;
@@ -17,6 +20,9 @@ std::optional<Format> format_of(const fs::path& path) {
     if (name.ends_with(".gz")) name.resize(name.size() - 3);
     if (name.ends_with(".jsonl") || name.ends_with(".ndjson")) return Format::JsonLines;
     if (name.ends_with(".txt")) return Format::Text;
+    if (name.ends_with(".html") || name.ends_with(".htm")) return Format::Html;
+    if (name.ends_with(".warc")) return Format::Warc;
+    if (name.ends_with(".xml") || name.ends_with(".nitf")) return Format::NewsML;
     return std::nullopt;
 }
 
@@ -28,7 +34,8 @@ InputScan scan_inputs(const std::vector<fs::path>& paths, std::optional<Format> 
         const auto format = forced ? forced : format_of(p);
         if (!format) {
             if (named) scan.problems.push_back({p.string(), "unknown file type (expected .jsonl, .ndjson, .txt, "
-                                                            "optionally .gz); use --format to say which"});
+                                                            ".html, .htm, .warc, .xml, .nitf, optionally .gz); use "
+                                                            "--format to say which"});
             else ++scan.ignored;
             return;
         }
@@ -82,6 +89,9 @@ void read_file(const InputFile& file, const ReadHandlers& handlers) {
     switch (file.format) {
     case Format::JsonLines: read_jsonl(file, handlers); break;
     case Format::Text: read_text_article(file, handlers); break;
+    case Format::Html: read_html_page(file, handlers); break;
+    case Format::Warc: read_warc(file, handlers); break;
+    case Format::NewsML: read_newsml(file, handlers); break;
     }
 }
 

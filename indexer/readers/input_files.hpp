@@ -12,7 +12,9 @@ struct InputScan {
     std::size_t ignored = 0;             // files in walked directories that are not articles
 };
 
-// Format from the file name: .jsonl/.ndjson (.gz) are JSON Lines, .txt (.gz) text articles.
+// Format from the file name: .jsonl/.ndjson (.gz) are JSON Lines, .txt (.gz) text articles,
+// .html/.htm (.gz) web pages, .warc (.gz) web-archive crawls, .xml/.nitf (.gz) NewsML-G2 or
+// NITF (which of them, or neither, the reader tells by the root).
 std::optional<Format> format_of(const std::filesystem::path& path);
 
 // Expands files and directories (walked recursively, without following directory links, so

@@ -5,7 +5,7 @@
 #include <cctype>
 #include <optional>
 
-#include "indexer/readers/compressed_file.hpp"
+#include "indexer/readers/whole_file.hpp"
 #include "text/punctuation.hpp"
 #include "text/unicode.hpp"
 
@@ -161,18 +161,9 @@ Article parse_text_article(std::string_view raw) {
 
 void read_text_article(const InputFile& file, const ReadHandlers& handlers) {
     const auto path = file.path.string();
-    std::string content;
-    try {
-        CompressedFile in(file.path);
-        content = in.read_all(handlers.max_article_bytes);
-    } catch (const InputTooLarge&) {
-        handlers.problem({path, handlers.too_large});
-        return;
-    } catch (const std::runtime_error& e) {
-        handlers.problem({path, e.what()});
-        return;
-    }
-    if (handlers.bytes_read) handlers.bytes_read(file.size);
+    auto read = read_whole_file(file, handlers);
+    if (!read) return;
+    auto& content = *read;
     if (content.starts_with("\xEF\xBB\xBF")) content.erase(0, 3);   // a UTF-8 byte order mark
     if (trim(content).empty()) {
         handlers.problem({path, "empty file"});

@@ -6,6 +6,7 @@
 # with precision would pass an F1 check alone.
 # Usage: extraction_scores.sh NEWSDESK SOURCE_DIR
 set -euo pipefail
+. "$(dirname "$0")/floor.sh"
 newsdesk=$1
 src=$2
 shared="$src/../shared"
@@ -39,13 +40,7 @@ for set in speakers countries speakers-wire; do
     want=$(published "$set" 5)
     if [ -z "$want" ] || [ -z "$want_p" ]; then echo "README.md has no published P and F1 for $set" >&2; exit 1; fi
     echo "$set: P=$p F1=$f1 (published P $want_p, F1 $want)"
-    if awk -v f="$f1" -v w="$want" 'BEGIN { exit !(f < w - 0.02) }'; then
-        echo "FAIL: $set F1 $f1 is more than 0.02 below the published $want" >&2
-        status=1
-    fi
-    if awk -v f="$p" -v w="$want_p" 'BEGIN { exit !(f < w - 0.02) }'; then
-        echo "FAIL: $set P $p is more than 0.02 below the published $want_p" >&2
-        status=1
-    fi
+    holds_floor "$set" F1 "$f1" "$want" || status=1
+    holds_floor "$set" P "$p" "$want_p" || status=1
 done
 exit $status

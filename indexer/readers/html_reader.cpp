@@ -1,0 +1,38 @@
+#include "indexer/readers/html_reader.hpp"
+
+#include "indexer/readers/whole_file.hpp"
+#include "pages/html_article.hpp"
+
+namespace newsdesk {
+namespace {
+
+std::string name_without_extensions(const std::filesystem::path& path) {
+    auto name = path.filename().string();
+    for (std::string_view ext : {".gz", ".GZ", ".html", ".htm", ".HTML", ".HTM"})
+        if (name.ends_with(ext)) name.resize(name.size() - ext.size());
+    return name;
+}
+
+bool blank(std::string_view s) { return s.find_first_not_of(" \t\r\n") == std::string_view::npos; }
+
+} // namespace
+
+void read_html_page(const InputFile& file, const ReadHandlers& handlers) {
+    const auto path = file.path.string();
+    const auto content = read_whole_file(file, handlers);
+    if (!content) return;
+    if (blank(*content)) {
+        handlers.problem({path, "empty file"});
+        return;
+    }
+    auto a = pages::article_from_html(*content, pages::PageOrigin{});
+    if (blank(a.body)) {
+        handlers.problem({path, "no article text found"});
+        return;
+    }
+    a.id = a.url.empty() ? name_without_extensions(file.path) : a.url;
+    a.origin = path;
+    handlers.article(std::move(a));
+}
+
+} // namespace newsdesk

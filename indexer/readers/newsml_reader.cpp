@@ -1,0 +1,110 @@
+#include "indexer/readers/newsml_reader.hpp"
+
+#include <array>
+#include <optional>
+
+#include "indexer/readers/compressed_file.hpp"
+#include "indexer/readers/newsml_item.hpp"
+#include "indexer/readers/xml_stream.hpp"
+
+namespace newsdesk {
+namespace {
+
+constexpr std::string_view G2Namespace = "http://iptc.org/std/nar/2006-10-01/";
+
+bool is_g2_item(std::string_view name) {
+    static constexpr std::array items{"newsItem", "packageItem", "conceptItem", "knowledgeItem", "planningItem",
+                                      "catalogItem"};
+    for (std::string_view i : items)
+        if (name == i) return true;
+    return false;
+}
+
+// "story.xml.gz" -> "story": the id of an article whose document names none.
+std::string file_id(const std::string& path) {
+    auto name = std::filesystem::path(path).filename().string();
+    for (std::string_view ext : {".gz", ".xml", ".nitf"})
+        if (name.ends_with(ext)) name.resize(name.size() - ext.size());
+    return name;
+}
+
+// Walks the document; returns false when a handler asked to stop.
+bool read_items(XmlStream& xml, const std::string& path, const ReadHandlers& handlers) {
+    auto node = xml.next();
+    while (node != XmlStream::Node::Start && node != XmlStream::Node::Done) node = xml.next();
+    if (node == XmlStream::Node::Done) return handlers.problem({path, "malformed XML: no element"});
+    const auto root = xml.local_name();
+    const bool g2 = xml.namespace_uri() == G2Namespace;
+    const bool message = g2 && root == "newsMessage";
+    if (!message && !(g2 && is_g2_item(root)) && root != "nitf")
+        return handlers.problem({path, "not a NewsML-G2 or NITF document (root <" + std::string(xml.qualified_name()) + ">)"});
+
+    std::optional<NewsItemBuilder> item;
+    int item_depth = 0;
+    std::size_t number = 0;
+    const auto finish_item = [&] {
+        const auto where = message ? path + ":item " + std::to_string(number) : path;
+        auto result = item->finish();
+        item.reset();
+        if (auto* skipped = std::get_if<NewsItemBuilder::Skipped>(&result))
+            return handlers.problem({where, skipped->reason == NewsItemBuilder::Refusal::TooLarge ? handlers.too_large
+                                                                                                : skipped->message});
+        auto& a = std::get<Article>(result);
+        if (a.id.empty()) a.id = message ? file_id(path) + ":" + std::to_string(number) : file_id(path);
+        a.origin = where;
+        return handlers.article(std::move(a));
+    };
+    if (!message) {
+        item.emplace(xml, handlers.max_article_bytes);
+        number = 1;
+    }
+    for (node = xml.next(); node != XmlStream::Node::Done; node = xml.next()) {
+        if (!item) {
+            // A message's items are the children of its itemSet.
+            if (node == XmlStream::Node::Start && xml.depth() == 2 && is_g2_item(xml.local_name())) {
+                item.emplace(xml, handlers.max_article_bytes);
+                item_depth = 2;
+                ++number;
+            }
+            continue;
+        }
+        if (node == XmlStream::Node::Start) item->start(xml);
+        else if (node == XmlStream::Node::Text) item->text(xml.text());
+        else if (xml.depth() > item_depth) item->end();
+        else if (!finish_item()) return false;
+    }
+    if (item && !finish_item()) return false;   // a single item ends with the document
+    if (message && number == 0) return handlers.problem({path, "empty message (a NewsML-G2 message with no items)"});
+    return true;
+}
+
+void read_stream(XmlStream& xml, const std::string& path, const ReadHandlers& handlers) {
+    try {
+        read_items(xml, path, handlers);
+    } catch (const XmlError& e) {
+        // Without a line the parser has not begun: there is no rest to speak of.
+        handlers.problem({e.line > 0 ? path + ":" + std::to_string(e.line) : path,
+                          e.line > 0 ? std::string(e.what()) + "; the rest of the file is skipped" : std::string(e.what())});
+    }
+}
+
+} // namespace
+
+void read_newsml(std::string_view document, const std::string& path, const ReadHandlers& handlers) {
+    XmlStream xml(document);
+    read_stream(xml, path, handlers);
+}
+
+void read_newsml(const InputFile& file, const ReadHandlers& handlers) {
+    const auto path = file.path.string();
+    try {
+        CompressedFile in(file.path);
+        XmlStream xml(in);
+        read_stream(xml, path, handlers);
+    } catch (const std::runtime_error& e) {
+        handlers.problem({path, e.what()});
+    }
+    if (handlers.bytes_read) handlers.bytes_read(file.size);
+}
+
+} // namespace newsdesk

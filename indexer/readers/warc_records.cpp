@@ -1,0 +1,97 @@
+#include "indexer/readers/warc_records.hpp"
+
+#include <algorithm>
+#include <cctype>
+#include <charconv>
+
+namespace newsdesk {
+namespace {
+
+// A record header is a few hundred bytes; past these limits the file is not WARC (or hostile),
+// and the reader stops rather than hold it.
+constexpr std::size_t MaxHeaderLineBytes = 16 << 10;
+constexpr std::size_t MaxHeaderLines = 256;
+
+std::string lower(std::string_view s) {
+    std::string out(s);
+    std::transform(out.begin(), out.end(), out.begin(), [](unsigned char c) { return std::tolower(c); });
+    return out;
+}
+
+std::string_view trim(std::string_view s) {
+    const auto b = s.find_first_not_of(" \t");
+    if (b == std::string_view::npos) return {};
+    return s.substr(b, s.find_last_not_of(" \t") - b + 1);
+}
+
+std::string record_name(std::uint64_t n) { return "record " + std::to_string(n); }
+
+} // namespace
+
+bool WarcRecords::next(WarcRecord& record, std::size_t max_block) {
+    std::string line;
+    bool too_long = false;
+    // The version line, after the blank lines that end the record before; any other line means
+    // that record's Content-Length was wrong, and the lines up to the next version line are lost.
+    const auto version_line = [](const std::string& l) {
+        return l.starts_with("WARC/") && l.size() >= 6 && std::isdigit(static_cast<unsigned char>(l[5]));
+    };
+    std::uint64_t skipped = 0;
+    for (;;) {
+        if (!file_.next_line(line, MaxHeaderLineBytes, too_long)) {
+            if (skipped > 0) throw WarcError(record_name(count_ + 1) + ": " + std::to_string(skipped) +
+                                             " lines at the end that are no WARC record");
+            return false;
+        }
+        if (!too_long && version_line(line)) break;
+        if (!line.empty() || too_long) ++skipped;
+    }
+    record = WarcRecord{};
+    record.number = ++count_;
+    record.lines_skipped = skipped;
+    const auto name = record_name(record.number);
+    record.version = line.substr(5);
+    bool has_length = false;
+    for (std::size_t fields = 0;; ++fields) {
+        if (fields > MaxHeaderLines) throw WarcError(name + ": header without end (more than 256 fields)");
+        if (!file_.next_line(line, MaxHeaderLineBytes, too_long))
+            throw WarcError(name + ": the file ends inside the record's header");
+        if (too_long) throw WarcError(name + ": header field of more than 16 KB");
+        if (line.empty()) break;
+        const auto colon = line.find(':');
+        if (colon == std::string::npos) continue;   // a continuation line (folded field): not needed
+        const auto field = lower(trim(std::string_view(line).substr(0, colon)));
+        const auto value = trim(std::string_view(line).substr(colon + 1));
+        if (field == "warc-type") {
+            record.type = lower(value);
+        } else if (field == "warc-target-uri") {
+            auto uri = value;
+            if (uri.size() >= 2 && uri.front() == '<' && uri.back() == '>') uri = uri.substr(1, uri.size() - 2);
+            record.target_uri = std::string(uri);
+        } else if (field == "content-type") {
+            record.content_type = std::string(value);
+        } else if (field == "content-length") {
+            const auto [end, ec] = std::from_chars(value.data(), value.data() + value.size(), record.length);
+            if (ec != std::errc{} || end != value.data() + value.size())
+                throw WarcError(name + ": Content-Length is not a number (\"" + std::string(value.substr(0, 40)) + "\")");
+            has_length = true;
+        }
+    }
+    if (!has_length) throw WarcError(name + ": no Content-Length, so its end is unknown");
+    if (record.length <= max_block) {
+        record.block.reserve(static_cast<std::size_t>(record.length));
+        const auto got = file_.read(record.block, static_cast<std::size_t>(record.length));
+        if (got < record.length)
+            throw WarcError(name + ": cut short: " + std::to_string(got) + " of its " + std::to_string(record.length) +
+                            " bytes");
+        record.block_kept = true;
+    } else {
+        const auto got = file_.skip(record.length);
+        if (got < record.length)
+            throw WarcError(name + ": cut short: " + std::to_string(got) + " of its " + std::to_string(record.length) +
+                            " bytes");
+    }
+    return true;
+}
+
+} // namespace newsdesk

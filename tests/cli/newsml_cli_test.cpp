@@ -1,0 +1,134 @@
+// End-to-end: NewsML-G2 and NITF files through the real program: IPTC's own examples, and
+// hostile XML beside good articles in one directory.
+#include <nlohmann/json.hpp>
+
+#include "support/run_program.hpp"
+
+using namespace newsdesk::testing;
+using nlohmann::json;
+namespace fs = std::filesystem;
+
+namespace {
+
+bool has(const std::string& text, const std::string& part) { return text.find(part) != std::string::npos; }
+
+int total(const std::string& db, const std::string& query) {
+    const auto r = run_newsdesk({"search", "--db", db, "--json", query});
+    if (r.exit_code != 0 && r.exit_code != 1) return -1;
+    return json::parse(r.out)["total"].get<int>();
+}
+
+std::string nitf(const std::string& word) {
+    return "<?xml version=\"1.0\"?>\n<nitf><head><docdata><doc-id id-string=\"" + word +
+           "\"/></docdata></head><body><body.head><hedline><hl1>Report on " + word +
+           "</hl1></hedline></body.head>\n<body.content><p>The " + word +
+           " harbour reopened on Monday, officials said.</p></body.content></body></nitf>\n";
+}
+
+} // namespace
+
+TEST_CASE("newsml: IPTC's examples are indexed, their pictures and fragments reported", "[cli][newsml]") {
+    const auto examples = shared_data("data/newsml-g2");
+    if (!fs::exists(examples)) return;
+    TempDir dir;
+    const auto db = (dir / "db").string();
+    const auto r = run_newsdesk({"index", "--db", db, "--json", examples.string()});
+    INFO(r.err);
+    REQUIRE(r.exit_code == 1);   // something was skipped
+    const auto summary = json::parse(r.out);
+    CHECK(summary["added"] == 3);   // listings 1, 2 and 22: the text items
+    CHECK(summary["skipped"] == 9);
+    CHECK(summary["skipped_by_reason"] == json({{"not a text item", 2},
+                                                {"empty item", 5},
+                                                {"not a NewsML-G2 or NITF document", 2}}));
+    CHECK(has(r.err, "LISTING_3_Photo_in_NewsML-G2.xml: not a text item (ninat:picture), skipped"));
+    CHECK(has(r.err, "LISTING_24_News_Message_conveying_a_complete_News_Package.xml:item 1: not a text item (packageItem)"));
+    CHECK(has(r.err, "LISTING_28_Illustrating_Located_Subject_and_Dateline.xml: not a NewsML-G2 or NITF document (root <contentMeta>)"));
+    CHECK(total(db, "Diamondbacks") == 1);
+    CHECK(total(db, "luptat") == 1);          // the body of listing 2, from its inline NITF
+    CHECK(total(db, "bubble") == 2);          // listing 1 has a headline and no body
+    CHECK(total(db, "Spencer") == 0);         // the photo's caption is not indexed
+    const auto hits = json::parse(run_newsdesk({"search", "--db", db, "--json", "luptat"}).out)["hits"];
+    REQUIRE(hits.size() == 1);
+    CHECK(hits[0]["id"] == "urn:newsml:acmenews.com:20161121:US-FINANCE-FED");
+    CHECK(hits[0]["date"] == "2016-11-21");   // contentCreated
+    CHECK(hits[0]["authors"] == json::array({"Meredith Jameson"}));
+    CHECK(hits[0]["source"] == "Acme News and Media LLC");
+    CHECK(hits[0]["dateline"] == "New York, NY");
+    CHECK(hits[0]["language"] == "en");
+}
+
+TEST_CASE("newsml: extract gives the story's title, body and metadata", "[cli][newsml][extract]") {
+    const auto story = shared_data("data/newsml-g2/LISTING_22_Sports_story_in_NewsML-G2NITF.xml");
+    if (!fs::exists(story)) return;
+    const auto r = run_newsdesk({"extract", "--json", story.string()});
+    INFO(r.err);
+    REQUIRE(r.exit_code == 0);
+    const auto a = json::parse(r.out);
+    CHECK(a["id"] == "tag:xmlteam.com,2016:xt.5932656-preview");
+    CHECK(a["title"] == "Preview: Arizona Diamondbacks (29-23) at Philadelphia Phillies (26-24), 7:05 p.m.");
+    CHECK(a["language"] == "en");
+    const auto countries = a["countries"].get<std::vector<std::string>>();
+    CHECK(std::find(countries.begin(), countries.end(), "US") != countries.end());
+}
+
+TEST_CASE("newsml: hostile XML beside good articles in one directory", "[cli][newsml][hostile]") {
+    TempDir dir;
+    const auto db = (dir / "db").string();
+    const auto in = dir / "in";
+    fs::create_directories(in);
+    const auto write = [&](const std::string& name, const std::string& content) {
+        std::ofstream(in / name, std::ios::binary) << content;
+    };
+    write("good.nitf", nitf("zyxalpha"));
+    write("packed.xml", nitf("zyxbravo"));
+    REQUIRE(std::system(("gzip " + shell_quote((in / "packed.xml").string())).c_str()) == 0);
+    const auto whole = nitf("zyxcharlie");
+    write("truncated.xml", whole.substr(0, whole.find(" harbour")));   // cut off inside a paragraph
+    std::string laughs = "<?xml version=\"1.0\"?><!DOCTYPE nitf [<!ENTITY l0 \"lol\">";
+    for (int i = 1; i <= 9; ++i) {
+        laughs += "<!ENTITY l" + std::to_string(i) + " \"";
+        for (int k = 0; k < 10; ++k) laughs += "&l" + std::to_string(i - 1) + ";";
+        laughs += "\">";
+    }
+    write("laughs.xml", laughs + "]><nitf><body><body.content><p>&l9;</p></body.content></body></nitf>");
+    std::string deep;
+    for (int i = 0; i < 100000; ++i) deep += "<d>";
+    write("deep.xml", "<nitf><body><body.content>" + deep);
+    write("feed.xml", "<rss version=\"2.0\"><channel><title>zyxdelta</title></channel></rss>");
+    write("more.jsonl", R"({"id":"j","title":"zyxecho","body":"Fine."})" "\n");
+
+    const auto r = run_newsdesk({"index", "--db", db, "--json", in.string()});
+    INFO("stderr: " << r.err);
+    REQUIRE(r.exit_code == 1);
+    const auto summary = json::parse(r.out);
+    CHECK(summary["added"] == 3);
+    CHECK(summary["skipped"] == 4);
+    CHECK(summary["skipped_by_reason"] == json({{"malformed XML", 1},
+                                                {"entity refused", 1},
+                                                {"too deeply nested", 1},
+                                                {"not a NewsML-G2 or NITF document", 1}}));
+    CHECK(has(r.err, (in / "laughs.xml").string() + ":1: entity refused"));
+    CHECK(has(r.err, (in / "truncated.xml").string() + ":"));
+    CHECK(has(r.err, ": malformed XML: the document is cut off, or goes on after its root element"));
+    CHECK(has(r.err, (in / "deep.xml").string() + ":1: too deeply nested"));
+    CHECK(has(r.err, (in / "feed.xml").string() + ": not a NewsML-G2 or NITF document (root <rss>)"));
+    CHECK_FALSE(has(r.err, "newsdesk: "));
+    CHECK(total(db, "zyxalpha") == 1);
+    CHECK(total(db, "zyxbravo") == 1);
+    CHECK(total(db, "zyxecho") == 1);
+    CHECK(total(db, "zyxcharlie") == 0);
+    CHECK(total(db, "zyxdelta") == 0);
+}
+
+TEST_CASE("newsml: --format newsml reads a file of any name as NewsML-G2 or NITF", "[cli][newsml]") {
+    TempDir dir;
+    const auto file = dir.write("story.dat", nitf("zyxfoxtrot"));
+    const auto db = (dir / "db").string();
+    const auto r = run_newsdesk({"index", "--db", db, "--json", "--format", "newsml", file.string()});
+    INFO(r.err);
+    REQUIRE(r.exit_code == 0);
+    CHECK(json::parse(r.out)["added"] == 1);
+    CHECK(total(db, "zyxfoxtrot") == 1);
+    CHECK(run_newsdesk({"index", "--db", db, file.string()}).exit_code != 0);   // by its name, an unknown type
+}
