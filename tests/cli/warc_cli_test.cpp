@@ -3,8 +3,8 @@
 #include <fstream>
 
 #include <nlohmann/json.hpp>
-#include <zlib.h>
 
+#include "support/gzip.hpp"
 #include "support/run_program.hpp"
 
 using namespace newsdesk::testing;
@@ -29,20 +29,6 @@ std::string article_page(const std::string& headline, const std::string& word) {
                       " plan, which residents have debated for months in long public meetings.</p>";
     return "<html><head><title>" + headline + "</title></head><body><nav><a href=/>Home</a></nav><article><h1>" +
            headline + "</h1>" + paragraphs + "</article></body></html>";
-}
-
-std::string gzip_member(const std::string& content) {
-    std::string packed(compressBound(static_cast<uLong>(content.size())) + 64, '\0');
-    z_stream zs{};
-    deflateInit2(&zs, Z_DEFAULT_COMPRESSION, Z_DEFLATED, 15 + 16, 8, Z_DEFAULT_STRATEGY);
-    zs.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(content.data()));
-    zs.avail_in = static_cast<uInt>(content.size());
-    zs.next_out = reinterpret_cast<Bytef*>(packed.data());
-    zs.avail_out = static_cast<uInt>(packed.size());
-    deflate(&zs, Z_FINISH);
-    packed.resize(zs.total_out);
-    deflateEnd(&zs);
-    return packed;
 }
 
 void write_file(const std::filesystem::path& p, const std::string& content) {

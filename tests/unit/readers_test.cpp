@@ -1,12 +1,11 @@
 #include <catch2/catch.hpp>
 
-#include <zlib.h>
-
 #include "schema/date.hpp"
 #include "text/unicode.hpp"
 #include "indexer/readers/input_files.hpp"
 #include "indexer/readers/jsonl_reader.hpp"
 #include "indexer/readers/text_article_reader.hpp"
+#include "support/gzip.hpp"
 #include "support/temp_dir.hpp"
 
 using namespace newsdesk;
@@ -31,16 +30,7 @@ Collected read_all(const std::vector<std::filesystem::path>& paths, std::optiona
 }
 
 void write_gzip(const std::filesystem::path& p, const std::string& content, std::size_t keep = std::string::npos) {
-    std::string packed(compressBound(static_cast<uLong>(content.size())) + 64, '\0');
-    z_stream zs{};
-    deflateInit2(&zs, Z_DEFAULT_COMPRESSION, Z_DEFLATED, 15 + 16, 8, Z_DEFAULT_STRATEGY);   // gzip wrapper
-    zs.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(content.data()));
-    zs.avail_in = static_cast<uInt>(content.size());
-    zs.next_out = reinterpret_cast<Bytef*>(packed.data());
-    zs.avail_out = static_cast<uInt>(packed.size());
-    deflate(&zs, Z_FINISH);
-    packed.resize(zs.total_out);
-    deflateEnd(&zs);
+    auto packed = newsdesk::testing::gzip_member(content);
     if (keep != std::string::npos) packed.resize(keep);
     std::ofstream(p, std::ios::binary) << packed;
 }

@@ -4,13 +4,13 @@
 
 #include <fstream>
 
-#include <zlib.h>
-
 #include "indexer/readers/http_response.hpp"
 #include "indexer/readers/warc_records.hpp"
+#include "support/gzip.hpp"
 #include "support/temp_dir.hpp"
 
 using namespace newsdesk;
+using newsdesk::testing::gzip_member;
 using newsdesk::testing::TempDir;
 
 namespace {
@@ -20,21 +20,6 @@ std::string record(const std::string& version, const std::string& type, const st
     return "WARC/" + version + "\r\nWARC-Type: " + type + "\r\nWARC-Target-URI: <https://example.org/" + type +
            ">\r\n" + extra + "Content-Type: application/http; msgtype=response\r\nContent-Length: " +
            std::to_string(block.size()) + "\r\n\r\n" + block + "\r\n\r\n";
-}
-
-// `content` as one gzip member (Common Crawl gzips each record on its own).
-std::string gzip_member(const std::string& content) {
-    std::string packed(compressBound(static_cast<uLong>(content.size())) + 64, '\0');
-    z_stream zs{};
-    deflateInit2(&zs, Z_DEFAULT_COMPRESSION, Z_DEFLATED, 15 + 16, 8, Z_DEFAULT_STRATEGY);
-    zs.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(content.data()));
-    zs.avail_in = static_cast<uInt>(content.size());
-    zs.next_out = reinterpret_cast<Bytef*>(packed.data());
-    zs.avail_out = static_cast<uInt>(packed.size());
-    deflate(&zs, Z_FINISH);
-    packed.resize(zs.total_out);
-    deflateEnd(&zs);
-    return packed;
 }
 
 std::filesystem::path write(const TempDir& dir, const std::string& name, const std::string& content) {
