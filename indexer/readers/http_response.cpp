@@ -6,20 +6,10 @@
 
 #include <zlib.h>
 
+#include "indexer/readers/header_field.hpp"
+
 namespace newsdesk {
 namespace {
-
-std::string lower(std::string_view s) {
-    std::string out(s);
-    std::transform(out.begin(), out.end(), out.begin(), [](unsigned char c) { return std::tolower(c); });
-    return out;
-}
-
-std::string_view trim(std::string_view s) {
-    const auto b = s.find_first_not_of(" \t\r");
-    if (b == std::string_view::npos) return {};
-    return s.substr(b, s.find_last_not_of(" \t\r") - b + 1);
-}
 
 // The next line of `s` from `at` (without its CR LF), moving `at` past it.
 std::optional<std::string_view> take_line(std::string_view s, std::size_t& at) {
@@ -37,7 +27,7 @@ bool unchunk(std::string_view s, std::size_t max, std::string& out, std::string&
     for (;;) {
         const auto line = take_line(s, at);
         if (!line) { why = "chunked body without its last chunk"; return false; }
-        const auto size_text = trim(line->substr(0, line->find(';')));
+        const auto size_text = trim_blanks(line->substr(0, line->find(';')));
         std::size_t size = 0;
         const auto [end, ec] = std::from_chars(size_text.data(), size_text.data() + size_text.size(), size, 16);
         if (ec != std::errc{} || end != size_text.data() + size_text.size()) { why = "chunk size is not a number"; return false; }
@@ -82,7 +72,7 @@ std::optional<HttpResponse> parse_http_response(std::string_view block, std::siz
     HttpResponse r;
     {
         const auto sp = status_line->find(' ');
-        const auto code = sp == std::string_view::npos ? std::string_view{} : trim(status_line->substr(sp + 1, 4));
+        const auto code = sp == std::string_view::npos ? std::string_view{} : trim_blanks(status_line->substr(sp + 1, 4));
         const auto [end, ec] = std::from_chars(code.data(), code.data() + code.size(), r.status);
         if (ec != std::errc{} || r.status < 100 || r.status > 599) { why = "HTTP status line without a status"; return std::nullopt; }
     }
@@ -93,25 +83,25 @@ std::optional<HttpResponse> parse_http_response(std::string_view block, std::siz
         if (line->empty()) break;
         const auto colon = line->find(':');
         if (colon == std::string_view::npos) continue;
-        const auto field = lower(trim(line->substr(0, colon)));
-        const auto value = trim(line->substr(colon + 1));
+        const auto field = ascii_lower(trim_blanks(line->substr(0, colon)));
+        const auto value = trim_blanks(line->substr(colon + 1));
         if (field == "content-type") {
             const auto semi = value.find(';');
-            r.media_type = lower(trim(value.substr(0, semi)));
+            r.media_type = ascii_lower(trim_blanks(value.substr(0, semi)));
             if (semi != std::string_view::npos) {
-                const auto params = lower(value.substr(semi));
+                const auto params = ascii_lower(value.substr(semi));
                 if (const auto cs = params.find("charset="); cs != std::string::npos) {
                     auto v = std::string_view(params).substr(cs + 8);
                     v = v.substr(0, v.find(';'));
-                    v = trim(v);
+                    v = trim_blanks(v);
                     if (v.size() >= 2 && (v.front() == '"' || v.front() == '\'')) v = v.substr(1, v.size() - 2);
                     r.charset = std::string(v);
                 }
             }
         } else if (field == "transfer-encoding") {
-            transfer = lower(value);
+            transfer = ascii_lower(value);
         } else if (field == "content-encoding") {
-            encoding = lower(value);
+            encoding = ascii_lower(value);
         }
     }
     std::string_view body = block.substr(std::min(at, block.size()));

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cctype>
 #include <charconv>
+#include "indexer/readers/header_field.hpp"
 
 namespace newsdesk {
 namespace {
@@ -11,18 +12,6 @@ namespace {
 // and the reader stops rather than hold it.
 constexpr std::size_t MaxHeaderLineBytes = 16 << 10;
 constexpr std::size_t MaxHeaderLines = 256;
-
-std::string lower(std::string_view s) {
-    std::string out(s);
-    std::transform(out.begin(), out.end(), out.begin(), [](unsigned char c) { return std::tolower(c); });
-    return out;
-}
-
-std::string_view trim(std::string_view s) {
-    const auto b = s.find_first_not_of(" \t");
-    if (b == std::string_view::npos) return {};
-    return s.substr(b, s.find_last_not_of(" \t") - b + 1);
-}
 
 std::string record_name(std::uint64_t n) { return "record " + std::to_string(n); }
 
@@ -60,10 +49,10 @@ bool WarcRecords::next(WarcRecord& record, std::size_t max_block) {
         if (line.empty()) break;
         const auto colon = line.find(':');
         if (colon == std::string::npos) continue;   // a continuation line (folded field): not needed
-        const auto field = lower(trim(std::string_view(line).substr(0, colon)));
-        const auto value = trim(std::string_view(line).substr(colon + 1));
+        const auto field = ascii_lower(trim_blanks(std::string_view(line).substr(0, colon)));
+        const auto value = trim_blanks(std::string_view(line).substr(colon + 1));
         if (field == "warc-type") {
-            record.type = lower(value);
+            record.type = ascii_lower(value);
         } else if (field == "warc-target-uri") {
             auto uri = value;
             if (uri.size() >= 2 && uri.front() == '<' && uri.back() == '>') uri = uri.substr(1, uri.size() - 2);
