@@ -15,7 +15,7 @@ int extract_command(const Args& args) {
     named.add_options()
         ("json", "one JSON object per article and line: id, title, url, date, authors, source, language, body, "
                   "speakers, organisations, countries, quotes")
-        ("format", po::value(&format), "jsonl, text, html, warc or newsml (default: by extension)")
+        ("format", po::value(&format), "jsonl, text, html, warc, or xml (newsml, nitf, rss, atom) (default: by file name, else content)")
         ("lang", po::value(&lang), "language of articles that do not give one")
         ("aliases", po::value(&alias_file), "speaker alias file: lines \"Canonical Name<TAB>variant...\"")
         ("path", po::value(&paths), "files and directories");

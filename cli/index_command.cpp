@@ -90,7 +90,7 @@ int index_command(const Args& args) {
         ("shards", po::value(&shards),
          "create DIR as N shards (DIR/shard-0..N-1 and the stub DIR/XAPIANDB), each article in the "
          "shard its id hashes to; a sharded DIR is found again without it")
-        ("format", po::value(&format), "jsonl, text, html, warc or newsml: read every file as this (default: by extension)")
+        ("format", po::value(&format), "jsonl, text, html, warc, or xml (newsml, nitf, rss, atom): read every file as this (default: by file name, else content)")
         ("lang", po::value(&lang), "language of articles that do not give one (default: detected)")
         ("aliases", po::value(&aliases), "speaker alias file: lines \"Canonical Name<TAB>variant...\"")
         ("strict", po::bool_switch(&options.strict), "stop at the first bad input (what came before is kept)")

@@ -29,15 +29,17 @@ inline std::optional<po::variables_map> parse(const Args& args, po::options_desc
     return vm;
 }
 
-// --format: "jsonl", "text", "html", "warc" or "newsml"; empty means "by file extension".
+// --format: "jsonl", "text", "html", "warc" or "xml" (with the names of its kinds: "newsml",
+// "nitf", "rss", "atom"); empty means "by file name, else content".
 inline std::optional<Format> parse_format(const std::string& name) {
     if (name.empty()) return std::nullopt;
     if (name == "jsonl" || name == "ndjson" || name == "json") return Format::JsonLines;
     if (name == "text" || name == "txt") return Format::Text;
     if (name == "html" || name == "htm") return Format::Html;
     if (name == "warc") return Format::Warc;
-    if (name == "newsml" || name == "nitf") return Format::NewsML;
-    throw po::error("--format must be jsonl, text, html, warc or newsml, not '" + name + "'");
+    if (name == "xml" || name == "newsml" || name == "nitf" || name == "rss" || name == "atom" || name == "feed")
+        return Format::Xml;
+    throw po::error("--format must be jsonl, text, html, warc, xml, newsml, nitf, rss or atom, not '" + name + "'");
 }
 
 } // namespace newsdesk::cli

@@ -4,6 +4,7 @@
 #include <set>
 
 #include <newsdesk/entities.hpp>
+#include "text/ascii.hpp"
 #include "text/language.hpp"
 #include "text/unicode.hpp"
 
@@ -12,9 +13,7 @@ namespace {
 
 // "en-US", "EN", "en_GB" -> "en".
 std::string language_code(std::string_view tag) {
-    std::string code{tag.substr(0, tag.find_first_of("-_"))};
-    std::transform(code.begin(), code.end(), code.begin(), [](unsigned char c) { return std::tolower(c); });
-    return code;
+    return text::ascii_lower(tag.substr(0, tag.find_first_of("-_")));
 }
 
 void merge_names(std::vector<std::string>& names, const std::vector<std::string>& more) {

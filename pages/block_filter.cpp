@@ -5,14 +5,10 @@
 #include <cctype>
 #include <string>
 
+#include "text/ascii.hpp"
+
 namespace newsdesk::pages {
 namespace {
-
-std::string lower(std::string_view s) {
-    std::string out{s};
-    std::transform(out.begin(), out.end(), out.begin(), [](unsigned char c) { return std::tolower(c); });
-    return out;
-}
 
 // Labels of widgets and ad slots that sit between paragraphs.
 bool is_label(std::string_view text) {
@@ -23,7 +19,7 @@ bool is_label(std::string_view text) {
                                        "recommended", "image", "photo", "video", "close", "skip advertisement",
                                        "supported by", "loading..."};
     if (text.size() > 40) return false;
-    const auto l = lower(text);
+    const auto l = text::ascii_lower(text);
     return std::find(labels.begin(), labels.end(), l) != labels.end();
 }
 

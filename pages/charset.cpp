@@ -8,6 +8,7 @@
 #include <unicode/ucnv.h>
 #include <unicode/unistr.h>
 
+#include "text/ascii.hpp"
 #include "text/unicode.hpp"
 
 namespace newsdesk::pages {
@@ -16,12 +17,6 @@ namespace {
 // Browsers look for the declaration in the first 1024 bytes; pages with a long head put it
 // a little later, so look a little further.
 constexpr std::size_t PrescanBytes = 4096;
-
-std::string lower(std::string_view s) {
-    std::string out{s};
-    std::transform(out.begin(), out.end(), out.begin(), [](unsigned char c) { return std::tolower(c); });
-    return out;
-}
 
 bool is_label_char(char c) {
     return std::isalnum(static_cast<unsigned char>(c)) || c == '-' || c == '_' || c == ':' || c == '.';
@@ -58,7 +53,7 @@ std::string convert(std::string_view bytes, const std::string& charset) {
 } // namespace
 
 std::string declared_charset(std::string_view bytes) {
-    const auto head = lower(bytes.substr(0, PrescanBytes));
+    const auto head = text::ascii_lower(bytes.substr(0, PrescanBytes));
     for (std::size_t at = head.find("charset"); at != std::string::npos; at = head.find("charset", at + 7)) {
         std::size_t i = at + 7;
         while (i < head.size() && (head[i] == ' ' || head[i] == '\t')) ++i;
@@ -76,7 +71,7 @@ std::string to_utf8(std::string_view bytes, std::string_view header) {
     if (bytes.starts_with("\xEF\xBB\xBF")) return to_utf8(bytes.substr(3), "utf-8");
     if (bytes.starts_with("\xFF\xFE")) return convert(bytes.substr(2), "UTF-16LE");
     if (bytes.starts_with("\xFE\xFF")) return convert(bytes.substr(2), "UTF-16BE");
-    auto charset = browser_charset(lower(header));
+    auto charset = browser_charset(text::ascii_lower(header));
     if (charset.empty() || !known_charset(charset)) charset = browser_charset(declared_charset(bytes));
     // A page that calls itself UTF-16 is read as ASCII-compatible by browsers too.
     if (charset.starts_with("utf-16")) charset = "utf-8";

@@ -7,6 +7,7 @@
 #include <string_view>
 
 #include "pages/html_document.hpp"
+#include "text/ascii.hpp"
 
 namespace newsdesk::pages {
 namespace {
@@ -40,7 +41,7 @@ Cue class_cue(const xmlNode* element) {
     std::string names = attribute(element, "class");
     names += ' ';
     names += attribute(element, "id");
-    std::transform(names.begin(), names.end(), names.begin(), [](unsigned char c) { return std::tolower(c); });
+    names = text::ascii_lower(names);
     bool content = false, boilerplate = false;
     std::size_t i = 0;
     while (i < names.size()) {

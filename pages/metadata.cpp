@@ -61,6 +61,8 @@ std::vector<std::string> clean_authors(std::vector<std::string> names) {
 
 } // namespace
 
+std::vector<std::string> author_names(const std::string& byline) { return clean_authors(split_authors(byline)); }
+
 std::string iso_date(std::string_view when) {
     const auto start = when.find_first_not_of(' ');
     if (start == std::string_view::npos) return {};

@@ -18,6 +18,10 @@ PageMetadata metadata_of(const PageTags& tags);
 // "2019-11-19T10:00:00Z", "2019-11-19" -> "2019-11-19"; empty when it is no such date.
 std::string iso_date(std::string_view when);
 
+// Names from a byline as pages and feeds write it ("By A. Writer and B. Writer", "A, B"):
+// without "By", profile addresses or repeats.
+std::vector<std::string> author_names(const std::string& byline);
+
 // "en-US", "EN_gb", "fr" -> "en", "en", "fr"; empty when it is no ISO 639-1 code.
 std::string iso_language(std::string_view tag);
 

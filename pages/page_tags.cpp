@@ -4,6 +4,7 @@
 #include <cctype>
 
 #include "pages/html_document.hpp"
+#include "text/ascii.hpp"
 
 namespace newsdesk::pages {
 namespace {
@@ -11,16 +12,11 @@ namespace {
 // JSON-LD larger than this is not an article's description.
 constexpr std::size_t MaxJsonLdBytes = 1u << 20;
 
-std::string lower(std::string s) {
-    std::transform(s.begin(), s.end(), s.begin(), [](unsigned char c) { return std::tolower(c); });
-    return s;
-}
-
 void meta_tag(PageTags& tags, const xmlNode* element) {
     auto content = attribute(element, "content");
     if (content.empty()) return;
     for (const char* key : {"property", "name", "itemprop", "http-equiv"}) {
-        const auto name = lower(attribute(element, key));
+        const auto name = text::ascii_lower(attribute(element, key));
         if (!name.empty()) tags.meta.emplace(name, collapse_space(content));
     }
 }
@@ -30,10 +26,10 @@ void element(PageTags& tags, const xmlNode* node) {
     if (tag == "meta") {
         meta_tag(tags, node);
     } else if (tag == "link") {
-        if (tags.canonical.empty() && lower(attribute(node, "rel")) == "canonical")
+        if (tags.canonical.empty() && text::ascii_lower(attribute(node, "rel")) == "canonical")
             tags.canonical = collapse_space(attribute(node, "href"));
     } else if (tag == "script") {
-        if (lower(attribute(node, "type")).starts_with("application/ld+json"))
+        if (text::ascii_lower(attribute(node, "type")).starts_with("application/ld+json"))
             tags.json_ld.push_back(text_content(node, MaxJsonLdBytes));
     } else if (tag == "time") {
         const auto when = attribute(node, "datetime");

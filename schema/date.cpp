@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cctype>
 
+#include "text/ascii.hpp"
+
 namespace newsdesk {
 namespace {
 
@@ -50,7 +52,48 @@ bool time_of_day(std::string_view text) {
     return two_digits(text, 59) && text.empty();
 }
 
+// "Dec", "december", "DEC." -> 12; 0 when it is no month's name.
+int month_of(std::string_view word) {
+    static constexpr std::string_view months[] = {"january", "february", "march",     "april",   "may",      "june",
+                                                  "july",    "august",   "september", "october", "november", "december"};
+    if (word.ends_with('.')) word.remove_suffix(1);
+    if (word.size() < 3) return 0;
+    const auto lower = text::ascii_lower(word);
+    for (int m = 0; m < 12; ++m)
+        if (months[m].starts_with(lower)) return m + 1;
+    return 0;
+}
+
+std::string_view next_word(std::string_view& text) {
+    const auto start = text.find_first_not_of(" \t,");
+    if (start == std::string_view::npos) return text = {};
+    text.remove_prefix(start);
+    const auto end = std::min(text.find_first_of(" \t,"), text.size());
+    const auto word = text.substr(0, end);
+    text.remove_prefix(end);
+    return word;
+}
+
 } // namespace
+
+std::optional<std::string> internet_date(std::string_view text) {
+    auto word = next_word(text);
+    if (!word.empty() && !digits(word)) word = next_word(text);   // the day's name
+    const auto day_word = word, month_word = next_word(text), year_word = next_word(text);
+    const int month = month_of(month_word);
+    if (day_word.empty() || day_word.size() > 2 || !digits(day_word) || !month || !digits(year_word)) return std::nullopt;
+    int year = std::stoi(std::string{year_word.substr(0, std::min<std::size_t>(year_word.size(), 5))});
+    if (year_word.size() == 2) year += year < 50 ? 2000 : 1900;   // RFC 822's two-digit years
+    else if (year_word.size() != 4) return std::nullopt;
+    const int day = std::stoi(std::string{day_word});
+    if (year < 1000 || day < 1 || day > days_in_month(year, month)) return std::nullopt;
+    // What follows must at least start as a time of day ("07:03", "7:03:46"), if anything does.
+    const auto time = next_word(text);
+    if (!time.empty() && (time.find(':') == std::string_view::npos || !std::isdigit(static_cast<unsigned char>(time[0]))))
+        return std::nullopt;
+    const auto two = [](int n) { return std::string{char('0' + n / 10), char('0' + n % 10)}; };
+    return std::to_string(year) + "-" + two(month) + "-" + two(day);
+}
 
 std::optional<std::string> iso_date(std::string_view text) {
     if (text.size() < 10 || text[4] != '-' || text[7] != '-') return std::nullopt;

@@ -11,6 +11,13 @@ namespace newsdesk {
 // (hours 0-23, minutes 0-59, seconds 0-60 for a leap second; zone offsets up to 23:59).
 std::optional<std::string> iso_date(std::string_view text);
 
+// Reads an Internet message date, as RSS pubDate and HTTP headers carry it (RFC 822, 2822
+// and 1123: "Sun, 06 Dec 2026 07:03:46 GMT", "6 Dec 26 07:03 +0100"; a full day or month name
+// is taken too), and returns the calendar date it names where it was written, "YYYY-MM-DD";
+// nullopt if it is not one. The zone is not applied: a story dated late in the evening in New
+// York keeps its day, as its writers and readers know it.
+std::optional<std::string> internet_date(std::string_view text);
+
 // The date slot's encoding (schema::Slot::Date): "YYYYMMDD", which sorts as text and is what
 // date ranges compare. Every conversion between it and the "YYYY-MM-DD" of articles, queries
 // and answers is one of these two.

@@ -1,5 +1,6 @@
 #pragma once
-// Reading archives: JSON Lines, text articles and NewsML-G2/NITF, gzipped or not, whole directories; indexing
+// Reading archives: JSON Lines, text articles, web pages, WARC crawls, NewsML-G2/NITF and RSS/Atom feeds,
+// gzipped or not, whole directories; indexing
 // them into a database, or extracting their speakers, quotes and countries without indexing.
 #include <atomic>
 #include <cstdint>
@@ -15,8 +16,10 @@
 namespace newsdesk {
 
 // JSON Lines (.jsonl, .ndjson), text articles (.txt), HTML pages (.html, .htm), web-archive
-// crawls (.warc), NewsML-G2 and NITF documents (.xml, .nitf); any may be gzipped.
-enum class Format { JsonLines, Text, Html, Warc, NewsML };
+// crawls (.warc), and XML news documents (.xml, .nitf, .rss, .atom): NewsML-G2, NITF, RSS and
+// Atom, told apart by their root element. Any may be gzipped. A file of another name is
+// recognised by its content where it can be (see ReadOptions::format).
+enum class Format { JsonLines, Text, Html, Warc, Xml };
 
 // A piece of input that was not used, and why: "path:line: what is wrong".
 struct InputProblem {
@@ -29,7 +32,7 @@ struct InputProblem {
 // links), and how to complete the articles read.
 struct ReadOptions {
     std::vector<std::filesystem::path> inputs;
-    std::optional<Format> format;                // overrides the file-name extension
+    std::optional<Format> format;                // overrides the file name and content
     std::string default_language;                // for articles that do not say
     std::filesystem::path aliases;               // speaker alias file added to the defaults
 };

@@ -1,18 +1,14 @@
 #pragma once
 // The pieces of "Name: value" header lines, as WARC records and HTTP responses write them:
 // names compare in lower case, values lose the blanks around them.
-#include <algorithm>
-#include <cctype>
 #include <string>
 #include <string_view>
 
+#include "text/ascii.hpp"
+
 namespace newsdesk {
 
-inline std::string ascii_lower(std::string_view s) {
-    std::string out(s);
-    std::transform(out.begin(), out.end(), out.begin(), [](unsigned char c) { return std::tolower(c); });
-    return out;
-}
+using text::ascii_lower;
 
 // Without the blanks (spaces, tabs, a stray CR) at either end.
 inline std::string_view trim_blanks(std::string_view s) {

@@ -5,24 +5,26 @@
 
 #include <unistd.h>
 
+#include "indexer/readers/format_sniffing.hpp"
 #include "indexer/readers/html_reader.hpp"
 #include "indexer/readers/jsonl_reader.hpp"
-#include "indexer/readers/newsml_reader.hpp"
 #include "indexer/readers/text_article_reader.hpp"
 #include "indexer/readers/warc_reader.hpp"
+#include "indexer/readers/xml_news_reader.hpp"
+#include "text/ascii.hpp"
 
 namespace newsdesk {
 namespace fs = std::filesystem;
 
 std::optional<Format> format_of(const fs::path& path) {
-    auto name = path.filename().string();
-    std::transform(name.begin(), name.end(), name.begin(), [](unsigned char c) { return std::tolower(c); });
+    auto name = text::ascii_lower(path.filename().string());
     if (name.ends_with(".gz")) name.resize(name.size() - 3);
     if (name.ends_with(".jsonl") || name.ends_with(".ndjson")) return Format::JsonLines;
     if (name.ends_with(".txt")) return Format::Text;
     if (name.ends_with(".html") || name.ends_with(".htm")) return Format::Html;
     if (name.ends_with(".warc")) return Format::Warc;
-    if (name.ends_with(".xml") || name.ends_with(".nitf")) return Format::NewsML;
+    for (std::string_view ext : {".xml", ".nitf", ".rss", ".atom"})
+        if (name.ends_with(ext)) return Format::Xml;
     return std::nullopt;
 }
 
@@ -31,11 +33,12 @@ InputScan scan_inputs(const std::vector<fs::path>& paths, std::optional<Format> 
     auto add_file = [&](const fs::path& p, bool named) {
         std::error_code ec;
         const auto size = fs::file_size(p, ec);
-        const auto format = forced ? forced : format_of(p);
+        auto format = forced ? forced : format_of(p);
+        if (!format && !ec && size > 0) format = sniff_format(p);
         if (!format) {
-            if (named) scan.problems.push_back({p.string(), "unknown file type (expected .jsonl, .ndjson, .txt, "
-                                                            ".html, .htm, .warc, .xml, .nitf, optionally .gz); use "
-                                                            "--format to say which"});
+            if (named) scan.problems.push_back({p.string(), "unknown file type: neither its name (.jsonl, .ndjson, .txt, "
+                                                            ".html, .htm, .warc, .xml, .nitf, .rss, .atom, optionally .gz) "
+                                                            "nor its content says; use --format to say which"});
             else ++scan.ignored;
             return;
         }
@@ -91,7 +94,7 @@ void read_file(const InputFile& file, const ReadHandlers& handlers) {
     case Format::Text: read_text_article(file, handlers); break;
     case Format::Html: read_html_page(file, handlers); break;
     case Format::Warc: read_warc(file, handlers); break;
-    case Format::NewsML: read_newsml(file, handlers); break;
+    case Format::Xml: read_xml_news(file, handlers); break;
     }
 }
 

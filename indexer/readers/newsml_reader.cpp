@@ -3,7 +3,6 @@
 #include <array>
 #include <optional>
 
-#include "indexer/readers/compressed_file.hpp"
 #include "indexer/readers/newsml_item.hpp"
 #include "indexer/readers/xml_stream.hpp"
 
@@ -28,17 +27,16 @@ std::string file_id(const std::string& path) {
     return name;
 }
 
-// Walks the document; returns false when a handler asked to stop.
-bool read_items(XmlStream& xml, const std::string& path, const ReadHandlers& handlers) {
-    auto node = xml.next();
-    while (node != XmlStream::Node::Start && node != XmlStream::Node::Done) node = xml.next();
-    if (node == XmlStream::Node::Done) return handlers.problem({path, "malformed XML: no element"});
-    const auto root = xml.local_name();
-    const bool g2 = xml.namespace_uri() == G2Namespace;
-    const bool message = g2 && root == "newsMessage";
-    if (!message && !(g2 && is_g2_item(root)) && root != "nitf")
-        return handlers.problem({path, "not a NewsML-G2 or NITF document (root <" + std::string(xml.qualified_name()) + ">)"});
+} // namespace
 
+bool is_newsml_root(const XmlStream& xml) {
+    const auto root = xml.local_name();
+    return (xml.namespace_uri() == G2Namespace && (root == "newsMessage" || is_g2_item(root))) || root == "nitf";
+}
+
+bool read_newsml_items(XmlStream& xml, const std::string& path, const ReadHandlers& handlers) {
+    const bool message = xml.local_name() == "newsMessage";
+    XmlStream::Node node{};
     std::optional<NewsItemBuilder> item;
     int item_depth = 0;
     std::size_t number = 0;
@@ -76,35 +74,6 @@ bool read_items(XmlStream& xml, const std::string& path, const ReadHandlers& han
     if (item && !finish_item()) return false;   // a single item ends with the document
     if (message && number == 0) return handlers.problem({path, "empty message (a NewsML-G2 message with no items)"});
     return true;
-}
-
-void read_stream(XmlStream& xml, const std::string& path, const ReadHandlers& handlers) {
-    try {
-        read_items(xml, path, handlers);
-    } catch (const XmlError& e) {
-        // Without a line the parser has not begun: there is no rest to speak of.
-        handlers.problem({e.line > 0 ? path + ":" + std::to_string(e.line) : path,
-                          e.line > 0 ? std::string(e.what()) + "; the rest of the file is skipped" : std::string(e.what())});
-    }
-}
-
-} // namespace
-
-void read_newsml(std::string_view document, const std::string& path, const ReadHandlers& handlers) {
-    XmlStream xml(document);
-    read_stream(xml, path, handlers);
-}
-
-void read_newsml(const InputFile& file, const ReadHandlers& handlers) {
-    const auto path = file.path.string();
-    try {
-        CompressedFile in(file.path);
-        XmlStream xml(in);
-        read_stream(xml, path, handlers);
-    } catch (const std::runtime_error& e) {
-        handlers.problem({path, e.what()});
-    }
-    if (handlers.bytes_read) handlers.bytes_read(file.size);
 }
 
 } // namespace newsdesk

@@ -1,19 +1,21 @@
 #pragma once
 #include <string>
-#include <string_view>
 
 #include "indexer/readers/input.hpp"
 
 namespace newsdesk {
 
-// Reads a NewsML-G2 document (a newsItem, or a newsMessage of items; in namespace
-// http://iptc.org/std/nar/2006-10-01/) or an NITF document, streamed: one article per text
-// item, with its body from inline NITF, XHTML or plain text. Items that are not text (pictures,
-// videos, packages...), items with no text and a document of another kind are reported as
-// problems; so is malformed XML, after the items before it.
-void read_newsml(const InputFile& file, const ReadHandlers& handlers);
+class XmlStream;
 
-// The same over a document in memory, reported under `path` (tests, fuzzing).
-void read_newsml(std::string_view document, const std::string& path, const ReadHandlers& handlers);
+// Whether the element `xml` is at is the root of a NewsML-G2 document (a newsItem or other
+// item, or a newsMessage of items; namespace http://iptc.org/std/nar/2006-10-01/) or of an
+// NITF document.
+bool is_newsml_root(const XmlStream& xml);
+
+// Reads a NewsML-G2 or NITF document from its root on, streamed: one article per text item,
+// with its body from inline NITF, XHTML or plain text. Items that are not text (pictures,
+// videos, packages...) and items with no text are reported as problems. Returns false when a
+// handler asked to stop. Throws XmlError when the document turns out malformed.
+bool read_newsml_items(XmlStream& xml, const std::string& path, const ReadHandlers& handlers);
 
 } // namespace newsdesk

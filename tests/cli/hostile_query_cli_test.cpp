@@ -44,8 +44,6 @@ Asked ask(const std::string& command, std::vector<std::string> args) {
 }
 Asked search(std::vector<std::string> args) { return ask("search", std::move(args)); }
 
-bool has(const std::string& text, const std::string& part) { return text.find(part) != std::string::npos; }
-
 // Refused: exit 2, one line naming the problem and, when `position` > 0, where it is.
 void check_refused(const Asked& a, const std::string& reason, std::size_t position = 0) {
     INFO("stderr: " << a.run.err);

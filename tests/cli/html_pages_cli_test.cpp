@@ -42,10 +42,6 @@ std::vector<json> json_lines(const std::string& out) {
     return lines;
 }
 
-long search_total(const std::string& db, const std::string& query) {
-    return newsdesk_json({"search", "--db", db, "--json", query})["total"].get<long>();
-}
-
 } // namespace
 
 TEST_CASE("html: a directory of .html, .htm and .html.gz pages is indexed and searchable", "[cli][index][html]") {
@@ -127,9 +123,10 @@ TEST_CASE("html: a page with no article is reported and skipped, the rest indexe
     CHECK(search_total(db, "tramway") == 1);
 }
 
-TEST_CASE("html: --format html reads any file as a page; unknown types name .html", "[cli][extract][html]") {
+TEST_CASE("html: --format html reads any file as a page, and unknown types name .html", "[cli][extract][html]") {
     TempDir dir;
-    const auto page = dir.write("story.page", news_page("seawall"));
+    // Text before the markup: neither its name nor its first bytes say it is a page.
+    const auto page = dir.write("story.page", "Saved from the web\n" + news_page("seawall"));
     const auto unknown = run_newsdesk({"extract", "--json", page.string()});
     CHECK(unknown.exit_code == 1);
     CHECK(unknown.err.find(".html, .htm") != std::string::npos);

@@ -28,7 +28,7 @@ TEST_CASE("index the sample archive and the seed, then again without duplicates"
     CHECK(info["articles"] == s1["added"]);
 }
 
-TEST_CASE("a malformed line is reported with its line number; the other lines are indexed", "[cli][index]") {
+TEST_CASE("a malformed line is reported with its line number, and the other lines are indexed", "[cli][index]") {
     TempDir dir;
     const auto feed = dir.write("feed.jsonl", "{\"id\":\"1\",\"title\":\"First\",\"body\":\"Alpha story.\"}\n"
                                               "{\"id\":\"2\",\"title\":\"Second\",\"body\":\"Beta story.\"\n"
@@ -55,7 +55,7 @@ TEST_CASE("a malformed line is reported with its line number; the other lines ar
 TEST_CASE("wrong usage, a missing database and a locked one get distinct exit codes", "[cli][index]") {
     TempDir dir;
     CHECK(run_newsdesk({"index", "--db", (dir / "db").string()}).exit_code == 2);                  // no PATH
-    CHECK(run_newsdesk({"index", "--db", (dir / "db").string(), "--format", "xml", "x"}).exit_code == 2);
+    CHECK(run_newsdesk({"index", "--db", (dir / "db").string(), "--format", "pdf", "x"}).exit_code == 2);
     CHECK(run_newsdesk({"frobnicate"}).exit_code == 2);
     const auto missing = run_newsdesk({"search", "--db", (dir / "none").string(), "oil"});
     CHECK(missing.exit_code == 3);

@@ -52,7 +52,7 @@ TEST_CASE("the seed article's quotes belong to its two speakers", "[cli][quotes]
     CHECK(lead["hits"][0]["quote"]["speaker"] == "Hassan Rouhani");
 }
 
-TEST_CASE("quote: limits article search to quoted words; hits carry quotes", "[cli][quotes]") {
+TEST_CASE("quote: limits article search to quoted words, and hits carry quotes", "[cli][quotes]") {
     const auto quoted = run_json({"search", "--limit", "50", "quote:sanctions"});
     const auto anywhere = run_json({"search", "--limit", "50", "sanctions"});
     REQUIRE(quoted["total"].get<int>() > 0);

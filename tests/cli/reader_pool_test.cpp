@@ -13,7 +13,7 @@ using namespace std::chrono_literals;
 using newsdesk::server::ReaderPool;
 using newsdesk::server::ServerBusy;
 
-TEST_CASE("reader pool: at most max_active leases at once; a waiter past the deadline is told busy") {
+TEST_CASE("reader pool: at most max_active leases at once, and a waiter past the deadline is told busy") {
     ReaderPool pool(newsdesk::testing::sample_db(), 1, 200ms);
     {
         const auto lease = pool.acquire();

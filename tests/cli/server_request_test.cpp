@@ -14,7 +14,7 @@
 using namespace newsdesk::server;
 using namespace std::chrono_literals;
 
-TEST_CASE("request target: path and parameters, percent-decoded; broken escapes refused") {
+TEST_CASE("request target: path and parameters, percent-decoded, and broken escapes refused") {
     const auto t = parse_target("/api/search?q=%22maximum+pressure%22&facet=speaker&facet=country&empty=&flag");
     REQUIRE(t);
     CHECK(t->path == "/api/search");
@@ -32,7 +32,7 @@ TEST_CASE("request target: path and parameters, percent-decoded; broken escapes 
     CHECK_FALSE(parse_target(""));
 }
 
-TEST_CASE("Host check: localhost, IP addresses and the names given; nothing else") {
+TEST_CASE("Host check: localhost, IP addresses and the names given, and nothing else") {
     const HostCheck hosts({"news.example.org"});
     for (const char* ok : {"localhost", "localhost:8080", "LocalHost.", "127.0.0.1", "127.0.0.1:80", "[::1]:8080",
                            "10.1.2.3:8080", "news.example.org", "News.Example.Org:443", ""})

@@ -58,6 +58,16 @@ inline nlohmann::json newsdesk_json(const std::vector<std::string>& args) {
     return nlohmann::json::parse(r.out);
 }
 
+// Total hits of `query` in `db`, or -1 when the search failed.
+inline int search_total(const std::string& db, const std::string& query) {
+    const auto r = run_newsdesk({"search", "--db", db, "--json", query});
+    if (r.exit_code != 0 && r.exit_code != 1) return -1;
+    return nlohmann::json::parse(r.out)["total"].get<int>();
+}
+
+// Whether what a program printed holds `part`.
+inline bool has(const std::string& text, const std::string& part) { return text.find(part) != std::string::npos; }
+
 // A file from ../shared/data; when it is missing the test is skipped, except under CI
 // (where the data is guaranteed) where it fails.
 inline std::filesystem::path shared_data(const std::string& relative) {

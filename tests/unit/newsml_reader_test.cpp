@@ -1,7 +1,7 @@
 #include <catch2/catch.hpp>
 
 #include "indexer/readers/input_files.hpp"
-#include "indexer/readers/newsml_reader.hpp"
+#include "indexer/readers/xml_news_reader.hpp"
 
 using namespace newsdesk;
 using namespace std::string_literals;
@@ -19,7 +19,7 @@ Read read(const std::string& xml, std::size_t max_bytes = MaxArticleBytes) {
     h.article = [&](Article&& a) { r.articles.push_back(std::move(a)); return true; };
     h.problem = [&](const InputProblem& p) { r.problems.push_back(p); return true; };
     h.max_article_bytes = max_bytes;
-    read_newsml(xml, "in.xml", h);
+    read_xml_news(xml, "in.xml", h);
     return r;
 }
 
@@ -133,12 +133,13 @@ TEST_CASE("newsml: a message's text items are articles, the others problems", "[
 }
 
 TEST_CASE("newsml: documents of other kinds and broken ones are problems", "[readers][newsml]") {
-    auto r = read("<rss version=\"2.0\"><channel/></rss>");
+    auto r = read("<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\"><url/></urlset>");
     REQUIRE(r.problems.size() == 1);
-    CHECK(r.problems[0].to_string() == "in.xml: not a NewsML-G2 or NITF document (root <rss>)");
+    CHECK(r.problems[0].to_string() ==
+          "in.xml: not a news document: neither NewsML-G2, NITF, RSS nor Atom (root <urlset>)");
     r = read("<newsItem><contentMeta><headline>H</headline></contentMeta></newsItem>");   // no G2 namespace
     REQUIRE(r.problems.size() == 1);
-    CHECK(r.problems[0].message.starts_with("not a NewsML-G2 or NITF document"));
+    CHECK(r.problems[0].message.starts_with("not a news document"));
     r = read("<newsItem " + G2 + "><contentMeta/></newsItem>");
     REQUIRE(r.problems.size() == 1);
     CHECK(r.problems[0].message == "empty item (no headline, no body text), skipped");
@@ -192,8 +193,8 @@ TEST_CASE("newsml: an item larger than the limit is refused", "[readers][newsml]
 }
 
 TEST_CASE("newsml: .xml, .nitf and their .gz are NewsML files", "[readers][newsml]") {
-    CHECK(format_of("a/story.XML") == Format::NewsML);
-    CHECK(format_of("story.xml.gz") == Format::NewsML);
-    CHECK(format_of("story.nitf") == Format::NewsML);
+    CHECK(format_of("a/story.XML") == Format::Xml);
+    CHECK(format_of("story.xml.gz") == Format::Xml);
+    CHECK(format_of("story.nitf") == Format::Xml);
     CHECK_FALSE(format_of("story.xsd"));
 }

@@ -106,7 +106,7 @@ TEST_CASE("quote: restricts article search to quoted words", "[search][quotes]")
     CHECK(res.hits[0].article.quotes.size() == 2);   // hits carry their quotes
 }
 
-TEST_CASE("organisations are speakers of their own type; countries have roles", "[search][quotes]") {
+TEST_CASE("organisations are speakers of their own type, and countries have roles", "[search][quotes]") {
     TempDir dir;
     fill(dir / "db");
     const auto db = open_database(dir / "db");

@@ -87,7 +87,7 @@ TEST_CASE("gzip input is read, and a truncated one reported", "[readers]") {
     CHECK(cut.problems[0].message.find("truncated") != std::string::npos);
 }
 
-TEST_CASE("empty, missing and unknown files are problems; directories are walked", "[readers]") {
+TEST_CASE("empty, missing and unknown files are problems, and directories are walked", "[readers]") {
     TempDir dir;
     dir.write("a/empty.jsonl", "");
     dir.write("a/b/one.txt", "Nairobi (MW) \u2013 The council met on Monday. It agreed.\n\nMore text.");
@@ -180,7 +180,7 @@ TEST_CASE("ISO dates: the time of day and the zone offset are checked too", "[re
     }
 }
 
-TEST_CASE("JSON lines: a \\u0000 escape and a language that is no language code are refused", "[readers]") {
+TEST_CASE("JSON lines: an escaped NUL (u+0000) and a language that is no language code are refused", "[readers]") {
     CHECK(parse_json_line(R"({"title": "x", "body": "a\u0000b"})").problem ==
           "field \"body\" holds a NUL character (\\u0000)");
     CHECK(parse_json_line(R"({"body": "x", "authors": ["A\u0000"]})").problem ==
