@@ -13,7 +13,7 @@ import sys
 
 DESCRIPTIONS = {
     "newsdesk": "`pages::article_from_html` (charset, parse, metadata, main text)",
-    "libxml2-text": "floor: libxml2 `htmlReadMemory` + all text outside script/style",
+    "libxml2-text": "floor: libxml2 `htmlReadMemory` + all text outside script, style, noscript, template",
     "readability": "readability-lxml 0.8.1 (Debian `python3-readability`), `Document(html).summary()` + lxml text",
 }
 
