@@ -79,6 +79,9 @@ void read_warc(const InputFile& file, const ReadHandlers& handlers) {
             // the record's URI is where the page was; the page's canonical URL, when it gives
             // one, is the article's identity, so a page crawled twice is indexed once
             a.id = a.url.empty() ? r.target_uri : a.url;
+            // a response without WARC-Target-URI breaks the standard, but its page may be
+            // sound; without an id the writer would refuse it, so it is named by its place
+            if (a.id.empty()) a.id = file.path.filename().string() + ":" + where;
             a.url = r.target_uri;
             a.origin = path + ":" + where;
             if (!handlers.article(std::move(a))) return;

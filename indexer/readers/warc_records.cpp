@@ -4,6 +4,7 @@
 #include <cctype>
 #include <charconv>
 #include "indexer/readers/header_field.hpp"
+#include "text/unicode.hpp"
 
 namespace newsdesk {
 namespace {
@@ -14,6 +15,29 @@ constexpr std::size_t MaxHeaderLineBytes = 16 << 10;
 constexpr std::size_t MaxHeaderLines = 256;
 
 std::string record_name(std::uint64_t n) { return "record " + std::to_string(n); }
+
+bool control_free(std::string_view s) {
+    return std::none_of(s.begin(), s.end(), [](unsigned char c) { return c < 0x20 || c == 0x7f; });
+}
+
+// A target URI becomes an article's URL and id, which must be UTF-8 text. URIs are ASCII and
+// some crawlers write IRIs in UTF-8: both are kept as they are. Anything else (raw Latin-1
+// bytes, control characters) is percent-encoded byte by byte, which names the same address.
+std::string uri_text(std::string_view uri) {
+    if (newsdesk::text::valid_utf8(uri) && control_free(uri)) return std::string(uri);
+    static constexpr char hex[] = "0123456789ABCDEF";
+    std::string out;
+    for (const unsigned char c : uri) {
+        if (c > 0x20 && c < 0x7f) {
+            out += static_cast<char>(c);
+        } else {
+            out += '%';
+            out += hex[c >> 4];
+            out += hex[c & 15];
+        }
+    }
+    return out;
+}
 
 } // namespace
 
@@ -56,7 +80,7 @@ bool WarcRecords::next(WarcRecord& record, std::size_t max_block) {
         } else if (field == "warc-target-uri") {
             auto uri = value;
             if (uri.size() >= 2 && uri.front() == '<' && uri.back() == '>') uri = uri.substr(1, uri.size() - 2);
-            record.target_uri = std::string(uri);
+            record.target_uri = uri_text(uri);
         } else if (field == "content-type") {
             record.content_type = std::string(value);
         } else if (field == "content-length") {

@@ -20,7 +20,8 @@ struct WarcRecord {
     std::uint64_t number = 0;     // 1 for the file's first record: "path:record N" in messages
     std::string version;          // "1.0", "1.1"
     std::string type;             // WARC-Type, lower case: "response", "request", "warcinfo", ...
-    std::string target_uri;       // WARC-Target-URI, without the <> some writers put around it
+    std::string target_uri;       // WARC-Target-URI, without the <> some writers put around it;
+                                  // always UTF-8: bytes that are not are percent-encoded
     std::string content_type;     // the record's Content-Type: "application/http; msgtype=response"
     std::uint64_t length = 0;     // Content-Length: the block's size
     std::string block;            // the block, when it is at most the limit `next` was given

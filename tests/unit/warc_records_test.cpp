@@ -5,6 +5,7 @@
 #include <fstream>
 
 #include "indexer/readers/http_response.hpp"
+#include "indexer/readers/warc_reader.hpp"
 #include "indexer/readers/warc_records.hpp"
 #include "support/gzip.hpp"
 #include "support/temp_dir.hpp"
@@ -107,6 +108,48 @@ TEST_CASE("WARC records: a length that lies, a file cut short, a file that is no
         const auto member = gzip_member(record("1.0", "request", std::string(20000, 'y')));
         CHECK_THROWS(all_records(write(dir, "f.warc.gz", member.substr(0, member.size() / 2))));
     }
+}
+
+TEST_CASE("WARC records: a target URI that is not UTF-8 is percent-encoded", "[warc]") {
+    // found by fuzz_warc (fuzz/regressions/warc/target_uri_not_utf8.warc): a Latin-1 byte in
+    // the URI reached the article's URL and id as invalid UTF-8
+    TempDir dir;
+    const auto rs = all_records(write(dir, "a.warc",
+                                      "WARC/1.0\r\nWARC-Type: request\r\nWARC-Target-URI: <https://example.org/caf\xe9?a=1\x01>\r\n"
+                                      "Content-Length: 0\r\n\r\n\r\n\r\n"
+                                      "WARC/1.1\r\nWARC-Type: request\r\nWARC-Target-URI: https://example.org/caf\xc3\xa9\r\n"
+                                      "Content-Length: 0\r\n\r\n\r\n\r\n"));
+    REQUIRE(rs.size() == 2);
+    CHECK(rs[0].target_uri == "https://example.org/caf%E9?a=1%01");
+    CHECK(rs[1].target_uri == "https://example.org/caf\xc3\xa9");   // an IRI in UTF-8 stays as it is
+}
+
+TEST_CASE("WARC reader: every article has an id and a URL that are UTF-8", "[warc]") {
+    TempDir dir;
+    const std::string page = "HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n\r\n<html><body><article><p>The harbour "
+                             "reopened on Thursday, three days after the storm, the port authority said.</p></article></body></html>";
+    std::string no_uri = record("1.1", "response", page);
+    no_uri.erase(no_uri.find("WARC-Target-URI"), no_uri.find("Content-Type") - no_uri.find("WARC-Target-URI"));
+    std::string latin1 = record("1.1", "response", page);
+    latin1.replace(latin1.find("example.org/response"), 20, "example.org/caf\xe9");
+    const auto p = write(dir, "crawl.warc", no_uri + latin1);
+    std::vector<Article> articles;
+    ReadHandlers handlers;
+    handlers.article = [&](Article&& a) {
+        articles.push_back(std::move(a));
+        return true;
+    };
+    handlers.problem = [](const InputProblem& problem) {
+        FAIL(problem.to_string());
+        return true;
+    };
+    read_warc({p, Format::Warc, std::filesystem::file_size(p)}, handlers);
+    REQUIRE(articles.size() == 2);
+    // no WARC-Target-URI (against the standard) and no canonical link: named by its place
+    CHECK(articles[0].id == "crawl.warc:record 1");
+    CHECK(articles[0].url.empty());
+    CHECK(articles[1].id == "https://example.org/caf%E9");
+    CHECK(articles[1].url == "https://example.org/caf%E9");
 }
 
 TEST_CASE("HTTP responses: status, media type, charset, chunks and compression", "[warc]") {
