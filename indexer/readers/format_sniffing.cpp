@@ -40,6 +40,16 @@ bool skip_prolog(std::string_view& s) {
     }
 }
 
+// JSON Lines holds a whole object on its first line: "{...}" up to the line's end (or past
+// what was read of it). A pretty-printed JSON document opens with "{" alone, and is no archive.
+bool json_line_first(std::string_view head) {
+    const auto end = head.find('\n');
+    if (end == std::string_view::npos) return true;   // a line longer than the head: an article's
+    auto line = head.substr(0, end);
+    while (!line.empty() && (line.back() == '\r' || line.back() == ' ' || line.back() == '\t')) line.remove_suffix(1);
+    return line.size() > 1 && line.back() == '}';
+}
+
 bool is_news_root(std::string_view local) {
     static constexpr std::array roots{"rss",         "RDF",          "feed",          "newsMessage", "newsItem",
                                       "packageItem", "conceptItem",  "knowledgeItem", "planningItem", "catalogItem",
@@ -55,7 +65,7 @@ std::optional<Format> format_of_content(std::string_view head) {
     if (head.starts_with("\xEF\xBB\xBF")) head.remove_prefix(3);   // a UTF-8 byte-order mark
     skip_space(head);
     if (head.starts_with("WARC/1.")) return Format::Warc;
-    if (head.starts_with("{")) return Format::JsonLines;
+    if (head.starts_with("{")) return json_line_first(head) ? std::optional{Format::JsonLines} : std::nullopt;
     if (!head.starts_with("<") || !skip_prolog(head)) return std::nullopt;
     for (std::string_view tag : {"<!doctype html", "<html", "<head", "<body", "<meta", "<title"})
         if (text::starts_with_ascii_nocase(head, tag)) return Format::Html;

@@ -9,8 +9,8 @@
 
 namespace newsdesk {
 
-// The format the first bytes of a file show: a WARC record ("WARC/1.0"), a JSON object ("{":
-// JSON Lines), an HTML page ("<!DOCTYPE html", "<html", "<head"...), or an XML document whose
+// The format the first bytes of a file show: a WARC record ("WARC/1.0"), a JSON object on one
+// line (JSON Lines; not a pretty-printed document), an HTML page ("<!DOCTYPE html", "<html", "<head"...), or an XML document whose
 // root is a news document's (NewsML-G2, NITF, RSS, Atom). Plain text is never guessed: any file
 // would pass. nullopt when none of them.
 std::optional<Format> format_of_content(std::string_view head);

@@ -146,13 +146,14 @@ TEST_CASE("a directory of every format, some known only by content, is indexed i
     write_file(in / "logo.png", "\x89PNG\r\n\x1a\nrest");
     write_file(in / "NOTES", "Remember to index the December crawl.\n");
     write_file(in / "icon.svg", "<?xml version=\"1.0\"?><svg xmlns=\"http://www.w3.org/2000/svg\"/>");
+    write_file(in / "crawl-settings.json", "{\n  \"seeds\": [\"https://news.example/\"],\n  \"depth\": 2\n}\n");
 
     const auto r = run_newsdesk({"index", "--db", db, "--json", in.string()});
     INFO("stderr: " << r.err);
     REQUIRE(r.exit_code == 0);
     const auto summary = json::parse(r.out);
     CHECK(summary["added"] == 11);
-    CHECK(summary["ignored_files"] == 3);
+    CHECK(summary["ignored_files"] == 4);
     for (const char* word : {"zyxjson", "zyxtext", "zyxhtml", "zyxwarc", "zyxnitf", "zyxrss", "zyxatom", "zyxccnews",
                              "zyxdat", "zyxsaved", "zyxlatest"}) {
         INFO(word);

@@ -201,6 +201,8 @@ TEST_CASE("Internet message dates (RSS pubDate, HTTP)", "[readers][dates]") {
 TEST_CASE("formats by content: WARC, JSON Lines, HTML and news XML, never plain text", "[readers][sniffing]") {
     CHECK(format_of_content("WARC/1.1\r\nWARC-Type: warcinfo\r\n") == Format::Warc);
     CHECK(format_of_content("\xEF\xBB\xBF  {\"id\":\"a\"}\n") == Format::JsonLines);
+    CHECK(format_of_content("{\"id\":\"a\",\"body\":\"" + std::string(9000, 'x')) == Format::JsonLines);   // one long line
+    CHECK_FALSE(format_of_content("{\n  \"name\": \"newsdesk\",\n  \"version\": 1\n}\n"));           // pretty-printed JSON
     CHECK(format_of_content("<!DOCTYPE html><html lang=en>") == Format::Html);
     CHECK(format_of_content("<!-- saved from url=(0042)https://x.example/ -->\n<HTML><HEAD>") == Format::Html);
     CHECK(format_of_content("<?xml version=\"1.0\"?>\n<!-- feed -->\n<rss version=\"2.0\">") == Format::Xml);
