@@ -64,7 +64,9 @@ std::vector<Prefix> schema_prefixes() {
 }
 
 // The group a term belongs to: its field (stemmed terms apart), or, for a prefix the schema
-// does not declare, its leading capitals (Xapian's prefix convention) so that it still shows.
+// does not declare (a peer's index), a guess from Omega's conventions so that it still shows:
+// "X" and what follows up to a ':' (or one more letter when there is none), else the first
+// capital. The guess cannot be exact: a prefix's value may itself start with capitals.
 std::string group_of(std::string_view term, const std::vector<Prefix>& prefixes) {
     std::string stem;
     if (term.starts_with(schema::StemPrefix)) {
@@ -73,9 +75,15 @@ std::string group_of(std::string_view term, const std::vector<Prefix>& prefixes)
     }
     for (const auto& p : prefixes)
         if (term.starts_with(p.prefix)) return stem + p.label + " [" + std::string{stem.empty() ? "" : schema::StemPrefix} + p.prefix + "]";
-    std::size_t capitals = 0;
-    while (capitals < term.size() && term[capitals] >= 'A' && term[capitals] <= 'Z') ++capitals;
-    if (capitals > 0) return stem + "undeclared [" + std::string{term.substr(0, capitals)} + "]";
+    const auto capital = [&](std::size_t i) { return i < term.size() && term[i] >= 'A' && term[i] <= 'Z'; };
+    if (capital(0)) {
+        std::size_t length = 1;
+        if (term[0] == 'X') {
+            while (capital(length)) ++length;
+            length = length < term.size() && term[length] == ':' ? length + 1 : std::min<std::size_t>(2, term.size());
+        }
+        return stem + "undeclared [" + std::string{term.substr(0, length)} + "]";
+    }
     return stem + std::string{schema::Body.name} + " [" + std::string{stem.empty() ? "" : schema::StemPrefix} + "]";
 }
 
