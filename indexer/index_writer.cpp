@@ -4,24 +4,14 @@
 #include <set>
 
 #include "indexer/article_document.hpp"
+#include "indexer/writable_database.hpp"
 #include "schema/stored_article.hpp"
 #include "schema/terms.hpp"
 
 namespace newsdesk {
-namespace {
-
-Xapian::WritableDatabase open_writable(const std::filesystem::path& path) {
-    try {
-        return Xapian::WritableDatabase(path.string(), Xapian::DB_CREATE_OR_OPEN);
-    } catch (const Xapian::DatabaseLockError&) {
-        throw DatabaseLocked("database " + path.string() + " is being written by another newsdesk process");
-    }
-}
-
-} // namespace
 
 IndexWriter::IndexWriter(const std::filesystem::path& path, SpeakerRegistry* names, std::size_t shards)
-    : db_(open_writable(path)), names_(names) {
+    : db_(open_writable(path, path)), names_(names) {
     schema::check_version(db_);
     if (db_.get_metadata(std::string{schema::VersionKey}).empty()) {
         db_.set_metadata(std::string{schema::VersionKey}, std::to_string(schema::Version));

@@ -5,6 +5,7 @@
 
 #include <malloc.h>
 
+#include "indexer/writable_database.hpp"
 #include "schema/terms.hpp"
 #include "storage/shard_location.hpp"
 
@@ -35,13 +36,7 @@ std::vector<std::filesystem::path> local_shards(const std::filesystem::path& stu
     return paths;
 }
 
-Xapian::WritableDatabase open_names(const std::filesystem::path& dir) {
-    try {
-        return Xapian::WritableDatabase((dir / NamesDirectory).string(), Xapian::DB_CREATE_OR_OPEN | Xapian::DB_BACKEND_GLASS);
-    } catch (const Xapian::DatabaseLockError&) {
-        throw DatabaseLocked("database " + dir.string() + " is being written by another newsdesk process");
-    }
-}
+Xapian::WritableDatabase open_names(const std::filesystem::path& dir) { return open_writable(dir / NamesDirectory, dir); }
 
 std::size_t text_bytes(const Article& a) {
     std::size_t bytes = a.title.size() + a.body.size();

@@ -35,8 +35,7 @@ bool is_newsml_root(const XmlStream& xml) {
 }
 
 bool read_newsml_items(XmlStream& xml, const std::string& path, const ReadHandlers& handlers) {
-    const bool message = xml.local_name() == "newsMessage";
-    XmlStream::Node node{};
+    const bool message = xml.local_name() == "newsMessage";   // is_newsml_root() saw its namespace
     std::optional<NewsItemBuilder> item;
     int item_depth = 0;
     std::size_t number = 0;
@@ -56,7 +55,7 @@ bool read_newsml_items(XmlStream& xml, const std::string& path, const ReadHandle
         item.emplace(xml, handlers.max_article_bytes);
         number = 1;
     }
-    for (node = xml.next(); node != XmlStream::Node::Done; node = xml.next()) {
+    for (auto node = xml.next(); node != XmlStream::Node::Done; node = xml.next()) {
         if (!item) {
             // A message's items are the children of its itemSet.
             if (node == XmlStream::Node::Start && xml.depth() == 2 && is_g2_item(xml.local_name())) {
