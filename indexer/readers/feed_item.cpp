@@ -5,6 +5,7 @@
 
 #include "indexer/readers/xml_stream.hpp"
 #include "pages/html_article.hpp"
+#include "pages/html_document.hpp"
 #include "pages/metadata.hpp"
 #include "schema/date.hpp"
 #include "text/ascii.hpp"
@@ -29,23 +30,11 @@ std::string trimmed(std::string_view s) {
     return std::string{s.substr(start, s.find_last_not_of(" \t\r\n") - start + 1)};
 }
 
-// Runs of white space (a title's line breaks, say) become one space.
-std::string one_line(std::string_view s) {
-    std::string out;
-    for (char c : s) {
-        const bool space = c == ' ' || c == '\t' || c == '\r' || c == '\n';
-        if (space && (out.empty() || out.back() == ' ')) continue;
-        out += space ? ' ' : c;
-    }
-    if (!out.empty() && out.back() == ' ') out.pop_back();
-    return out;
-}
-
 // Plain text as feeds write it: lines joined, blank lines kept as paragraph breaks.
 std::string plain_paragraphs(std::string_view s) {
     std::string out, paragraph;
     auto flush = [&] {
-        auto p = one_line(paragraph);
+        auto p = pages::collapse_space(paragraph);
         paragraph.clear();
         if (p.empty()) return;
         if (!out.empty()) out += "\n\n";
@@ -304,7 +293,7 @@ std::string FeedItemBuilder::text_of(const std::string& raw, Markup markup) cons
 
 FeedChannel FeedItemBuilder::channel() const {
     FeedChannel c;
-    c.source = source_name(one_line(text_of(title_, title_markup_)), link_);
+    c.source = source_name(pages::collapse_space(text_of(title_, title_markup_)), link_);
     c.language = pages::iso_language(trimmed(language_.empty() ? language_tag_ : language_));
     return c;
 }
@@ -312,7 +301,7 @@ FeedChannel FeedItemBuilder::channel() const {
 std::variant<Article, FeedItemBuilder::Skipped> FeedItemBuilder::finish(const FeedChannel& channel) const {
     if (too_large_) return Skipped{true, {}};
     Article a;
-    a.title = one_line(text_of(title_, title_markup_));
+    a.title = pages::collapse_space(text_of(title_, title_markup_));
     a.body = text_of(content_, content_markup_);
     if (a.body.empty()) a.body = text_of(description_, description_markup_);
     if (a.title.empty() && a.body.empty())
@@ -332,7 +321,7 @@ std::variant<Article, FeedItemBuilder::Skipped> FeedItemBuilder::finish(const Fe
         if (auto d = iso_date(t)) a.date = *d;
         else if (auto m = internet_date(t)) a.date = *m;
     }
-    a.source = one_line(source_);
+    a.source = pages::collapse_space(source_);
     if (a.source.empty()) a.source = channel.source;
     for (const auto& tag : {language_, language_tag_})
         if (a.language.empty()) a.language = pages::iso_language(trimmed(tag));

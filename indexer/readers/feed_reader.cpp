@@ -1,6 +1,5 @@
 #include "indexer/readers/feed_reader.hpp"
 
-#include <filesystem>
 #include <optional>
 
 #include "indexer/readers/feed_item.hpp"
@@ -30,12 +29,7 @@ std::optional<FeedLayout> layout_of(const XmlStream& xml) {
 }
 
 // "feeds/world.rss.gz" -> "world": the id of an item that has neither link nor guid.
-std::string file_id(const std::string& path) {
-    auto name = std::filesystem::path(path).filename().string();
-    for (std::string_view ext : {".gz", ".xml", ".rss", ".atom"})
-        if (name.ends_with(ext)) name.resize(name.size() - ext.size());
-    return name;
-}
+std::string file_id(const std::string& path) { return name_without_extensions(path, {".gz", ".xml", ".rss", ".atom"}); }
 
 } // namespace
 
@@ -45,7 +39,8 @@ bool read_feed_items(XmlStream& xml, const std::string& path, const ReadHandlers
     const auto layout = *layout_of(xml);
     std::optional<FeedItemBuilder> channel, item;
     if (layout.channel_depth == 0) channel.emplace(xml, handlers.max_article_bytes);
-    FeedChannel said;   // what the channel has said so far (RSS 1.0 closes it before its items)
+    FeedChannel said;          // what the channel has said so far (RSS 1.0 closes it before its items)
+    bool said_more = false;    // the channel has gone on since `said` was read from it
     std::size_t number = 0;
     for (auto node = xml.next(); node != XmlStream::Node::Done; node = xml.next()) {
         const int depth = xml.depth();
@@ -54,7 +49,8 @@ bool read_feed_items(XmlStream& xml, const std::string& path, const ReadHandlers
             else if (node == XmlStream::Node::Text) item->text(xml.text());
             else if (depth > layout.item_depth) item->end(xml);
             else {
-                if (channel) said = channel->channel();
+                if (channel && said_more) said = channel->channel();   // once, not once per item
+                said_more = false;
                 auto result = item->finish(said);
                 item.reset();
                 const auto where = path + ":item " + std::to_string(number);
@@ -75,6 +71,7 @@ bool read_feed_items(XmlStream& xml, const std::string& path, const ReadHandlers
         } else if (node == XmlStream::Node::Start && depth == layout.channel_depth && xml.local_name() == "channel") {
             channel.emplace(xml, handlers.max_article_bytes);
         } else if (channel && depth > layout.channel_depth) {
+            said_more = true;
             if (node == XmlStream::Node::Start) channel->start(xml);
             else if (node == XmlStream::Node::Text) channel->text(xml.text());
             else channel->end(xml);

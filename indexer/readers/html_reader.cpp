@@ -6,13 +6,6 @@
 namespace newsdesk {
 namespace {
 
-std::string name_without_extensions(const std::filesystem::path& path) {
-    auto name = path.filename().string();
-    for (std::string_view ext : {".gz", ".GZ", ".html", ".htm", ".HTML", ".HTM"})
-        if (name.ends_with(ext)) name.resize(name.size() - ext.size());
-    return name;
-}
-
 bool blank(std::string_view s) { return s.find_first_not_of(" \t\r\n") == std::string_view::npos; }
 
 } // namespace
@@ -30,7 +23,7 @@ void read_html_page(const InputFile& file, const ReadHandlers& handlers) {
         handlers.problem({path, "no article text found"});
         return;
     }
-    a.id = a.url.empty() ? name_without_extensions(file.path) : a.url;
+    a.id = a.url.empty() ? name_without_extensions(file.path, {".gz", ".GZ", ".html", ".htm", ".HTML", ".HTM"}) : a.url;
     a.origin = path;
     handlers.article(std::move(a));
 }

@@ -3,7 +3,9 @@
 #include <cstdint>
 #include <filesystem>
 #include <functional>
+#include <initializer_list>
 #include <string>
+#include <string_view>
 
 #include <newsdesk/article.hpp>
 #include <newsdesk/indexing.hpp>
@@ -21,6 +23,16 @@ struct InputFile {
     Format format;
     std::uintmax_t size = 0;   // bytes on disk
 };
+
+// "world.rss.gz" -> "world": a file's name without the extensions listed, each taken off in
+// turn when the name ends with it. The id of an article its file names no better.
+inline std::string name_without_extensions(const std::filesystem::path& path,
+                                           std::initializer_list<std::string_view> extensions) {
+    auto name = path.filename().string();
+    for (auto ext : extensions)
+        if (name.ends_with(ext)) name.resize(name.size() - ext.size());
+    return name;
+}
 
 // Callbacks of a reader. `article` and `problem` return false to stop reading.
 struct ReadHandlers {

@@ -20,12 +20,7 @@ bool is_g2_item(std::string_view name) {
 }
 
 // "story.xml.gz" -> "story": the id of an article whose document names none.
-std::string file_id(const std::string& path) {
-    auto name = std::filesystem::path(path).filename().string();
-    for (std::string_view ext : {".gz", ".xml", ".nitf"})
-        if (name.ends_with(ext)) name.resize(name.size() - ext.size());
-    return name;
-}
+std::string file_id(const std::string& path) { return name_without_extensions(path, {".gz", ".xml", ".nitf"}); }
 
 } // namespace
 

@@ -180,10 +180,7 @@ void read_text_article(const InputFile& file, const ReadHandlers& handlers) {
         return;
     }
     auto a = parse_text_article(content);
-    auto name = file.path.filename().string();
-    for (std::string_view ext : {".gz", ".txt"})
-        if (name.ends_with(ext)) name.resize(name.size() - ext.size());
-    a.id = name;
+    a.id = name_without_extensions(file.path, {".gz", ".txt"});
     a.origin = path;
     handlers.article(std::move(a));
 }

@@ -2,6 +2,7 @@
 // hostile XML beside good articles in one directory.
 #include <nlohmann/json.hpp>
 
+#include "support/billion_laughs.hpp"
 #include "support/run_program.hpp"
 
 using namespace newsdesk::testing;
@@ -77,13 +78,8 @@ TEST_CASE("newsml: hostile XML beside good articles in one directory", "[cli][ne
     REQUIRE(std::system(("gzip " + shell_quote((in / "packed.xml").string())).c_str()) == 0);
     const auto whole = nitf("zyxcharlie");
     write("truncated.xml", whole.substr(0, whole.find(" harbour")));   // cut off inside a paragraph
-    std::string laughs = "<?xml version=\"1.0\"?><!DOCTYPE nitf [<!ENTITY l0 \"lol\">";
-    for (int i = 1; i <= 9; ++i) {
-        laughs += "<!ENTITY l" + std::to_string(i) + " \"";
-        for (int k = 0; k < 10; ++k) laughs += "&l" + std::to_string(i - 1) + ";";
-        laughs += "\">";
-    }
-    write("laughs.xml", laughs + "]><nitf><body><body.content><p>&l9;</p></body.content></body></nitf>");
+    write("laughs.xml", "<?xml version=\"1.0\"?>" + billion_laughs_doctype("nitf") +
+                            "<nitf><body><body.content><p>&lol9;</p></body.content></body></nitf>");
     std::string deep;
     for (int i = 0; i < 100000; ++i) deep += "<d>";
     write("deep.xml", "<nitf><body><body.content>" + deep);

@@ -2,28 +2,15 @@
 
 #include "indexer/readers/format_sniffing.hpp"
 #include "indexer/readers/input_files.hpp"
-#include "indexer/readers/xml_news_reader.hpp"
 #include "schema/date.hpp"
+#include "support/xml_news.hpp"
 
 using namespace newsdesk;
 
 namespace {
 
-struct Read {
-    std::vector<Article> articles;
-    std::vector<InputProblem> problems;
-    std::vector<std::string> passed_over;
-};
-
-Read read(const std::string& xml, std::size_t max_bytes = MaxArticleBytes) {
-    Read r;
-    ReadHandlers h;
-    h.article = [&](Article&& a) { r.articles.push_back(std::move(a)); return true; };
-    h.problem = [&](const InputProblem& p) { r.problems.push_back(p); return true; };
-    h.passed_over = [&](const std::string& kind) { r.passed_over.push_back(kind); };
-    h.max_article_bytes = max_bytes;
-    read_xml_news(xml, "world.rss", h);
-    return r;
+testing::XmlNewsRead read(const std::string& xml, std::size_t max_bytes = MaxArticleBytes) {
+    return testing::read_xml_news_document(xml, "world.rss", max_bytes);
 }
 
 std::string rss(const std::string& channel_extra, const std::string& items) {

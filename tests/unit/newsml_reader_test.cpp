@@ -1,26 +1,16 @@
 #include <catch2/catch.hpp>
 
 #include "indexer/readers/input_files.hpp"
-#include "indexer/readers/xml_news_reader.hpp"
+#include "support/billion_laughs.hpp"
+#include "support/xml_news.hpp"
 
 using namespace newsdesk;
 using namespace std::string_literals;
 
 namespace {
 
-struct Read {
-    std::vector<Article> articles;
-    std::vector<InputProblem> problems;
-};
-
-Read read(const std::string& xml, std::size_t max_bytes = MaxArticleBytes) {
-    Read r;
-    ReadHandlers h;
-    h.article = [&](Article&& a) { r.articles.push_back(std::move(a)); return true; };
-    h.problem = [&](const InputProblem& p) { r.problems.push_back(p); return true; };
-    h.max_article_bytes = max_bytes;
-    read_xml_news(xml, "in.xml", h);
-    return r;
+testing::XmlNewsRead read(const std::string& xml, std::size_t max_bytes = MaxArticleBytes) {
+    return testing::read_xml_news_document(xml, "in.xml", max_bytes);
 }
 
 const std::string G2 = R"(xmlns="http://iptc.org/std/nar/2006-10-01/")";
@@ -159,15 +149,8 @@ TEST_CASE("newsml: documents of other kinds and broken ones are problems", "[rea
 }
 
 TEST_CASE("newsml: entity expansion and deep nesting are refused", "[readers][newsml]") {
-    std::string laughs = "<?xml version=\"1.0\"?><!DOCTYPE nitf [<!ENTITY lol \"lol\">";
-    for (int i = 1; i <= 9; ++i)
-        laughs += "<!ENTITY lol" + std::to_string(i) + " \"" + [&] {
-            std::string refs;
-            for (int k = 0; k < 10; ++k) refs += "&lol" + (i == 1 ? std::string{} : std::to_string(i - 1)) + ";";
-            return refs;
-        }() + "\">";
-    laughs += "]><nitf><body><body.content><p>&lol9;</p></body.content></body></nitf>";
-    auto r = read(laughs);
+    auto r = read("<?xml version=\"1.0\"?>" + testing::billion_laughs_doctype("nitf") +
+                  "<nitf><body><body.content><p>&lol9;</p></body.content></body></nitf>");
     CHECK(r.articles.empty());
     REQUIRE(r.problems.size() == 1);
     CHECK(r.problems[0].message.starts_with("entity refused: "));
