@@ -10,8 +10,24 @@
 
 namespace newsdesk {
 
-IndexWriter::IndexWriter(const std::filesystem::path& path, SpeakerRegistry* names, std::size_t shards)
-    : db_(open_writable(path, path)), names_(names) {
+namespace {
+
+// What the writing thread may hold queued: a few dozen news articles, or one large one (an
+// article is indexed in up to 128 times its size, indexing.cpp); together with what the
+// analysis threads hold, within the run's memory limit.
+constexpr std::size_t QueuedArticles = 32;
+constexpr std::size_t QueuedTextBytes = 256 << 10;
+
+std::size_t text_bytes(const Article& a) {
+    std::size_t bytes = a.title.size() + a.body.size();
+    for (const auto& q : a.quotes) bytes += q.text.size();
+    return bytes;
+}
+
+} // namespace
+
+IndexWriter::IndexWriter(const std::filesystem::path& path, SpeakerRegistry* names, std::size_t shards, bool background)
+    : db_(open_writable(path, path)), names_(names), writes_(background, QueuedArticles, QueuedTextBytes) {
     schema::check_version(db_);
     if (db_.get_metadata(std::string{schema::VersionKey}).empty()) {
         db_.set_metadata(std::string{schema::VersionKey}, std::to_string(schema::Version));
@@ -53,7 +69,11 @@ bool IndexWriter::add(Article article, Xapian::Document text) {
     if (existing && !batch_ids_.contains(id_term)) recount_names_of(*existing);
     const auto forms = registry().settle(article);
     const auto docid = existing ? *existing : next_article_++;
-    write(article, std::move(text), forms, docid, existing.has_value());
+    const bool replacing = existing.has_value();
+    const auto bytes = text_bytes(article);
+    writes_.post([this, article = std::move(article), text = std::move(text), forms, docid, replacing]() mutable {
+        write(article, std::move(text), forms, docid, replacing);
+    }, bytes);
     batch_ids_[id_term] = docid;
     batch_removed_.erase(id_term);
     if (++pending_ >= batch_size_) commit();
@@ -91,8 +111,10 @@ bool IndexWriter::remove(const std::string& id) {
     const auto existing = find(id_term);
     if (!existing) return false;
     if (!batch_ids_.contains(id_term)) recount_names_of(*existing);
-    db_.delete_document(*existing);
-    db_.delete_document(schema::exact_term(schema::ArticleId, id));
+    writes_.post([this, docid = *existing, quotes = schema::exact_term(schema::ArticleId, id)] {
+        db_.delete_document(docid);
+        db_.delete_document(quotes);
+    });
     batch_ids_.erase(id_term);
     batch_removed_.insert(id_term);
     // Counts as pending work, so that the next commit() writes it.
@@ -102,6 +124,9 @@ bool IndexWriter::remove(const std::string& id) {
 
 void IndexWriter::resettle(const StaleSpeakers& stale) {
     if (stale.empty()) return;
+    // Read and rewritten here, on this thread: the writing thread must be idle, its
+    // documents in the posting lists walked.
+    writes_.wait();
     std::unordered_set<Xapian::docid> written;   // since the last commit
     for (const auto& [id_term, docid] : batch_ids_) written.insert(docid);
     // Every article first, then the rewrites: a rewrite changes the posting lists walked.
@@ -134,12 +159,23 @@ void IndexWriter::resettle(Xapian::docid docid) {
 }
 
 Xapian::doccount IndexWriter::article_count() const {
+    writes_.wait();
     return db_.get_termfreq(schema::exact_term(schema::DocKind, schema::ArticleKind));
 }
 
 void IndexWriter::commit() {
+    start_commit();
+    finish_commit();
+}
+
+void IndexWriter::start_commit() {
+    writes_.wait();   // reconcile() reads this batch's term frequencies
     if (!names_) resettle(speakers_.reconcile());   // a shared registry is reconciled by its owner
-    db_.commit();
+    writes_.post([this] { db_.commit(); });
+}
+
+void IndexWriter::finish_commit() {
+    writes_.wait();
     committed_.reopen();
     if (!names_) speakers_.committed();
     batch_ids_.clear();

@@ -13,6 +13,7 @@
 
 #include <newsdesk/article.hpp>
 #include "indexer/speaker_registry.hpp"
+#include "indexer/write_thread.hpp"
 
 namespace newsdesk {
 
@@ -24,8 +25,10 @@ public:
     // (this one is added to it), and which its owner reconciles before it commits the shards.
     // `shards`: how many shards the database being created is one of, which bounds its
     // document ids (schema::quote_docids_from); an existing database keeps its own bound.
+    // `background`: the documents are built and written on a thread of this writer's own
+    // (WriteThread) while the caller goes on; an error surfaces at a later call.
     explicit IndexWriter(const std::filesystem::path& path, SpeakerRegistry* names = nullptr,
-                         std::size_t shards = 1);
+                         std::size_t shards = 1, bool background = false);
     IndexWriter(const IndexWriter&) = delete;   // the registry refers to this writer's database
     IndexWriter& operator=(const IndexWriter&) = delete;
     // Call commit() at the end: Xapian's destructor commits too, but swallows errors.
@@ -40,8 +43,15 @@ public:
     bool remove(const std::string& id);
     // Commits; with the database's own registry, first settles again the documents whose
     // names' canonical forms the batch changed (resettle), so that the commit holds them
-    // settled under the evidence it holds.
+    // settled under the evidence it holds. The same in two steps, so that the shards of a
+    // database flush their batches at once: start_commit() hands the commit to the writing
+    // thread, finish_commit() waits for it.
     void commit();
+    void start_commit();
+    void finish_commit();
+    // Waits until every document added has been written: before the registry reads this
+    // database's batch (SpeakerRegistry::reconcile), which the writing thread changes.
+    void wait() { writes_.wait(); }
     // Settles again, under the registry's evidence as it stands, the articles holding one of
     // the `stale` speaker values (those of `since_commit` only when written since the last
     // commit), rewriting those whose names or quotes' speakers change: their documents and
@@ -79,6 +89,9 @@ private:
     // on bbc.jsonl 500 articles per commit indexed 14% faster than 2000.
     std::size_t batch_size_ = 500;
     std::size_t pending_ = 0;
+    // Last: destroyed first, it writes what is queued while the database is still open.
+    // What it runs touches db_ and next_quote_ only; this thread reads them after wait().
+    mutable WriteThread writes_;   // article_count() waits for it
 };
 
 } // namespace newsdesk

@@ -105,7 +105,7 @@ IndexSummary run_index(const IndexOptions& options, const IndexObserver& observe
 
     SpeakerAliases aliases;
     if (!options.aliases.empty()) aliases.load(options.aliases);
-    ShardedWriter writer(options.database);   // a plain database is one shard
+    ShardedWriter writer(options.database, true);   // a plain database is one shard
     writer.set_batch_size(options.batch_size);
     writer.set_memory_limit(options.memory_limit / 2);
 

@@ -51,20 +51,20 @@ std::uint64_t heap_in_use() {
 
 } // namespace
 
-ShardedWriter::ShardedWriter(const std::filesystem::path& path) {
+ShardedWriter::ShardedWriter(const std::filesystem::path& path, bool background) {
     if (parse_location(path.string()).kind != ShardLocation::Kind::Local)
         throw InvalidRequest(path.string() + " is a remote shard: write it where it lies, then serve it");
     const auto stub = stub_file_of(path);
     if (!stub) {
         check_database_directory(path);   // Xapian would read a stub it finds, programs included
-        shards_.push_back(std::make_unique<IndexWriter>(path));
+        shards_.push_back(std::make_unique<IndexWriter>(path, nullptr, 1, background));
         paths_.push_back(path);
     } else {
         // The names database first: its lock turns a second writer away before any shard opens.
         names_db_ = std::make_unique<Xapian::WritableDatabase>(open_names(stub->parent_path()));
         names_ = std::make_unique<SpeakerRegistry>();
         for (const auto& shard : local_shards(*stub)) {
-            shards_.push_back(std::make_unique<IndexWriter>(shard, names_.get()));
+            shards_.push_back(std::make_unique<IndexWriter>(shard, names_.get(), 1, background));
             paths_.push_back(shard);
         }
     }
@@ -139,10 +139,13 @@ void ShardedWriter::commit() {
     // The evidence of every shard, this batch included, decides; each shard then settles its
     // own documents again before any commits (IndexWriter::resettle).
     if (names_) {
+        for (auto& shard : shards_) shard->wait();   // reconcile() reads every shard's batch
         const auto stale = names_->reconcile();
         for (auto& shard : shards_) shard->resettle(stale);
     }
-    for (auto& shard : shards_) shard->commit();
+    // Every shard flushes its batch at once, each on its own thread when writing in the background.
+    for (auto& shard : shards_) shard->start_commit();
+    for (auto& shard : shards_) shard->finish_commit();
     if (names_) names_->committed();
     pending_ = 0;
     ++commits_;

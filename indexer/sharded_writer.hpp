@@ -20,8 +20,10 @@ class ShardedWriter {
 public:
     // Opens the database at `path`: a sharded database directory (see create()) or a plain
     // one, created if missing. Throws what IndexWriter throws, and InvalidRequest when a
-    // shard is remote (shards are written where they lie).
-    explicit ShardedWriter(const std::filesystem::path& path);
+    // shard is remote (shards are written where they lie). `background`: each shard's
+    // documents are built and written on a thread of its own (IndexWriter), so that a bulk
+    // load uses a core for Xapian's work per shard beside the one deciding what to write.
+    explicit ShardedWriter(const std::filesystem::path& path, bool background = false);
     ~ShardedWriter();
     ShardedWriter(const ShardedWriter&) = delete;
     ShardedWriter& operator=(const ShardedWriter&) = delete;
