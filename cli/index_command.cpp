@@ -83,7 +83,7 @@ int index_command(const Args& args) {
     std::string db, format, lang, aliases, memory_limit;
     std::vector<std::string> paths;
     // Signed, so that "-1" is refused rather than wrapped around to a huge unsigned number.
-    long long shards = 0, batch_size = 500, threads = 0;
+    long long shards = 0, batch_size = 500, threads = 0, writers = 0;
     po::options_description named("index options");
     named.add_options()
         ("db", po::value(&db)->required(), "database directory (created if missing)")
@@ -96,7 +96,9 @@ int index_command(const Args& args) {
         ("strict", po::bool_switch(&options.strict), "stop at the first bad input (what came before is kept)")
         ("batch-size", po::value(&batch_size)->default_value(500), "articles per commit (1 to 1000000)")
         ("threads", po::value(&threads)->default_value(0),
-         "threads analysing articles while one writes (0: one per core)")
+         "threads analysing articles (0: one per core)")
+        ("writers", po::value(&writers)->default_value(0),
+         "writers loading a new or empty database at once, merged at the end (0: one per core)")
         ("memory-limit", po::value(&memory_limit)->default_value("1G"),
          "memory the run may use, such as 512M or 2G: batches are committed early to stay under it")
         ("compact", po::bool_switch(&options.compact),
@@ -116,7 +118,10 @@ int index_command(const Args& args) {
     if (threads < 0 || threads > MaxThreads)
         throw po::error("--threads must be from 0 to " + std::to_string(MaxThreads) + ", not " + std::to_string(threads));
     options.batch_size = static_cast<std::size_t>(batch_size);
+    if (writers < 0 || writers > MaxThreads)
+        throw po::error("--writers must be from 0 to " + std::to_string(MaxThreads) + ", not " + std::to_string(writers));
     options.threads = static_cast<std::size_t>(threads);
+    options.writers = static_cast<std::size_t>(writers);
     options.memory_limit = parse_size(memory_limit, "--memory-limit");
     if (options.memory_limit < MinMemoryLimit || options.memory_limit > MaxMemoryLimit)
         throw po::error("--memory-limit must be from 64M to 1024G, not '" + memory_limit + "'");

@@ -26,14 +26,16 @@ std::size_t text_bytes(const Article& a) {
 
 } // namespace
 
-IndexWriter::IndexWriter(const std::filesystem::path& path, SpeakerRegistry* names, std::size_t shards, bool background)
-    : db_(open_writable(path, path)), names_(names), writes_(background, QueuedArticles, QueuedTextBytes) {
+IndexWriter::IndexWriter(const std::filesystem::path& path, const IndexWriterOptions& options)
+    : db_(open_writable(path, path)), names_(options.names),
+      writes_(options.background, QueuedArticles, QueuedTextBytes) {
     schema::check_version(db_);
     if (db_.get_metadata(std::string{schema::VersionKey}).empty()) {
         db_.set_metadata(std::string{schema::VersionKey}, std::to_string(schema::Version));
-        db_.set_metadata(std::string{schema::ShardCountKey}, std::to_string(shards));
+        db_.set_metadata(std::string{schema::ShardCountKey}, std::to_string(options.shards));
         db_.commit();
     }
+    shared_quotes_ = options.quotes;
     place_documents();
     committed_ = Xapian::Database(path.string());
     registry().add_shard(committed_, db_);
@@ -55,6 +57,16 @@ void IndexWriter::place_documents() {
     next_quote_ = std::max(quotes_from_, schema::last_docid_holding(db_, schema::exact_term(schema::DocKind, schema::QuoteKind)) + 1);
 }
 
+Xapian::docid IndexWriter::take_quote_ids(const Article& article) {
+    auto& next = shared_quotes_ ? shared_quotes_->next : next_quote_;
+    const auto last = shared_quotes_ ? shared_quotes_->last : last_docid_;
+    const auto first = next;
+    if (article.quotes.size() > std::size_t{last} - first + 1 || first < quotes_from_)   // the latter: wrapped past 2^32 - 1
+        throw DatabaseError("the database is full: no document ids are left for quotes (index into more shards)");
+    next += static_cast<Xapian::docid>(article.quotes.size());
+    return first;
+}
+
 bool IndexWriter::add(Article article) {
     auto text = text_document(article);
     return add(std::move(article), std::move(text));
@@ -71,8 +83,9 @@ bool IndexWriter::add(Article article, Xapian::Document text) {
     const auto docid = existing ? *existing : next_article_++;
     const bool replacing = existing.has_value();
     const auto bytes = text_bytes(article);
-    writes_.post([this, article = std::move(article), text = std::move(text), forms, docid, replacing]() mutable {
-        write(article, std::move(text), forms, docid, replacing);
+    const auto first_quote = take_quote_ids(article);
+    writes_.post([this, article = std::move(article), text = std::move(text), forms, docid, replacing, first_quote]() mutable {
+        write(article, std::move(text), forms, docid, replacing, first_quote);
     }, bytes);
     batch_ids_[id_term] = docid;
     batch_removed_.erase(id_term);
@@ -81,14 +94,23 @@ bool IndexWriter::add(Article article, Xapian::Document text) {
 }
 
 void IndexWriter::write(const Article& article, Xapian::Document text, const SpeakerForms& forms, Xapian::docid docid,
-                        bool replacing) {
+                        bool replacing, Xapian::docid first_quote) {
     db_.replace_document(docid, to_document(article, std::move(text), forms));
-    if (replacing) db_.delete_document(schema::exact_term(schema::ArticleId, article.id));   // its old quotes
-    for_each_quote_document(article, [&](Xapian::Document quote) {
-        if (next_quote_ > last_docid_ || next_quote_ < quotes_from_)   // the latter: wrapped past 2^32 - 1
-            throw DatabaseError("the database is full: no document ids are left for quotes (index into more shards)");
-        db_.replace_document(next_quote_++, quote);
-    });
+    auto quote_id = first_quote;
+    if (!shared_quotes_) {
+        if (replacing) db_.delete_document(schema::exact_term(schema::ArticleId, article.id));   // its old quotes
+        for_each_quote_document(article, [&](Xapian::Document quote) { db_.replace_document(quote_id++, quote); });
+        return;
+    }
+    // Built here, written by the shared quotes' thread, in the order this thread posts them.
+    auto quotes = to_quote_documents(article);
+    auto& store = *shared_quotes_;
+    store.writes.post([&store, quotes = std::move(quotes), old = replacing ? schema::exact_term(schema::ArticleId, article.id) : "",
+                       quote_id] {
+        if (!old.empty()) store.db.delete_document(old);
+        auto id = quote_id;
+        for (const auto& quote : quotes) store.db.replace_document(id++, quote);
+    }, text_bytes(article));
 }
 
 std::optional<Xapian::docid> IndexWriter::find(const std::string& id_term) const {
@@ -113,7 +135,8 @@ bool IndexWriter::remove(const std::string& id) {
     if (!batch_ids_.contains(id_term)) recount_names_of(*existing);
     writes_.post([this, docid = *existing, quotes = schema::exact_term(schema::ArticleId, id)] {
         db_.delete_document(docid);
-        db_.delete_document(quotes);
+        if (shared_quotes_) shared_quotes_->writes.post([store = shared_quotes_, quotes] { store->db.delete_document(quotes); });
+        else db_.delete_document(quotes);
     });
     batch_ids_.erase(id_term);
     batch_removed_.insert(id_term);
@@ -155,7 +178,7 @@ void IndexWriter::resettle(Xapian::docid docid) {
     registry().apply(article);
     // Most articles holding a stale value hold it by another name, still settled as it was.
     if (forms_of(article) == forms_of(stored)) return;
-    write(article, text_document(article), forms, docid, true);
+    write(article, text_document(article), forms, docid, true, take_quote_ids(article));
 }
 
 Xapian::doccount IndexWriter::article_count() const {

@@ -17,18 +17,40 @@
 
 namespace newsdesk {
 
+// A bulk load's quote records (ShardedWriter::bulk_load): one database beside the writers'
+// side databases, written on a thread of its own. Its document ids are given out by the
+// deciding thread in input order, from where one database's quote records start, as one
+// writer gives them out; so the merge takes them as they are, above the articles.
+struct SharedQuotes {
+    SharedQuotes(Xapian::WritableDatabase database, std::size_t max_jobs, std::size_t max_bytes)
+        : db(std::move(database)), writes(true, max_jobs, max_bytes) {}
+    Xapian::WritableDatabase db;
+    Xapian::docid next = 0, last = 0;   // the deciding thread's
+    WriteThread writes;                 // last: destroyed first, it writes what is queued
+};
+
+// How an IndexWriter writes; the defaults suit a database written by one writer.
+struct IndexWriterOptions {
+    // When given, settles people's names in place of this database's own registry: a sharded
+    // database's, which weighs the names of every shard (this one is added to it), and which
+    // its owner reconciles before it commits the shards.
+    SpeakerRegistry* names = nullptr;
+    // How many shards the database being created is one of, which bounds its document ids
+    // (schema::quote_docids_from); an existing database keeps its own bound.
+    std::size_t shards = 1;
+    // The documents are built and written on a thread of this writer's own (WriteThread)
+    // while the caller goes on; an error surfaces at a later call.
+    bool background = false;
+    // A bulk load's side database: its articles' quote records go to this store, which its
+    // owner commits after the side databases, rather than into the database itself.
+    SharedQuotes* quotes = nullptr;
+};
+
 class IndexWriter {
 public:
     // Opens or creates the database at `path`. Throws DatabaseLocked, SchemaMismatch
-    // or Xapian::DatabaseError. `names`, when given, settles people's names in place of this
-    // database's own registry: a sharded database's, which weighs the names of every shard
-    // (this one is added to it), and which its owner reconciles before it commits the shards.
-    // `shards`: how many shards the database being created is one of, which bounds its
-    // document ids (schema::quote_docids_from); an existing database keeps its own bound.
-    // `background`: the documents are built and written on a thread of this writer's own
-    // (WriteThread) while the caller goes on; an error surfaces at a later call.
-    explicit IndexWriter(const std::filesystem::path& path, SpeakerRegistry* names = nullptr,
-                         std::size_t shards = 1, bool background = false);
+    // or Xapian::DatabaseError.
+    explicit IndexWriter(const std::filesystem::path& path, const IndexWriterOptions& options = {});
     IndexWriter(const IndexWriter&) = delete;   // the registry refers to this writer's database
     IndexWriter& operator=(const IndexWriter&) = delete;
     // Call commit() at the end: Xapian's destructor commits too, but swallows errors.
@@ -63,6 +85,7 @@ public:
 
 private:
     Xapian::WritableDatabase db_;
+    SharedQuotes* shared_quotes_ = nullptr;   // see IndexWriterOptions::quotes
     // What is committed, read without the writer's pending changes: asking the writer whether
     // an id exists makes Xapian merge its uncommitted postings, which dominated indexing time.
     Xapian::Database committed_;
@@ -73,15 +96,17 @@ private:
     std::optional<Xapian::docid> find(const std::string& id_term) const;
     // Before a committed article is replaced or removed: its names are counted again.
     void recount_names_of(Xapian::docid committed_article);
-    // Writes a settled article at `docid` (its document and quote records) in place of what
-    // was there.
+    // Writes a settled article at `docid` and its quote records from `first_quote` on, in
+    // place of what was there.
     void write(const Article& article, Xapian::Document text, const SpeakerForms& forms, Xapian::docid docid,
-               bool replacing);
+               bool replacing, Xapian::docid first_quote);
+    // The document ids of the article's quote records (given out in input order, here).
+    Xapian::docid take_quote_ids(const Article& article);
     void resettle(Xapian::docid article);
     SpeakerRegistry& registry() { return names_ ? *names_ : speakers_; }
     SpeakerRegistry speakers_;
     // Document ids (schema::quote_docids_from): the next new article's and quote record's,
-    // and where quote records start.
+    // and where quote records start and end.
     Xapian::docid next_article_ = 1, next_quote_ = 1, quotes_from_ = 1, last_docid_ = 1;
     void place_documents();
     SpeakerRegistry* names_ = nullptr;   // see the constructor
@@ -90,7 +115,8 @@ private:
     std::size_t batch_size_ = 500;
     std::size_t pending_ = 0;
     // Last: destroyed first, it writes what is queued while the database is still open.
-    // What it runs touches db_ and next_quote_ only; this thread reads them after wait().
+    // What it runs touches db_ only (and posts to the shared quotes' thread); this thread
+    // reads db_ after wait().
     mutable WriteThread writes_;   // article_count() waits for it
 };
 

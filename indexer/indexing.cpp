@@ -105,7 +105,12 @@ IndexSummary run_index(const IndexOptions& options, const IndexObserver& observe
 
     SpeakerAliases aliases;
     if (!options.aliases.empty()) aliases.load(options.aliases);
-    ShardedWriter writer(options.database, true);   // a plain database is one shard
+    const auto cores = std::max(1u, std::thread::hardware_concurrency());
+    const std::size_t writers = options.writers ? options.writers : cores;
+    const auto owned = writers > 1 && ShardedWriter::loads_in_bulk(options.database)
+                           ? ShardedWriter::bulk_load(options.database, writers)
+                           : std::make_unique<ShardedWriter>(options.database, true);   // a plain database is one shard
+    auto& writer = *owned;
     writer.set_batch_size(options.batch_size);
     writer.set_memory_limit(options.memory_limit / 2);
 
@@ -114,7 +119,7 @@ IndexSummary run_index(const IndexOptions& options, const IndexObserver& observe
         Article article;
         Xapian::Document text;
     };
-    const std::size_t workers = options.threads ? options.threads : std::max(1u, std::thread::hardware_concurrency());
+    const std::size_t workers = options.threads ? options.threads : cores;
     OrderedWorkers<Prepared> analysis(workers, 4 * workers, [&](Prepared& p) {
         enrich(p.article, options.default_language, aliases);
         p.text = text_document(p.article);
@@ -170,7 +175,10 @@ IndexSummary run_index(const IndexOptions& options, const IndexObserver& observe
             if (summary.stopped_early || stop_requested()) break;
         }
         analysis.drain(write);
-        writer.commit();
+        const auto finishing = Clock::now();
+        writer.finish();
+        // A bulk load's merge is a compaction (ShardedWriter::bulk_load).
+        if (writer.bulk()) summary.compaction_seconds = std::chrono::duration<double>(Clock::now() - finishing).count();
     } catch (const Xapian::Error& e) {   // a full disk, most often
         throw DatabaseError(e.get_description() + "; " + committed_note(writer.shard_paths(), options.database));
     } catch (const DatabaseError& e) {
@@ -179,7 +187,7 @@ IndexSummary run_index(const IndexOptions& options, const IndexObserver& observe
     summary.bytes = progress.bytes;
     summary.articles_in_database = writer.article_count();
     summary.commits = writer.commits();
-    if (options.compact && !summary.interrupted) {   // still holding the write lock
+    if (options.compact && !summary.interrupted && !writer.bulk()) {   // still holding the write lock
         const auto start = Clock::now();
         const auto failed = [&](const std::string& what) {
             return DatabaseError("compacting failed: " + what + "; the partial copy is removed and the database is as it was: " +

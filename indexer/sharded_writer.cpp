@@ -6,13 +6,41 @@
 #include <malloc.h>
 
 #include "indexer/writable_database.hpp"
+#include "schema/schema.hpp"
 #include "schema/terms.hpp"
+#include "storage/compaction.hpp"
 #include "storage/shard_location.hpp"
 
 namespace newsdesk {
 namespace {
 
 constexpr std::string_view NamesDirectory = "names";   // see ShardedWriter::names_db_
+
+// A bulk load's side databases, in PATH.loading (ShardedWriter::bulk_load): each writer's
+// articles, their quote records, and the articles merged (the first of the merge's two passes).
+std::filesystem::path side_articles(const std::filesystem::path& dir, std::size_t n) {
+    return dir / ("articles-" + std::to_string(n));
+}
+constexpr std::string_view SideQuotes = "quotes", MergedArticles = "articles";
+
+// How many writers' side databases `dir` holds: n when it holds those of writers 0 to n-1 and
+// their quote records, and nothing else the merge did not make; otherwise 0.
+std::size_t sides_in(const std::filesystem::path& dir) {
+    std::error_code ec;
+    std::size_t entries = 0;
+    for (auto it = std::filesystem::directory_iterator(dir, ec); !ec && it != std::filesystem::directory_iterator(); it.increment(ec))
+        if (it->path().filename() != MergedArticles) ++entries;
+    if (ec || entries < 2 || !std::filesystem::exists(dir / SideQuotes / "iamglass", ec)) return 0;
+    for (std::size_t n = 0; n + 1 < entries; ++n)
+        if (!std::filesystem::exists(side_articles(dir, n) / "iamglass", ec)) return 0;
+    return entries - 1;
+}
+
+std::filesystem::path side_directory(const std::filesystem::path& database) {
+    auto dir = std::filesystem::absolute(database).lexically_normal();
+    dir += ".loading";
+    return dir;
+}
 
 // FNV-1a, 64 bits: tiny, fixed by its definition (std::hash may differ between builds).
 std::uint64_t fnv1a(std::string_view bytes) {
@@ -44,6 +72,13 @@ std::size_t text_bytes(const Article& a) {
     return bytes;
 }
 
+IndexWriterOptions writing(SpeakerRegistry* names, bool background) {
+    IndexWriterOptions options;
+    options.names = names;
+    options.background = background;
+    return options;
+}
+
 std::uint64_t heap_in_use() {
     const auto info = mallinfo2();
     return info.uordblks + info.hblkhd;
@@ -57,14 +92,18 @@ ShardedWriter::ShardedWriter(const std::filesystem::path& path, bool background)
     const auto stub = stub_file_of(path);
     if (!stub) {
         check_database_directory(path);   // Xapian would read a stub it finds, programs included
-        shards_.push_back(std::make_unique<IndexWriter>(path, nullptr, 1, background));
+        shards_.push_back(std::make_unique<IndexWriter>(path, writing(nullptr, background)));
         paths_.push_back(path);
+        // A bulk load that crashed before its merge was swapped in, or just after: this
+        // database is the one written now, and what the load left beside it is of no use.
+        std::error_code ignored;
+        std::filesystem::remove_all(side_directory(path), ignored);
     } else {
         // The names database first: its lock turns a second writer away before any shard opens.
         names_db_ = std::make_unique<Xapian::WritableDatabase>(open_names(stub->parent_path()));
         names_ = std::make_unique<SpeakerRegistry>();
         for (const auto& shard : local_shards(*stub)) {
-            shards_.push_back(std::make_unique<IndexWriter>(shard, names_.get(), 1, background));
+            shards_.push_back(std::make_unique<IndexWriter>(shard, writing(names_.get(), background)));
             paths_.push_back(shard);
         }
     }
@@ -73,7 +112,103 @@ ShardedWriter::ShardedWriter(const std::filesystem::path& path, bool background)
     for (auto& shard : shards_) shard->set_batch_size(std::numeric_limits<std::size_t>::max());
 }
 
-ShardedWriter::~ShardedWriter() = default;
+ShardedWriter::~ShardedWriter() {
+    if (side_dir_.empty()) return;
+    // A load that failed or was not finished: its database is as it was (empty), and what it
+    // wrote beside it is of no use.
+    shards_.clear();   // before the quote records, to which their threads write
+    quotes_.reset();
+    std::error_code ignored;
+    std::filesystem::remove_all(side_dir_, ignored);
+}
+
+bool ShardedWriter::loads_in_bulk(const std::filesystem::path& path) {
+    std::error_code ec;
+    if (parse_location(path.string()).kind != ShardLocation::Kind::Local || stub_file_of(path)) return false;
+    if (!std::filesystem::exists(path, ec) || std::filesystem::is_empty(path, ec)) return true;
+    try {
+        return Xapian::Database(path.string()).get_doccount() == 0;
+    } catch (const Xapian::Error&) {
+        return false;   // the usual way reports what is wrong with it
+    }
+}
+
+std::unique_ptr<ShardedWriter> ShardedWriter::bulk_load(const std::filesystem::path& path, std::size_t writers) {
+    std::unique_ptr<ShardedWriter> w(new ShardedWriter);
+    const auto target = std::filesystem::absolute(path).lexically_normal();
+    check_database_directory(target);
+    w->bulk_target_ = std::make_unique<Xapian::WritableDatabase>(open_writable(target, target));
+    auto& db = *w->bulk_target_;
+    schema::check_version(db);
+    if (db.get_doccount() != 0)
+        throw InvalidRequest(target.string() + " holds documents: only a new or empty database is loaded in bulk");
+    if (db.get_metadata(std::string{schema::VersionKey}).empty()) {   // as IndexWriter marks a new database
+        db.set_metadata(std::string{schema::VersionKey}, std::to_string(schema::Version));
+        db.set_metadata(std::string{schema::ShardCountKey}, "1");
+        db.commit();
+    }
+    w->paths_.push_back(target);
+    w->side_dir_ = side_directory(target);
+    // What a load that crashed left is taken up again when it had as many writers: its side
+    // databases hold the batches it committed, and this load replaces their articles as it
+    // meets them again (the same ids hash to the same side), as a rerun into one database
+    // replaces what the crashed run committed there.
+    if (sides_in(w->side_dir_) != writers) std::filesystem::remove_all(w->side_dir_);
+    std::filesystem::create_directories(w->side_dir_);
+    w->names_ = std::make_unique<SpeakerRegistry>();
+    // Room for a few dozen articles' quote records, or one large article's, as a writer holds.
+    w->quotes_ = std::make_unique<SharedQuotes>(open_writable(w->side_dir_ / SideQuotes, target), 64, 512 << 10);
+    w->quotes_->next = std::max(schema::quote_docids_from(1),
+                                schema::last_docid_holding(w->quotes_->db, schema::exact_term(schema::DocKind, schema::QuoteKind)) + 1);
+    w->quotes_->last = schema::last_docid(1);
+    for (std::size_t n = 0; n < std::max<std::size_t>(writers, 1); ++n) {
+        auto options = writing(w->names_.get(), true);
+        options.quotes = w->quotes_.get();
+        w->shards_.push_back(std::make_unique<IndexWriter>(side_articles(w->side_dir_, n), options));
+    }
+    for (auto& shard : w->shards_) shard->set_batch_size(std::numeric_limits<std::size_t>::max());
+    return w;
+}
+
+void ShardedWriter::finish() {
+    commit();
+    if (!bulk()) return;
+    const auto writers = shards_.size();
+    shards_.clear();    // the side databases are closed, every write committed,
+    quotes_.reset();
+    names_.reset();     // and nothing reads them
+    const auto target = paths_.front();
+    auto merged = target;
+    merged += ".merging";
+    std::filesystem::remove_all(merged);
+    try {
+        // Two passes: the writers' articles, renumbered one after another so that they lie
+        // side by side from 1; then those and the quote records, whose ids were given out in
+        // input order above where articles end, merged as they are. (One pass, padding the
+        // articles out to where quote records start with two empty documents and deleting
+        // those afterwards, leaves a database that Xapian 1.4.22 cannot read: once a document
+        // is deleted, a boolean term that every document holds ends in "Unexpected end of
+        // posting list".)
+        const auto articles = side_dir_ / MergedArticles;
+        std::filesystem::remove_all(articles);   // a crashed merge's
+        Xapian::Database article_sides;
+        for (std::size_t n = 0; n < writers; ++n) article_sides.add_database(Xapian::Database(side_articles(side_dir_, n).string()));
+        article_sides.compact(articles.string(), Xapian::Compactor::FULL);
+        Xapian::Database sources(articles.string());
+        const Xapian::Database quotes((side_dir_ / SideQuotes).string());
+        if (quotes.get_doccount() > 0) sources.add_database(quotes);
+        sources.compact(merged.string(), Xapian::Compactor::FULL | Xapian::DBCOMPACT_NO_RENUMBER);
+    } catch (...) {
+        std::error_code ignored;
+        std::filesystem::remove_all(merged, ignored);   // a full disk, most often
+        throw;
+    }
+    swap_in(merged, target);
+    std::filesystem::remove_all(side_dir_);
+    side_dir_.clear();
+    // The database it held open is the one swapped out; the lock goes with it.
+    bulk_target_->close();
+}
 
 void ShardedWriter::create(const std::filesystem::path& path, std::size_t shards) {
     if (parse_location(path.string()).kind != ShardLocation::Kind::Local)
@@ -95,7 +230,9 @@ void ShardedWriter::create(const std::filesystem::path& path, std::size_t shards
     std::filesystem::create_directories(path);
     {
         auto names = open_names(path);   // locked while the shards are made
-        for (std::size_t i = 0; i < shards; ++i) IndexWriter(path / shard_directory_name(i), nullptr, shards).commit();
+        IndexWriterOptions options;
+        options.shards = shards;
+        for (std::size_t i = 0; i < shards; ++i) IndexWriter(path / shard_directory_name(i), options).commit();
         names.commit();
     }
     write_stub(path, shards);   // last: until it exists, nothing opens the directory as a database
@@ -146,6 +283,13 @@ void ShardedWriter::commit() {
     // Every shard flushes its batch at once, each on its own thread when writing in the background.
     for (auto& shard : shards_) shard->start_commit();
     for (auto& shard : shards_) shard->finish_commit();
+    if (quotes_) {
+        // After the articles: a crash in between leaves articles whose quote records are
+        // missing, which the load taken up again replaces whole (deleting none, adding them),
+        // never quote records without their article, which it would leave beside new ones.
+        quotes_->writes.post([store = quotes_.get()] { store->db.commit(); });
+        quotes_->writes.wait();
+    }
     if (names_) names_->committed();
     pending_ = 0;
     ++commits_;
@@ -154,6 +298,8 @@ void ShardedWriter::commit() {
 void ShardedWriter::set_batch_size(std::size_t n) { batch_size_ = n == 0 ? 1 : n; }
 
 Xapian::doccount ShardedWriter::article_count() const {
+    if (shards_.empty())   // a bulk load, finished
+        return Xapian::Database(paths_.front().string()).get_termfreq(schema::exact_term(schema::DocKind, schema::ArticleKind));
     Xapian::doccount n = 0;
     for (const auto& shard : shards_) n += shard->article_count();
     return n;

@@ -28,6 +28,24 @@ public:
     ShardedWriter(const ShardedWriter&) = delete;
     ShardedWriter& operator=(const ShardedWriter&) = delete;
 
+    // A load into a new or empty plain database at `path` by `writers` writers at once. Each
+    // writer takes the articles whose ids hash to it (so that an id met twice in the run is
+    // replaced where it was written) and writes them on a thread of its own into a side
+    // database of its own beside `path`, in PATH.loading; their quote records go to one more,
+    // written on a thread of its own too, numbered in input order from where one database's
+    // quote records start (SharedQuotes). finish() merges them into `path` with Xapian's
+    // compactor: the writers' articles renumbered one after another, so that they lie side by
+    // side from 1 as one writer lays them out, then those and the quote records as they are.
+    // `path` stays as it was, empty and locked, until the merged database is swapped in whole:
+    // a crash leaves it empty, and the next load with as many writers takes up what the
+    // crashed one committed in PATH.loading. Throws what IndexWriter throws, and
+    // InvalidRequest when `path` holds documents (see loads_in_bulk()).
+    static std::unique_ptr<ShardedWriter> bulk_load(const std::filesystem::path& path, std::size_t writers);
+    // Whether a load into `path` may be a bulk load: nothing is there, or a plain database
+    // without a document. Adding to a database that holds articles is left to one writer: the
+    // compactor would renumber them, or have to leave gaps among them.
+    static bool loads_in_bulk(const std::filesystem::path& path);
+
     // Makes `path` a sharded database of `shards` empty shards, or checks that it is one of
     // that many. Throws InvalidRequest (a plain database there, another shard count).
     static void create(const std::filesystem::path& path, std::size_t shards);
@@ -48,6 +66,10 @@ public:
     // shard, then commits every shard (each shard is atomic; a crash between two shard commits
     // loses only the later shards' batch, which re-indexing restores).
     void commit();
+    // The end of a run: commits; a bulk load then merges its side databases into its
+    // database and removes them. Nothing may be added afterwards.
+    void finish();
+    bool bulk() const { return bulk_target_ != nullptr; }
     // Articles per automatic commit, over all shards together.
     void set_batch_size(std::size_t n);
     // Commits every shard before the batch is full once the heap in use passes this many
@@ -63,6 +85,8 @@ public:
     std::size_t shard_count() const { return shards_.size(); }
 
 private:
+    ShardedWriter() = default;
+    void merge_sides();
     bool added(bool replaced, std::size_t bytes);   // counts the work; commits when a batch or the memory is full
     std::vector<std::unique_ptr<IndexWriter>> shards_;
     std::vector<std::filesystem::path> paths_;
@@ -73,6 +97,11 @@ private:
     // Sharded only: the registry that weighs every shard's evidence, used by every shard's
     // writer in place of its own: the same names as one database holding all the articles.
     std::unique_ptr<SpeakerRegistry> names_;
+    // A bulk load only: PATH.loading, where its side databases are, and its database (PATH),
+    // held open so that its write lock turns other writers away until the merge is in.
+    std::filesystem::path side_dir_;
+    std::unique_ptr<Xapian::WritableDatabase> bulk_target_;
+    std::unique_ptr<SharedQuotes> quotes_;   // a bulk load's quote records
     std::size_t batch_size_ = 500;
     std::size_t pending_ = 0;
     std::uint64_t memory_limit_ = std::uint64_t{1} << 62;

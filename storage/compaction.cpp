@@ -26,15 +26,19 @@ void compact_in_place(const std::filesystem::path& path) {
         std::filesystem::remove_all(scratch, ignored);
         throw;
     }
+    swap_in(scratch, target);
+}
+
+void swap_in(const std::filesystem::path& replacement, const std::filesystem::path& target) {
     // Linux's RENAME_EXCHANGE swaps the two directories in one step: there is no moment when
-    // `path` holds nothing. Searches that have the old files open go on reading them until
+    // `target` holds nothing. Searches that have the old files open go on reading them until
     // they reopen.
-    if (renameat2(AT_FDCWD, scratch.c_str(), AT_FDCWD, target.c_str(), RENAME_EXCHANGE) != 0) {
+    if (renameat2(AT_FDCWD, replacement.c_str(), AT_FDCWD, target.c_str(), RENAME_EXCHANGE) != 0) {
         const int error = errno;
-        std::filesystem::remove_all(scratch);
-        throw std::system_error(error, std::generic_category(), "cannot swap in the compacted " + target.string());
+        std::filesystem::remove_all(replacement);
+        throw std::system_error(error, std::generic_category(), "cannot swap in the new " + target.string());
     }
-    std::filesystem::remove_all(scratch);   // now the old database
+    std::filesystem::remove_all(replacement);   // now the old database
 }
 
 } // namespace newsdesk

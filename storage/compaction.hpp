@@ -13,4 +13,8 @@ namespace newsdesk {
 // partial copy before the error goes on to the caller.
 void compact_in_place(const std::filesystem::path& path);
 
+// Puts the database at `replacement` where the one at `target` is, in one atomic rename, and
+// removes the one that was there. Throws std::system_error (replacement removed) if the rename fails.
+void swap_in(const std::filesystem::path& replacement, const std::filesystem::path& target);
+
 } // namespace newsdesk

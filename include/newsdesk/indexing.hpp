@@ -42,6 +42,10 @@ struct IndexOptions : ReadOptions {
     bool strict = false;                         // stop at the first problem
     std::size_t batch_size = 500;                // articles per commit (see IndexWriter)
     std::size_t threads = 0;                     // threads analysing articles (0: one per core)
+    // Writers loading a new or empty plain database at once, each into side databases merged
+    // at the end (0: one per core; 1: one writer, into the database itself). Adding to a
+    // database that holds articles, or to a sharded one (a thread per shard), ignores it.
+    std::size_t writers = 0;
     // What the run may hold in memory: a batch is committed early when its share (half) is
     // reached, and articles in flight between readers and writer are few and, together, no
     // larger than the other half allows (an article larger than that is refused).

@@ -228,7 +228,8 @@ TEST_CASE("disk full: indexing stops saying how many articles are committed", "[
     TempDir dir;
     const auto db = (dir / "db").string();
     const auto feed = dir.write("feed.jsonl", small_articles(400));
-    const auto r = run_with_file_size_limit(dir, 1 << 20, {"index", "--db", db, "--batch-size", "50", feed.string()});
+    // One writer, into the database itself: each batch is committed there as it is written.
+    const auto r = run_with_file_size_limit(dir, 1 << 20, {"index", "--db", db, "--writers", "1", "--batch-size", "50", feed.string()});
     INFO(r.err);
     CHECK(r.exit_code == 3);
     std::smatch m;
@@ -238,6 +239,25 @@ TEST_CASE("disk full: indexing stops saying how many articles are committed", "[
     CHECK(committed < 400);
     CHECK(committed % 50 == 0);
     CHECK(articles_in(db) == committed);
+}
+
+TEST_CASE("disk full: a bulk load that cannot finish leaves its new database empty and nothing beside it",
+          "[cli][bounds]") {
+    TempDir dir;
+    const auto db = (dir / "db").string();
+    const auto feed = dir.write("feed.jsonl", small_articles(400));
+    const auto r = run_with_file_size_limit(dir, 1 << 20, {"index", "--db", db, "--writers", "2", "--batch-size", "50", feed.string()});
+    INFO(r.err);
+    CHECK(r.exit_code == 3);
+    CHECK(has(r.err, "(File too large); 0 articles are committed in " + db + "\n"));
+    CHECK(articles_in(db) == 0);
+    CHECK_FALSE(fs::exists(db + ".loading"));
+    CHECK_FALSE(fs::exists(db + ".merging"));
+    // With room, the same command loads it all.
+    const auto again = run_newsdesk({"index", "--db", db, "--writers", "2", feed.string()});
+    INFO(again.err);
+    CHECK(again.exit_code == 0);
+    CHECK(articles_in(db) == 400);
 }
 
 TEST_CASE("disk full: a failed --compact removes its partial copy and leaves the database as it was", "[cli][bounds]") {

@@ -25,9 +25,9 @@ namespace {
 
 constexpr std::size_t BatchSize = 100;
 
-pid_t spawn_indexer(const std::string& db, const std::string& input) {
-    const std::vector<std::string> args = {NEWSDESK_PROGRAM, "index", "--db", db, "--batch-size",
-                                           std::to_string(BatchSize), input};
+pid_t spawn_indexer(const std::string& db, const std::string& input, const std::vector<std::string>& extra) {
+    std::vector<std::string> args = {NEWSDESK_PROGRAM, "index", "--db", db, "--batch-size", std::to_string(BatchSize), input};
+    args.insert(args.end(), extra.begin(), extra.end());
     std::vector<char*> argv;
     for (const auto& a : args) argv.push_back(const_cast<char*>(a.c_str()));
     argv.push_back(nullptr);
@@ -90,7 +90,7 @@ TEST_CASE("SIGKILL at random moments loses no committed article", "[cli][crash]"
     int longest_ms = 3000;
     int killed_after_commit = 0;
     for (int round = 0; round < 10; ++round) {
-        const auto pid = spawn_indexer(db, corpus.string());
+        const auto pid = spawn_indexer(db, corpus.string(), {"--writers", "1"});
         std::this_thread::sleep_for(std::chrono::milliseconds(std::uniform_int_distribution<int>(150, longest_ms)(random)));
         REQUIRE(kill(pid, SIGKILL) == 0);
         int status = 0;
@@ -104,11 +104,79 @@ TEST_CASE("SIGKILL at random moments loses no committed article", "[cli][crash]"
     CHECK(killed_after_commit >= 5);   // the kills did land while work was being committed
 
     // The same command again completes, with every article once.
-    const auto r = run_newsdesk({"index", "--db", db, "--json", corpus.string()});
+    const auto r = run_newsdesk({"index", "--db", db, "--writers", "1", "--json", corpus.string()});
     INFO(r.err);
     REQUIRE(r.exit_code == 0);
     check_database(db, order);
     CHECK(ids_in_database(db).size() == order.size());
+}
+
+TEST_CASE("SIGKILL during a bulk load leaves its new database empty, and the next load takes up its work",
+          "[cli][crash]") {
+    const auto reuters = shared_data("data/corpora/reuters21578.jsonl");
+    if (!std::filesystem::exists(reuters)) return;
+    TempDir dir;
+    // 5,000 articles: a load takes a few seconds, long enough to be killed half-way.
+    std::string lines;
+    {
+        std::ifstream in(reuters);
+        std::string line;
+        for (int n = 0; n < 5000 && std::getline(in, line); ++n) lines += line + "\n";
+    }
+    const auto corpus = dir.write("reuters-part.jsonl", lines);
+    const auto order = ids_in_file_order(corpus);
+    const auto db = (dir / "db").string();
+    const auto sides = db + ".loading";
+    const auto seed = std::random_device{}();
+    INFO("random seed " << seed);
+    std::mt19937 random(seed);
+    const auto side_articles = [&] {
+        Xapian::doccount n = 0;
+        for (const auto* side : {"/articles-0", "/articles-1"})
+            if (std::filesystem::exists(sides + side + "/iamglass")) n += Xapian::Database(sides + side).get_doccount();
+        return n;
+    };
+    const auto kill_and_check = [&](pid_t pid) {
+        REQUIRE(kill(pid, SIGKILL) == 0);
+        int status = 0;
+        REQUIRE(waitpid(pid, &status, 0) == pid);
+        // The database is empty, or whole if the load had finished: never part of the input.
+        if (std::filesystem::exists(dir / "db" / "iamglass")) {
+            CHECK(std::system(("xapian-check " + shell_quote(db) + " >/dev/null").c_str()) == 0);
+            const auto present = ids_in_database(db).size();
+            CHECK((present == 0 || present == order.size()));
+        }
+    };
+    for (int round = 0; round < 5; ++round) {
+        INFO("round " << round);
+        const auto pid = spawn_indexer(db, corpus.string(), {"--writers", "2"});
+        std::this_thread::sleep_for(std::chrono::milliseconds(std::uniform_int_distribution<int>(150, 2000)(random)));
+        kill_and_check(pid);
+    }
+    // Once more, killed when the side databases hold committed batches.
+    const auto pid = spawn_indexer(db, corpus.string(), {"--writers", "2"});
+    const auto give_up = std::chrono::steady_clock::now() + std::chrono::seconds(120);
+    while (side_articles() < 2 * BatchSize && std::chrono::steady_clock::now() < give_up)
+        std::this_thread::sleep_for(std::chrono::milliseconds(20));
+    kill_and_check(pid);
+    const auto left = side_articles();
+    REQUIRE(left >= 2 * BatchSize);
+    REQUIRE(ids_in_database(db).empty());
+
+    // The next load takes those up (it replaces them as it meets their ids again), and ends
+    // with every article once, as a load that was never killed.
+    const auto r = run_newsdesk({"index", "--db", db, "--writers", "2", "--json", corpus.string()});
+    INFO(r.err);
+    REQUIRE(r.exit_code == 0);
+    const auto summary = nlohmann::json::parse(r.out);
+    CHECK(summary["replaced"].get<Xapian::doccount>() >= left);
+    CHECK_FALSE(std::filesystem::exists(sides));
+    CHECK(std::system(("xapian-check " + shell_quote(db) + " >/dev/null").c_str()) == 0);
+    CHECK(ids_in_database(db).size() == order.size());
+    const auto clean = (dir / "clean").string();
+    REQUIRE(run_newsdesk({"index", "--db", clean, "--writers", "2", corpus.string()}).exit_code == 0);
+    // No quote record twice: the documents are those of the load that was never killed.
+    CHECK(Xapian::Database(db).get_doccount() == Xapian::Database(clean).get_doccount());
 }
 
 TEST_CASE("SIGINT and SIGTERM commit what is done and say how far indexing got", "[cli][crash]") {

@@ -128,7 +128,9 @@ TEST_CASE("index writer: writing in the background builds the database writing a
           "[indexer][write_thread]") {
     TempDir dir;
     for (const bool background : {false, true}) {
-        IndexWriter writer(dir / (background ? "background" : "inline"), nullptr, 1, background);
+        IndexWriterOptions options;
+        options.background = background;
+        IndexWriter writer(dir / (background ? "background" : "inline"), options);
         writer.set_batch_size(97);
         for (int n = 0; n < 1000; ++n) {
             writer.add(article(n));

@@ -1,0 +1,187 @@
+// A bulk load (ShardedWriter::bulk_load): several writers into side databases, merged into a
+// new database laid out as one writer lays it out, holding the same documents; the database
+// untouched until the merge is in; a crashed load taken up again; an empty load; the merge's
+// own bounds.
+#include <catch2/catch.hpp>
+
+#include <map>
+
+#include "indexer/article_document.hpp"
+#include "indexer/index_writer.hpp"
+#include "indexer/sharded_writer.hpp"
+#include "schema/schema.hpp"
+#include "schema/terms.hpp"
+#include "support/temp_dir.hpp"
+
+using namespace newsdesk;
+using newsdesk::testing::TempDir;
+
+namespace {
+
+Article article(int n) {
+    Article a;
+    a.id = "a" + std::to_string(n % 400);   // the later ones replace the earlier
+    a.title = "Harbour talks " + std::to_string(n);
+    a.body = "The harbour master said talks on berth " + std::to_string(n % 37) + " would go on.";
+    a.language = "en";
+    // Spellings whose canonical form the archive's evidence settles (SpeakerRegistry).
+    a.speakers = {n % 3 ? "Ann Master" : "Ann Masters"};
+    for (int i = 0; i < n % 4; ++i) a.quotes.push_back({a.speakers[0], "talks would go on " + std::to_string(i), "said", 17, false});
+    return a;
+}
+
+std::vector<Xapian::docid> docids_of(const Xapian::Database& db, std::string_view kind) {
+    std::vector<Xapian::docid> ids;
+    const auto term = schema::exact_term(schema::DocKind, kind);
+    for (auto it = db.postlist_begin(term); it != db.postlist_end(term); ++it) ids.push_back(*it);
+    return ids;
+}
+
+// Each document by its id term: its data, its terms with wdf and positions, its values.
+// Document ids are left out: the bulk load numbers its writers' articles one writer after
+// another, where one writer numbers them in the order they came.
+std::map<std::string, std::string> documents_by_id(const std::filesystem::path& path) {
+    const Xapian::Database db(path.string());
+    const std::string id_prefix{schema::Id.prefix};
+    std::map<std::string, std::string> out;
+    for (auto d = db.postlist_begin(""); d != db.postlist_end(""); ++d) {
+        const auto doc = db.get_document(*d);
+        std::string id, s = doc.get_data();
+        for (auto t = doc.termlist_begin(); t != doc.termlist_end(); ++t) {
+            if ((*t).starts_with(id_prefix) && id.empty()) id = *t;
+            s += "|" + *t + ":" + std::to_string(t.get_wdf());
+            for (auto p = t.positionlist_begin(); p != t.positionlist_end(); ++p) s += "," + std::to_string(*p);
+        }
+        for (auto v = doc.values_begin(); v != doc.values_end(); ++v) s += "|" + std::to_string(v.get_valueno()) + "=" + *v;
+        s += "|length " + std::to_string(db.get_doclength(*d));
+        out[id] = s;
+    }
+    return out;
+}
+
+void load(ShardedWriter& w, int from, int to) {
+    w.set_batch_size(53);
+    for (int n = from; n < to; ++n) w.add(article(n));
+}
+
+} // namespace
+
+TEST_CASE("bulk load: the merged database holds what one writer writes, laid out as one writer lays it out",
+          "[indexer][bulk]") {
+    TempDir dir;
+    {
+        ShardedWriter one(dir / "one");
+        load(one, 0, 1500);
+        one.finish();
+    }
+    for (const std::size_t writers : {2, 3}) {
+        CAPTURE(writers);
+        const auto path = dir / ("bulk" + std::to_string(writers));
+        {
+            const auto bulk = ShardedWriter::bulk_load(path, writers);
+            load(*bulk, 0, 1500);
+            bulk->commit();
+            // Nothing is in the database before the merge; the side databases hold it.
+            CHECK(Xapian::Database(path.string()).get_doccount() == 0);
+            CHECK(std::filesystem::exists(dir / ("bulk" + std::to_string(writers) + ".loading")));
+            bulk->finish();
+            CHECK(bulk->article_count() == 400);
+        }
+        CHECK_FALSE(std::filesystem::exists(dir / ("bulk" + std::to_string(writers) + ".loading")));
+        const Xapian::Database db(path.string());
+        const auto articles = docids_of(db, schema::ArticleKind), quotes = docids_of(db, schema::QuoteKind);
+        REQUIRE(articles.size() == 400);
+        // Articles side by side from 1; quote records from where one database's start.
+        CHECK(articles.front() == 1);
+        CHECK(articles.back() == 400);
+        REQUIRE_FALSE(quotes.empty());
+        CHECK(quotes.front() >= schema::quote_docids_from(1));   // those replaced are gone
+        // Given out in input order, as one writer gives them out: no more ids taken than it took.
+        CHECK(quotes.back() == docids_of(Xapian::Database((dir / "one").string()), schema::QuoteKind).back());
+        CHECK(db.get_doccount() == articles.size() + quotes.size());
+        CHECK(db.get_metadata(std::string{schema::ShardCountKey}) == "1");
+        CHECK(documents_by_id(path) == documents_by_id(dir / "one"));
+        // A later run adds to it as to any database, after what is there.
+        {
+            ShardedWriter more(path);
+            auto later = article(7000);
+            later.id = "later";
+            more.add(later);
+            more.finish();
+        }
+        CHECK(docids_of(Xapian::Database(path.string()), schema::ArticleKind).back() == 401);
+    }
+}
+
+TEST_CASE("bulk load: a load that stopped before its merge is taken up again, and the result is the same",
+          "[indexer][bulk]") {
+    TempDir dir;
+    {
+        ShardedWriter one(dir / "one");
+        load(one, 0, 1200);
+        one.finish();
+    }
+    const auto path = dir / "db";
+    {
+        const auto crashed = ShardedWriter::bulk_load(path, 2);
+        load(*crashed, 0, 700);
+        crashed->commit();
+        // A crash here: no destructor runs, the side databases stay. Emulated by keeping a copy.
+        std::filesystem::copy(dir / "db.loading", dir / "kept", std::filesystem::copy_options::recursive);
+    }
+    CHECK(Xapian::Database(path.string()).get_doccount() == 0);   // untouched
+    std::filesystem::rename(dir / "kept", dir / "db.loading");
+    {
+        const auto again = ShardedWriter::bulk_load(path, 2);
+        load(*again, 0, 1200);
+        again->finish();
+    }
+    CHECK(documents_by_id(path) == documents_by_id(dir / "one"));
+
+    SECTION("side databases of another number of writers are started over") {
+        const auto other = dir / "other";
+        std::filesystem::create_directories(dir / "other.loading");
+        std::filesystem::copy(dir / "one", dir / "other.loading" / "articles-0", std::filesystem::copy_options::recursive);
+        std::filesystem::copy(dir / "one", dir / "other.loading" / "quotes-0", std::filesystem::copy_options::recursive);
+        {
+            const auto bulk = ShardedWriter::bulk_load(other, 2);
+            bulk->add(article(1));
+            bulk->finish();
+        }
+        CHECK(Xapian::Database(other.string()).get_doccount() == 2);   // the article and its quote record
+    }
+}
+
+TEST_CASE("bulk load: a load that is not finished leaves the database empty and nothing beside it", "[indexer][bulk]") {
+    TempDir dir;
+    {
+        const auto bulk = ShardedWriter::bulk_load(dir / "db", 2);
+        load(*bulk, 0, 300);
+        bulk->commit();
+    }   // an error on the way: the writer is destroyed unfinished
+    CHECK(Xapian::Database((dir / "db").string()).get_doccount() == 0);
+    CHECK_FALSE(std::filesystem::exists(dir / "db.loading"));
+}
+
+TEST_CASE("bulk load: only a new or empty plain database is loaded in bulk", "[indexer][bulk]") {
+    TempDir dir;
+    CHECK(ShardedWriter::loads_in_bulk(dir / "new"));
+    std::filesystem::create_directories(dir / "empty-directory");
+    CHECK(ShardedWriter::loads_in_bulk(dir / "empty-directory"));
+    {
+        const auto nothing = ShardedWriter::bulk_load(dir / "none", 2);
+        nothing->finish();   // no article: an empty database, marked as one writer marks it
+    }
+    CHECK(ShardedWriter::loads_in_bulk(dir / "none"));
+    CHECK(Xapian::Database((dir / "none").string()).get_metadata(std::string{schema::VersionKey}) ==
+          std::to_string(schema::Version));
+    {
+        ShardedWriter w(dir / "full");
+        w.add(article(1));
+        w.finish();
+    }
+    CHECK_FALSE(ShardedWriter::loads_in_bulk(dir / "full"));
+    CHECK_THROWS_AS(ShardedWriter::bulk_load(dir / "full", 2), InvalidRequest);
+    ShardedWriter::create(dir / "sharded", 2);
+    CHECK_FALSE(ShardedWriter::loads_in_bulk(dir / "sharded"));
+}
