@@ -50,7 +50,7 @@ size_mb() { du -sb "$1" | awk '{printf "%.1f", $1 / 1e6}'; }
 # 1. newsdesk, compacted, as the benchmark indexes it.
 say "newsdesk index --compact"
 rm -rf "$work/newsdesk.db"
-timed "$newsdesk" index --db "$work/newsdesk.db" --compact "${corpora[@]}" 2>"$work/newsdesk.log"
+timed "$newsdesk" index --db "$work/newsdesk.db" --writers 1 --compact "${corpora[@]}" 2>"$work/newsdesk.log"
 newsdesk_line="$wall s wall, $cpu s CPU, peak RSS $rss MB, load before $load_before"
 "$anatomy" "$work/newsdesk.db" "$work/newsdesk-anatomy.json" >"$work/newsdesk-anatomy.md"
 
@@ -72,7 +72,7 @@ xapian_line="$wall s wall, $cpu s CPU, peak RSS $rss MB, load before $load_befor
 batch_run() {   # batch threads flush-threshold ("" for Xapian's default)
     rm -rf "$work/batch.db"
     local status=ok
-    timed env ${3:+XAPIAN_FLUSH_THRESHOLD=$3} "$newsdesk" index --db "$work/batch.db" --batch-size "$1" \
+    timed env ${3:+XAPIAN_FLUSH_THRESHOLD=$3} "$newsdesk" index --db "$work/batch.db" --writers 1 --batch-size "$1" \
         --threads "$2" "${corpora[@]}" 2>"$work/batch.log" || status="failed: $(grep -o '[A-Za-z]*Error: [^;]*' "$work/batch.log" | head -1)"
     printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$1" "$2" "${3:-default}" "$wall" "$cpu" "$rss" \
         "$(size_mb "$work/batch.db")" "$load_before" "$(load)" "$status" >>"$work/batches.tsv"
@@ -99,7 +99,7 @@ articles=$(cat "${corpora[@]}" | grep -c .)
     echo
     echo "## newsdesk"
     echo
-    echo "\`newsdesk index --db DB --compact ../shared/data/corpora/*.jsonl\`: $newsdesk_line; $(size_mb "$work/newsdesk.db") MB on disk (\`du -sb\`)."
+    echo "\`newsdesk index --db DB --writers 1 --compact ../shared/data/corpora/*.jsonl\`: $newsdesk_line; $(size_mb "$work/newsdesk.db") MB on disk (\`du -sb\`)."
     echo "Measured by \`$anatomy DB OUT.json\` (per prefix as schema/ declares them; \"stems of\": the Z-prefixed"
     echo "stemmed terms; articles and quote records apart by document id)."
     echo
@@ -130,7 +130,7 @@ EOF
         echo
         echo "## Batch size and threads"
         echo
-        echo "\`/usr/bin/time -f '%e %U %S %M' newsdesk index --db DB --batch-size B --threads T ../shared/data/corpora/*.jsonl\`, a fresh"
+        echo "\`/usr/bin/time -f '%e %U %S %M' newsdesk index --db DB --writers 1 --batch-size B --threads T ../shared/data/corpora/*.jsonl\`, a fresh"
         echo "database each run, not compacted, one run after another. **A shared 2-core machine**: another"
         echo "engineer's test suites ran alongside, so a difference of a few seconds is noise."
         echo

@@ -11,10 +11,11 @@
 #include "indexer/sharded_writer.hpp"
 #include "schema/schema.hpp"
 #include "schema/terms.hpp"
+#include "support/database_contents.hpp"
 #include "support/temp_dir.hpp"
 
 using namespace newsdesk;
-using newsdesk::testing::TempDir;
+using namespace newsdesk::testing;
 
 namespace {
 
@@ -30,31 +31,17 @@ Article article(int n) {
     return a;
 }
 
-std::vector<Xapian::docid> docids_of(const Xapian::Database& db, std::string_view kind) {
-    std::vector<Xapian::docid> ids;
-    const auto term = schema::exact_term(schema::DocKind, kind);
-    for (auto it = db.postlist_begin(term); it != db.postlist_end(term); ++it) ids.push_back(*it);
-    return ids;
-}
-
-// Each document by its id term: its data, its terms with wdf and positions, its values.
-// Document ids are left out: the bulk load numbers its writers' articles one writer after
-// another, where one writer numbers them in the order they came.
+// Each document by its id term. Document ids are left out: the bulk load numbers its
+// writers' articles one writer after another, where one writer numbers them in the order
+// they came.
 std::map<std::string, std::string> documents_by_id(const std::filesystem::path& path) {
     const Xapian::Database db(path.string());
     const std::string id_prefix{schema::Id.prefix};
     std::map<std::string, std::string> out;
     for (auto d = db.postlist_begin(""); d != db.postlist_end(""); ++d) {
-        const auto doc = db.get_document(*d);
-        std::string id, s = doc.get_data();
-        for (auto t = doc.termlist_begin(); t != doc.termlist_end(); ++t) {
-            if ((*t).starts_with(id_prefix) && id.empty()) id = *t;
-            s += "|" + *t + ":" + std::to_string(t.get_wdf());
-            for (auto p = t.positionlist_begin(); p != t.positionlist_end(); ++p) s += "," + std::to_string(*p);
-        }
-        for (auto v = doc.values_begin(); v != doc.values_end(); ++v) s += "|" + std::to_string(v.get_valueno()) + "=" + *v;
-        s += "|length " + std::to_string(db.get_doclength(*d));
-        out[id] = s;
+        auto id = db.termlist_begin(*d);
+        id.skip_to(id_prefix);
+        out[*id] = document_contents(db, *d);
     }
     return out;
 }

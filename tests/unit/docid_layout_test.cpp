@@ -11,9 +11,11 @@
 #include "storage/database.hpp"
 #include "searcher/search.hpp"
 #include "storage/shard_location.hpp"
+#include "support/database_contents.hpp"
 #include "support/temp_dir.hpp"
 
 using namespace newsdesk;
+using newsdesk::testing::docids_of;
 using newsdesk::testing::TempDir;
 
 namespace {
@@ -28,13 +30,6 @@ Article quoting(const std::string& id, int quotes) {
     for (int i = 0; i < quotes; ++i)
         a.quotes.push_back({"Ann Minister", "talks would go on " + std::to_string(i), "said", 13, false});
     return a;
-}
-
-std::vector<Xapian::docid> docids_of(const Xapian::Database& db, std::string_view kind) {
-    std::vector<Xapian::docid> ids;
-    const auto term = schema::exact_term(schema::DocKind, kind);
-    for (auto it = db.postlist_begin(term); it != db.postlist_end(term); ++it) ids.push_back(*it);
-    return ids;
 }
 
 // Every article below every quote record, quote records from the database's starting point.

@@ -14,9 +14,11 @@
 #include "indexer/write_thread.hpp"
 #include "schema/schema.hpp"
 #include "schema/terms.hpp"
+#include "support/database_contents.hpp"
 #include "support/temp_dir.hpp"
 
 using namespace newsdesk;
+using newsdesk::testing::document_contents;
 using newsdesk::testing::TempDir;
 
 TEST_CASE("write thread: jobs run in the order posted, on another thread, all of them by wait()", "[indexer][write_thread]") {
@@ -105,20 +107,12 @@ Article article(int n) {
     return a;
 }
 
-// Every document of the database: its id, data, terms with positions, and values.
+// Every document of the database, with its id.
 std::vector<std::string> contents(const std::filesystem::path& path) {
     const Xapian::Database db(path.string());
     std::vector<std::string> out;
-    for (auto d = db.postlist_begin(""); d != db.postlist_end(""); ++d) {
-        const auto doc = db.get_document(*d);
-        std::string s = std::to_string(*d) + "|" + doc.get_data();
-        for (auto t = doc.termlist_begin(); t != doc.termlist_end(); ++t) {
-            s += "|" + *t + ":" + std::to_string(t.get_wdf());
-            for (auto p = t.positionlist_begin(); p != t.positionlist_end(); ++p) s += "," + std::to_string(*p);
-        }
-        for (auto v = doc.values_begin(); v != doc.values_end(); ++v) s += "|" + std::to_string(v.get_valueno()) + "=" + *v;
-        out.push_back(std::move(s));
-    }
+    for (auto d = db.postlist_begin(""); d != db.postlist_end(""); ++d)
+        out.push_back(std::to_string(*d) + "|" + document_contents(db, *d));
     return out;
 }
 
