@@ -5,10 +5,23 @@
 #include <system_error>
 
 #include <fcntl.h>   // AT_FDCWD
+#include <unistd.h>  // fsync
 
 #include <xapian.h>
 
 namespace newsdesk {
+namespace {
+
+// A rename lasts through a power cut once the directory that holds the names is synced; before
+// that the old name may come back. Best effort: the swap itself is done either way.
+void sync_directory(const std::filesystem::path& dir) {
+    const int fd = ::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    if (fd < 0) return;
+    (void)::fsync(fd);
+    ::close(fd);
+}
+
+} // namespace
 
 void compact_in_place(const std::filesystem::path& path) {
     const auto target = std::filesystem::absolute(path).lexically_normal();
@@ -38,6 +51,7 @@ void swap_in(const std::filesystem::path& replacement, const std::filesystem::pa
         std::filesystem::remove_all(replacement);
         throw std::system_error(error, std::generic_category(), "cannot swap in the new " + target.string());
     }
+    sync_directory(target.parent_path());
     std::filesystem::remove_all(replacement);   // now the old database
 }
 
