@@ -11,9 +11,10 @@ from pathlib import Path
 
 # Row order, names as shown, and what each row is.
 ENGINES = [
-    ("newsdesk", "newsdesk (library)", "Writer::add per article, Index::search; extraction included"),
+    ("newsdesk", "newsdesk (library)", "index_archive (a bulk load), Index::search; extraction included"),
     ("newsdesk-cli", "newsdesk (CLI)", "`newsdesk index`, one `newsdesk search --json` process per query"),
     ("xapian", "plain Xapian", "TermGenerator + QueryParser pieces + a MatchSpy per facet"),
+    ("xapian-text", "plain Xapian, text stored", "the same, with each title and body stored as document data (indexed only)"),
     ("sqlite", "SQLite FTS5", "fts5 porter/unicode61, bm25(), GROUP BY over the match set"),
     ("sphinx", "Sphinx 2.2", "indexer (tsvpipe) + searchd, SphinxQL FACET, max_matches = all values"),
     ("sphinx-mm1000", "Sphinx 2.2, max_matches 1000", "same index; facet counts exact only up to 1,000 values"),

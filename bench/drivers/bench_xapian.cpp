@@ -13,7 +13,7 @@
 namespace {
 
 constexpr const char* Usage =
-    "usage: bench_xapian index DB PEERS.tsv SPEAKERS.txt COUNTRIES.txt\n"
+    "usage: bench_xapian index DB PEERS.tsv SPEAKERS.txt COUNTRIES.txt [--store-text]\n"
     "       bench_xapian query DB QUERIES ROUNDS OUT.json\n";
 
 constexpr Xapian::valueno SpeakerSlot = 0, CountrySlot = 1;
@@ -29,8 +29,11 @@ std::string joined(const std::vector<std::uint32_t>& ids, const std::vector<std:
     return out;
 }
 
+// --store-text keeps each article's title and body as its document data, as newsdesk must for
+// its snippets and its article API: the size a search engine over the same text starts from.
 void index(const std::string& db_path, const std::vector<std::string>& args) {
-    if (args.size() != 3) throw std::runtime_error(Usage);
+    const bool store_text = args.size() == 4 && args[3] == "--store-text";
+    if (args.size() != 3 && !store_text) throw std::runtime_error(Usage);
     const auto speakers = bench::read_dictionary(args[1]);
     const auto countries = bench::read_dictionary(args[2]);
     Xapian::WritableDatabase db(db_path, Xapian::DB_CREATE_OR_OVERWRITE);
@@ -49,7 +52,7 @@ void index(const std::string& db_path, const std::vector<std::string>& args) {
         doc.add_value(SpeakerSlot, joined(a.speakers, speakers));
         doc.add_value(CountrySlot, joined(a.countries, countries));
         doc.add_boolean_term("Q" + a.id);
-        doc.set_data(a.id);
+        doc.set_data(store_text ? a.id + '\n' + a.title + '\n' + a.body : a.id);
         // A new database numbers documents 1, 2, ... as peers.tsv does: add_document() keeps them
         // equal without replace_document()'s lookup.
         if (db.add_document(doc) != a.docid) throw std::runtime_error("peers.tsv: docids out of order");

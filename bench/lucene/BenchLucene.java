@@ -87,7 +87,12 @@ public class BenchLucene {
 
     static void addFacet(Document doc, String dim, String ids, List<String> names) {
         if (ids.isEmpty()) return;
-        for (String id : ids.split(",")) doc.add(new SortedSetDocValuesFacetField(dim, names.get(Integer.parseInt(id))));
+        for (String id : ids.split(",")) {
+            String name = names.get(Integer.parseInt(id));
+            // Lucene refuses an empty label; newsdesk's extraction gave one once (an empty
+            // organisation in bbc-politics-054), which the other engines count as a value.
+            if (!name.isEmpty()) doc.add(new SortedSetDocValuesFacetField(dim, name));
+        }
     }
 
     // --- the query mix: the same grammar as bench/common/query_mix.cpp ---
