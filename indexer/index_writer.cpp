@@ -18,13 +18,13 @@ namespace {
 constexpr std::size_t QueuedArticles = 32;
 constexpr std::size_t QueuedTextBytes = 256 << 10;
 
+} // namespace
+
 std::size_t text_bytes(const Article& a) {
     std::size_t bytes = a.title.size() + a.body.size();
     for (const auto& q : a.quotes) bytes += q.text.size();
     return bytes;
 }
-
-} // namespace
 
 IndexWriter::IndexWriter(const std::filesystem::path& path, const IndexWriterOptions& options)
     : db_(open_writable(path, path)), names_(options.names),

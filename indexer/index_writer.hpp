@@ -17,6 +17,9 @@
 
 namespace newsdesk {
 
+// The text an article brings (title, body, quotes): what the writers' memory bounds count.
+std::size_t text_bytes(const Article& article);
+
 // A bulk load's quote records (ShardedWriter::bulk_load): one database beside the writers'
 // side databases, written on a thread of its own. Its document ids are given out by the
 // deciding thread in input order, from where one database's quote records start, as one

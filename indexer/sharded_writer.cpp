@@ -66,12 +66,6 @@ std::vector<std::filesystem::path> local_shards(const std::filesystem::path& stu
 
 Xapian::WritableDatabase open_names(const std::filesystem::path& dir) { return open_writable(dir / NamesDirectory, dir); }
 
-std::size_t text_bytes(const Article& a) {
-    std::size_t bytes = a.title.size() + a.body.size();
-    for (const auto& q : a.quotes) bytes += q.text.size();
-    return bytes;
-}
-
 IndexWriterOptions writing(SpeakerRegistry* names, bool background) {
     IndexWriterOptions options;
     options.names = names;

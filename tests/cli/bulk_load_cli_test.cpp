@@ -54,13 +54,7 @@ TEST_CASE("bulk load: two writers answer the benchmark's queries, facets and quo
     const auto bbc = shared_data("data/corpora/bbc.jsonl");
     if (!std::filesystem::exists(reuters) || !std::filesystem::exists(bbc)) return;
     TempDir dir;
-    std::string lines;
-    {
-        std::ifstream in(reuters);
-        std::string line;
-        for (int n = 0; n < 3000 && std::getline(in, line); ++n) lines += line + "\n";
-    }
-    const auto part = dir.write("reuters-part.jsonl", lines);
+    const auto part = dir.write("reuters-part.jsonl", first_lines(reuters, 3000));
     const auto one = (dir / "one").string(), two = (dir / "two").string();
     const auto a = run_json({"index", "--json", "--writers", "1", "--db", one, bbc.string(), part.string()});
     const auto b = run_json({"index", "--json", "--writers", "2", "--db", two, bbc.string(), part.string()});

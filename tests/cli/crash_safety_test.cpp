@@ -117,13 +117,7 @@ TEST_CASE("SIGKILL during a bulk load leaves its new database empty, and the nex
     if (!std::filesystem::exists(reuters)) return;
     TempDir dir;
     // 5,000 articles: a load takes a few seconds, long enough to be killed half-way.
-    std::string lines;
-    {
-        std::ifstream in(reuters);
-        std::string line;
-        for (int n = 0; n < 5000 && std::getline(in, line); ++n) lines += line + "\n";
-    }
-    const auto corpus = dir.write("reuters-part.jsonl", lines);
+    const auto corpus = dir.write("reuters-part.jsonl", first_lines(reuters, 5000));
     const auto order = ids_in_file_order(corpus);
     const auto db = (dir / "db").string();
     const auto sides = db + ".loading";

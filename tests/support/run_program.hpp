@@ -79,6 +79,15 @@ inline std::filesystem::path shared_data(const std::string& relative) {
     return p;
 }
 
+// The first `n` lines of a file, each ending in a newline: a slice of a corpus for a test.
+inline std::string first_lines(const std::filesystem::path& path, int n) {
+    std::ifstream in(path);
+    std::string lines;
+    std::string line;
+    for (int i = 0; i < n && std::getline(in, line); ++i) lines += line + "\n";
+    return lines;
+}
+
 inline std::filesystem::path sample_dir() { return std::filesystem::path(NEWSDESK_SOURCE_DIR) / "data" / "sample"; }
 inline std::filesystem::path seed_article() { return shared_dir() / "seed" / "000_b94c0258166ae0dd.txt"; }
 
