@@ -85,6 +85,7 @@ SpeakerFindings attribute(std::vector<Mention> mentions, NameInventory& names) {
             }
             cue.speaker = std::move(*name);
         }
+        if (cue.speaker.empty()) continue;   // a facet shows names: an empty one would be clickable
         auto& last = cue.organisation ? last_organisation : last_person;
         last = Speaking{cue.speaker, m.cue.segment, m.position};
         cue.named_only = m.kind == Mention::Kind::subject;   // named, not yet speaking

@@ -364,6 +364,22 @@ std::vector<Mention> subject_before(const NameRuns& text, const Cue& cue) {
         while (k > 0 && j - k < MaxKindWords && tok(k).lower && gap_is_space(tok(k).gap)) --k;
         if (const auto run = text.run_ending_at(k); run && k < j && !tok(k).possessive && !read_person(text, *run).name) {
             if (auto m = run_mention(text, cue, *run, run->first)) {
+                if (m->kind == Mention::Kind::title) {
+                    // "The Labour party said": the party's own word ("Labour" is also a title,
+                    // as in "Labour MP") and "party" name the party; a description of anyone
+                    // else before the noun ("the Turkish industry body") names nobody
+                    std::size_t from = run->first;
+                    while (from < run->last && tok(from).norm == "the") ++from;
+                    bool party = j == k + 1 && tok(j).norm == "party";
+                    for (std::size_t w = from; w <= run->last && party; ++w) party = lx::party_word(tok(w).norm);
+                    if (!party) return out;
+                    m->kind = Mention::Kind::organisation;
+                    m->name = written_name(text.tokens(), {from, run->last}) + " Party";
+                    m->titles.clear();
+                    m->country.clear();
+                    out.push_back(std::move(*m));
+                    return out;
+                }
                 m->represented = true;
                 out.push_back(std::move(*m));
                 return out;

@@ -233,6 +233,7 @@ std::optional<NameInventory::LoneName> NameInventory::lone_name(const std::strin
 
 std::optional<std::string> NameInventory::organisation(const std::string& name) const {
     const auto words = tokenise(name);
+    if (words.size() == 0) return std::nullopt;   // an empty name names no one
     if (words.size() == 1) {
         const auto& norm = words[0].norm;
         if (const auto it = abbreviations_.find(norm); it != abbreviations_.end()) return it->second;

@@ -86,3 +86,20 @@ TEST_CASE("speaker names: companies are typed as organisations", "[entities][spe
     CHECK(evidence.organisations == Names{"Hallam Fisk"});
     CHECK(evidence.people.empty());
 }
+
+TEST_CASE("speaker names: a party named by its word and \"party\" is the party, never an empty name",
+          "[entities][speaker-names]") {
+    // "Labour" is also a title ("Labour MP"): read alone before "party" it once left a
+    // description without a name, and the facet showed an empty organisation
+    const auto labour = speakers_of("The Labour party said the opposition needed to explain the sums.");
+    CHECK(labour.organisations == Names{"Labour Party"});
+    CHECK(labour.people.empty());
+    const auto article = extract_entities(text_article(
+        "The Liberal Democrats promised a tax cut. The Labour party said the Liberal Democrats needed to explain it."));
+    for (const auto& q : article.quotes) CHECK_FALSE(q.speaker.empty());
+    for (const auto& s : article.speakers) CHECK_FALSE(s.name.empty());
+    // a description of anyone else before the noun names nobody
+    const auto body = speakers_of("The Turkish industry body said exports fell in March.");
+    CHECK(body.organisations.empty());
+    CHECK(body.people.empty());
+}
