@@ -125,7 +125,9 @@ std::optional<std::string> NameInventory::canonical(const std::string& name, boo
     if (ws.size() == 0) return std::nullopt;
     // "Office of Management and Budget James Miller": a word the article writes in lower case
     // does not start a name of three words
-    if (ws.size() >= 3 && common_word(ws[0].norm)) return canonical(name.substr(name.find(' ') + 1), titled);
+    // ("Food-N-Fuel": three words and no space, nothing to drop)
+    if (const auto space = name.find(' '); ws.size() >= 3 && common_word(ws[0].norm) && space != std::string::npos)
+        return canonical(name.substr(space + 1), titled);
     const std::string surname{strip_possessive(ws[ws.size() - 1].norm)};
     const std::string first = ws[0].norm;
     if (ws.size() >= 2) {
