@@ -2,10 +2,11 @@
 # Server under load: 50 connections for 30 s of faceted searches (wrk) against an index of
 # N articles (default 100,000) while an indexer adds more; writes bench/results/server_load.md.
 # Usage: bench/server_load.sh [N]   (run from the project root after ./run demo or ./run test)
+# NEWSDESK=path/to/newsdesk runs another build of the CLI and server (to compare two builds).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 n=${1:-100000}
-bin=build/cli/newsdesk
+bin=${NEWSDESK:-build/cli/newsdesk}
 work=${BENCH_WORK:-build/bench}
 mkdir -p "$work" bench/results
 command -v wrk >/dev/null || { echo "installing wrk" >&2; apt-get install -y -qq wrk >/dev/null; }

@@ -5,6 +5,7 @@
 
 #include "indexer/article_document.hpp"
 #include "indexer/writable_database.hpp"
+#include "schema/change_log.hpp"
 #include "schema/stored_article.hpp"
 #include "schema/terms.hpp"
 
@@ -87,6 +88,7 @@ bool IndexWriter::add(Article article, Xapian::Document text) {
     writes_.post([this, article = std::move(article), text = std::move(text), forms, docid, replacing, first_quote]() mutable {
         write(article, std::move(text), forms, docid, replacing, first_quote);
     }, bytes);
+    if (replacing) changed_.push_back(docid);
     batch_ids_[id_term] = docid;
     batch_removed_.erase(id_term);
     if (++pending_ >= batch_size_) commit();
@@ -138,6 +140,7 @@ bool IndexWriter::remove(const std::string& id) {
         if (shared_quotes_) shared_quotes_->writes.post([store = shared_quotes_, quotes] { store->db.delete_document(quotes); });
         else db_.delete_document(quotes);
     });
+    changed_.push_back(*existing);
     batch_ids_.erase(id_term);
     batch_removed_.insert(id_term);
     // Counts as pending work, so that the next commit() writes it.
@@ -178,6 +181,7 @@ void IndexWriter::resettle(Xapian::docid docid) {
     registry().apply(article);
     // Most articles holding a stale value hold it by another name, still settled as it was.
     if (forms_of(article) == forms_of(stored)) return;
+    changed_.push_back(docid);
     write(article, text_document(article), forms, docid, true, take_quote_ids(article));
 }
 
@@ -194,7 +198,13 @@ void IndexWriter::commit() {
 void IndexWriter::start_commit() {
     writes_.wait();   // reconcile() reads this batch's term frequencies
     if (!names_) resettle(speakers_.reconcile());   // a shared registry is reconciled by its owner
-    writes_.post([this] { db_.commit(); });
+    // A commit with nothing to write stays one: Xapian makes no new revision of it.
+    const bool writing = pending_ > 0 || !changed_.empty();
+    writes_.post([this, writing, changed = std::move(changed_)] {
+        if (writing) schema::log_changed_documents(db_, changed);   // in the commit it describes
+        db_.commit();
+    });
+    changed_.clear();
 }
 
 void IndexWriter::finish_commit() {

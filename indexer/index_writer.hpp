@@ -6,6 +6,7 @@
 #include <string>
 #include <unordered_map>
 #include <unordered_set>
+#include <vector>
 
 #include <xapian.h>
 
@@ -95,6 +96,8 @@ private:
     // Id terms of the articles added since the last commit, with their document ids.
     std::unordered_map<std::string, Xapian::docid> batch_ids_;
     std::unordered_set<std::string> batch_removed_;   // ids removed since the last commit
+    // Articles rewritten in place or deleted since the last commit (schema/change_log.hpp).
+    std::vector<Xapian::docid> changed_;
     // The document id of the article with this id term, if there is one.
     std::optional<Xapian::docid> find(const std::string& id_term) const;
     // Before a committed article is replaced or removed: its names are counted again.

@@ -36,6 +36,10 @@ inline constexpr Xapian::docid quote_docids_from(std::size_t shards) {
     return std::min(last_docid(shards) / 2 + 1, Xapian::docid{1} << 28);
 }
 
+// The articles each commit rewrote in place or deleted (schema/change_log.hpp): what lets a
+// long-lived reader keep what it built from the values across a commit.
+inline constexpr std::string_view ChangeLogKey = "newsdesk:changed-articles";
+
 // Value slots, each with its encoding.
 enum class Slot : Xapian::valueno {
     Date = 0,       // "YYYYMMDD": sorts as text and is what Xapian::DateRangeProcessor compares

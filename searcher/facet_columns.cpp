@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <unordered_map>
 
+#include "schema/change_log.hpp"
 #include "schema/schema.hpp"
 #include "schema/terms.hpp"
 
@@ -23,41 +24,81 @@ const std::vector<std::string_view>& split_values(std::string_view joined, std::
     return out;
 }
 
-SlotColumn::SlotColumn(const Xapian::Database& db, Xapian::valueno slot) {
+SlotColumn::SlotColumn(const Xapian::Database& db, Xapian::valueno slot) : slot_(slot), starts_{0, 0} {
+    update(db, {});
+}
+
+void SlotColumn::number(std::string_view joined, std::vector<std::uint32_t>& out) {
+    for (const auto value : split_values(joined, split_)) {   // distinct: split_values makes them so
+        auto found = numbers_.find(value);
+        if (found == numbers_.end()) {
+            const auto& kept = values_.emplace_back(value);
+            found = numbers_.emplace(kept, static_cast<std::uint32_t>(values_.size() - 1)).first;
+        }
+        out.push_back(found->second);
+    }
+}
+
+void SlotColumn::update(const Xapian::Database& db, const std::vector<Xapian::docid>& changed) {
     const auto last = schema::last_docid_holding(db, schema::exact_term(schema::DocKind, schema::ArticleKind));
-    starts_.reserve(std::size_t{last} + 2);
-    starts_.push_back(0);   // docid 0: none
-    std::unordered_map<std::string_view, std::uint32_t> numbers;
-    std::vector<std::string_view> split;
-    std::vector<std::uint32_t> mine;
-    for (auto it = db.valuestream_begin(slot); it != db.valuestream_end(slot) && it.get_docid() <= last; ++it) {
+    // Documents 1 to `kept` stay; starts_ holds one entry past the last document covered.
+    const Xapian::docid covered = static_cast<Xapian::docid>(starts_.size() - 2);
+    const Xapian::docid kept = std::min(covered, last);
+    const auto first_changed = std::lower_bound(changed.begin(), changed.end(), Xapian::docid{1});
+    const auto past_kept = std::upper_bound(first_changed, changed.end(), kept);
+    if (first_changed == past_kept) {
+        starts_.resize(std::size_t{kept} + 2);
+        ordinals_.resize(starts_.back());
+    } else {
+        // Some kept article was rewritten or deleted: the numbers are copied around it.
+        std::vector<std::uint32_t> starts{0}, ordinals;
+        starts.reserve(starts_.size());
+        ordinals.reserve(ordinals_.size());
+        auto next = first_changed;
+        for (Xapian::docid d = 1; d <= kept; ++d) {
+            starts.push_back(static_cast<std::uint32_t>(ordinals.size()));
+            if (next != past_kept && *next == d) {
+                ++next;
+                try {
+                    number(db.get_document(d).get_value(slot_), ordinals);
+                } catch (const Xapian::DocNotFoundError&) {   // deleted: no values
+                }
+            } else {
+                ordinals.insert(ordinals.end(), ordinals_.begin() + starts_[d], ordinals_.begin() + starts_[d + 1]);
+            }
+        }
+        starts.push_back(static_cast<std::uint32_t>(ordinals.size()));
+        starts_ = std::move(starts);
+        ordinals_ = std::move(ordinals);
+    }
+    // The articles added since, from the value stream.
+    auto it = db.valuestream_begin(slot_);
+    if (it != db.valuestream_end(slot_)) it.skip_to(kept + 1);
+    for (; it != db.valuestream_end(slot_) && it.get_docid() <= last; ++it) {
         const auto docid = it.get_docid();
         while (starts_.size() <= docid) starts_.push_back(static_cast<std::uint32_t>(ordinals_.size()));
-        const std::string joined = *it;
-        mine.clear();
-        for (const auto value : split_values(joined, split)) {
-            auto found = numbers.find(value);
-            if (found == numbers.end()) {
-                const auto& kept = values_.emplace_back(value);
-                found = numbers.emplace(kept, static_cast<std::uint32_t>(values_.size() - 1)).first;
-            }
-            mine.push_back(found->second);
-        }
-        ordinals_.insert(ordinals_.end(), mine.begin(), mine.end());   // distinct: split_values made them so
+        number(*it, ordinals_);
     }
     while (starts_.size() <= std::size_t{last} + 1) starts_.push_back(static_cast<std::uint32_t>(ordinals_.size()));
 }
 
 const SlotColumn* FacetColumns::column(const Xapian::Database& db, Xapian::valueno slot) {
     if (!db_) return nullptr;
-    if (const auto now = db_->get_revision(); now != revision_) {
-        revision_ = now;
-        columns_.clear();
+    if (const auto now = db_->get_revision(); now != revision_ || db_->get_uuid() != uuid_) {
+        std::optional<std::vector<Xapian::docid>> changed;
+        if (!columns_.empty() && db_->get_uuid() == uuid_) changed = schema::documents_changed_since(*db_, revision_);
+        if (changed) {
+            for (auto& [kept_slot, kept] : columns_) kept->update(db, *changed);
+        } else {
+            columns_.clear();
+        }
         uses_.clear();
+        revision_ = now;
+        uuid_ = db_->get_uuid();
     }
     if (const auto it = columns_.find(slot); it != columns_.end()) return it->second.get();
     if (++uses_[slot] < 2) return nullptr;
-    return (columns_[slot] = std::make_unique<const SlotColumn>(db, slot)).get();
+    return (columns_[slot] = std::make_unique<SlotColumn>(db, slot)).get();
 }
 
 } // namespace newsdesk

@@ -9,6 +9,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include <xapian.h>
@@ -25,6 +26,11 @@ const std::vector<std::string_view>& split_values(std::string_view joined, std::
 class SlotColumn {
 public:
     SlotColumn(const Xapian::Database& db, Xapian::valueno slot);
+    // Brings the column to the revision `db` is at, given the articles changed in place since
+    // the revision it was at (sorted): those are read again, new ones added, and the rest
+    // kept; values are numbered on as before. Costs a read per document changed or added, and
+    // a copy of the numbers when an article changed.
+    void update(const Xapian::Database& db, const std::vector<Xapian::docid>& changed);
 
     bool covers(Xapian::docid docid) const { return docid + 1 < starts_.size(); }
     // The value numbers of a document the column covers.
@@ -35,16 +41,24 @@ public:
     std::string_view value(std::uint32_t number) const { return values_[number]; }
 
 private:
+    Xapian::valueno slot_;
     std::vector<std::uint32_t> starts_;     // document d's numbers: ordinals_[starts_[d], starts_[d + 1])
     std::vector<std::uint32_t> ordinals_;
-    std::deque<std::string> values_;        // by number
+    std::deque<std::string> values_;        // by number (a deque: numbers_ views its strings)
+    std::unordered_map<std::string_view, std::uint32_t> numbers_;
+    std::vector<std::string_view> split_;   // one document's values, reused
+    // Appends the numbers of the values joined in `joined` to `out`.
+    void number(std::string_view joined, std::vector<std::uint32_t>& out);
 };
 
-// A reader's columns, kept while its database stays at one revision. A slot's column is
-// built the second time the slot is counted at a revision, so a one-off search (the CLI)
-// never pays for one, and a reader that searches again gets it back many times over: at
-// 100,000 articles a column takes tens of milliseconds to build, and counts in a fraction of
-// the time the lists took. Like the reader that holds it, used by one thread at a time.
+// A reader's columns. A slot's column is built the second time the slot is counted at a
+// revision, so a one-off search (the CLI) never pays for one, and a reader that searches again
+// gets it back many times over: at 100,000 articles a column takes tens of milliseconds to
+// build, and counts in a fraction of the time the lists took. When the database moves on, the
+// columns are updated from the commits' change log (schema/change_log.hpp): a server whose
+// archive grows while it answers reads the new and changed articles only, rather than every
+// article's values after each commit. Without a log that reaches back, they are built again.
+// Like the reader that holds it, used by one thread at a time.
 class FacetColumns {
 public:
     FacetColumns() = default;   // none: every count reads the lists
@@ -58,7 +72,8 @@ public:
 private:
     std::optional<Xapian::Database> db_;
     Xapian::rev revision_ = 0;
-    std::map<Xapian::valueno, std::unique_ptr<const SlotColumn>> columns_;
+    std::string uuid_;   // a database swapped in (a bulk load, a compaction) is another one
+    std::map<Xapian::valueno, std::unique_ptr<SlotColumn>> columns_;
     std::map<Xapian::valueno, int> uses_;   // counts at this revision without a column
 };
 

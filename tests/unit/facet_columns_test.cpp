@@ -9,6 +9,7 @@
 
 #include <newsdesk/database.hpp>
 #include "indexer/index_writer.hpp"
+#include "schema/change_log.hpp"
 #include "schema/schema.hpp"
 #include "schema/terms.hpp"
 #include "storage/database.hpp"
@@ -81,7 +82,7 @@ TEST_CASE("a slot column holds each article's values, numbered, and no quote rec
     CHECK_FALSE(column.covers(*db.postlist_begin(quotes)));
 }
 
-TEST_CASE("a reader builds a column the second time a slot is counted, and drops it when the database changes",
+TEST_CASE("a reader builds a column the second time a slot is counted, and keeps it up to date across commits",
           "[facets][columns]") {
     TempDir dir;
     add(dir / "db", {article("a", {"Ann Lee"}, {"GB"})});
@@ -96,11 +97,129 @@ TEST_CASE("a reader builds a column the second time a slot is counted, and drops
     add(dir / "db", {article("b", {}, {"FR"})});
     Xapian::Database reader = db;
     reader.reopen();   // as read_latest() does: the new revision, seen through every copy
+    // The commit logged what it changed: the column is brought up to date, not built again.
+    const auto* updated = columns.column(reader, slot);
+    REQUIRE(updated == built);
+    CHECK(updated->value_count() == 2);
+    CHECK(updated->covers(2));
+    // A commit that did not log (another program's) leaves the column to be built again.
+    {
+        Xapian::WritableDatabase w((dir / "db").string());
+        w.set_metadata("note", "written by hand");
+        w.commit();
+    }
+    reader.reopen();
     CHECK(columns.column(reader, slot) == nullptr);
     const auto* rebuilt = columns.column(reader, slot);
     REQUIRE(rebuilt != nullptr);
     CHECK(rebuilt->value_count() == 2);
     CHECK(FacetColumns().column(db, slot) == nullptr);   // a reader without columns
+}
+
+namespace {
+
+// Each article's values in `column`, as strings: what a column built afresh must hold too.
+std::vector<std::set<std::string>> values_by_docid(const SlotColumn& column, Xapian::docid last) {
+    std::vector<std::set<std::string>> out;
+    for (Xapian::docid d = 1; d <= last; ++d) {
+        std::set<std::string> values;
+        if (column.covers(d)) {
+            const auto [begin, end] = column.values_of(d);
+            for (auto v = begin; v != end; ++v) values.emplace(column.value(*v));
+        }
+        out.push_back(std::move(values));
+    }
+    return out;
+}
+
+} // namespace
+
+TEST_CASE("a column updated across commits holds what one built afresh holds", "[facets][columns]") {
+    TempDir dir;
+    const auto path = dir / "db";
+    add(path, {article("a", {"Ann Lee", "Bo Chen"}, {"GB"}), article("b", {"Bo Chen"}, {"GB", "FR"}),
+               article("c", {}, {"FR", "DE"}), article("d", {"Cy Diaz"}, {"US"})});
+    auto db = open_database(path);
+    FacetColumns columns(db);
+    const std::vector<Xapian::valueno> slots{schema::value_no(schema::Slot::Countries),
+                                             schema::value_no(schema::Slot::Speakers)};
+    std::vector<const SlotColumn*> kept;
+    for (const auto slot : slots) {
+        columns.column(db, slot);
+        kept.push_back(columns.column(db, slot));
+        REQUIRE(kept.back() != nullptr);
+    }
+    const auto same_as_fresh = [&](const std::string& step) {
+        db.reopen();
+        const auto last = schema::last_docid_holding(db, schema::exact_term(schema::DocKind, schema::ArticleKind)) + 2;
+        for (std::size_t i = 0; i < slots.size(); ++i) {
+            INFO(step << ", slot " << slots[i]);
+            const auto* column = columns.column(db, slots[i]);
+            REQUIRE(column == kept[i]);   // updated from the log, not built again
+            CHECK(values_by_docid(*column, last) == values_by_docid(SlotColumn(db, slots[i]), last));
+        }
+    };
+    {
+        IndexWriter w(path);
+        w.add(article("a", {"Ann Lee"}, {"US"}));   // replaced in place
+        w.commit();
+    }
+    REQUIRE(schema::documents_changed_since(db, db.get_revision()).has_value());
+    same_as_fresh("a replaced");
+    {
+        IndexWriter w(path);
+        REQUIRE(w.remove("d"));   // the last article: its id may be taken again
+        w.add(article("e", {"Eve Ito"}, {"JP"}));
+        w.commit();
+    }
+    same_as_fresh("d removed, e added");
+    {
+        IndexWriter w(path);
+        REQUIRE(w.remove("e"));
+        w.commit();
+    }
+    same_as_fresh("e removed");
+    {
+        IndexWriter w(path);   // opened anew: the next article takes the id e left
+        w.add(article("f", {"Fay Orr"}, {"IN"}));
+        w.add(article("b", {"Bo Chen", "Gil Sax"}, {"FR"}));
+        w.commit();
+    }
+    same_as_fresh("f in e's id, b replaced");
+}
+
+TEST_CASE("the change log names the articles a commit rewrote or deleted, and only for its own database",
+          "[facets][columns]") {
+    TempDir dir;
+    const auto path = dir / "db";
+    add(path, {article("a", {}, {"GB"}), article("b", {}, {"FR"}), article("c", {}, {"DE"})});
+    const auto before = open_database(path).get_revision();
+    {
+        IndexWriter w(path);
+        w.add(article("b", {}, {"US"}));
+        REQUIRE(w.remove("c"));
+        w.add(article("d", {}, {"JP"}));   // new: no entry needed
+        w.commit();
+    }
+    {
+        IndexWriter w(path);
+        w.add(article("a", {}, {"IT"}));
+        w.commit();
+    }
+    auto db = open_database(path);
+    const auto id = [&](const std::string& article_id) {
+        return *db.postlist_begin(schema::exact_term(schema::Id, article_id));
+    };
+    const auto a = id("a"), b = id("b");
+    const Xapian::docid c = 3;
+    CHECK(schema::documents_changed_since(db, before) == std::vector<Xapian::docid>{a, b, c});
+    CHECK(schema::documents_changed_since(db, before + 1) == std::vector<Xapian::docid>{a});
+    CHECK(schema::documents_changed_since(db, db.get_revision())->empty());
+    CHECK_FALSE(schema::documents_changed_since(db, db.get_revision() + 1).has_value());
+    // A compacted copy is another database: the log it carries over tells nothing of it.
+    db.compact((dir / "compacted").string());
+    const Xapian::Database compacted((dir / "compacted").string());
+    CHECK_FALSE(schema::documents_changed_since(compacted, compacted.get_revision() - 1).has_value());
 }
 
 TEST_CASE("counts from columns are the counts from the lists, as the database changes", "[facets][columns]") {
