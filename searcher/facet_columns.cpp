@@ -6,6 +6,7 @@
 #include "schema/change_log.hpp"
 #include "schema/schema.hpp"
 #include "schema/terms.hpp"
+#include "text/unicode.hpp"
 
 namespace newsdesk {
 
@@ -24,19 +25,23 @@ const std::vector<std::string_view>& split_values(std::string_view joined, std::
     return out;
 }
 
-SlotColumn::SlotColumn(const Xapian::Database& db, Xapian::valueno slot) : slot_(slot), starts_{0, 0} {
+std::uint32_t ValueDictionary::number(std::string_view value) {
+    if (const auto found = numbers_.find(value); found != numbers_.end()) return found->second;
+    const auto n = static_cast<std::uint32_t>(values_.size());
+    const auto& kept = values_.emplace_back(value);
+    numbers_.emplace(kept, n);
+    group_.push_back(groups_.try_emplace(text::normalise(value), static_cast<std::uint32_t>(groups_.size())).first->second);
+    capitals_.push_back(text::written_in_capitals(value));
+    return n;
+}
+
+SlotColumn::SlotColumn(const Xapian::Database& db, Xapian::valueno slot, std::shared_ptr<ValueDictionary> values)
+    : slot_(slot), starts_{0, 0}, values_(values ? std::move(values) : std::make_shared<ValueDictionary>()) {
     update(db, {});
 }
 
 void SlotColumn::number(std::string_view joined, std::vector<std::uint32_t>& out) {
-    for (const auto value : split_values(joined, split_)) {   // distinct: split_values makes them so
-        auto found = numbers_.find(value);
-        if (found == numbers_.end()) {
-            const auto& kept = values_.emplace_back(value);
-            found = numbers_.emplace(kept, static_cast<std::uint32_t>(values_.size() - 1)).first;
-        }
-        out.push_back(found->second);
-    }
+    for (const auto value : split_values(joined, split_)) out.push_back(values_->number(value));   // distinct: split_values makes them so
 }
 
 void SlotColumn::update(const Xapian::Database& db, const std::vector<Xapian::docid>& changed) {
@@ -91,6 +96,7 @@ const SlotColumn* FacetColumns::column(const Xapian::Database& db, Xapian::value
             for (auto& [kept_slot, kept] : columns_) kept->update(db, *changed);
         } else {
             columns_.clear();
+            values_ = std::make_shared<ValueDictionary>();   // the old values go with their columns
         }
         uses_.clear();
         revision_ = now;
@@ -98,7 +104,7 @@ const SlotColumn* FacetColumns::column(const Xapian::Database& db, Xapian::value
     }
     if (const auto it = columns_.find(slot); it != columns_.end()) return it->second.get();
     if (++uses_[slot] < 2) return nullptr;
-    return (columns_[slot] = std::make_unique<SlotColumn>(db, slot)).get();
+    return (columns_[slot] = std::make_unique<SlotColumn>(db, slot, values_)).get();
 }
 
 } // namespace newsdesk

@@ -20,12 +20,35 @@ namespace newsdesk {
 // `out` (which is returned).
 const std::vector<std::string_view>& split_values(std::string_view joined, std::vector<std::string_view>& out);
 
-// One value slot of every article of one revision: each distinct value once, numbered, and
-// for each article the numbers of its values (each once), in docid order. Quote records,
-// which lie above the articles (schema::quote_docids_from), are left out.
+// The values of a reader's columns, each numbered once across its slots, with what a facet
+// needs of it: its group (the values a filter does not tell apart, "REAGAN" and "Reagan",
+// share one) and whether it is written in capitals (the other form is shown). Worked out once
+// per value, so that a facet sums and chooses among tens of thousands of values by number,
+// without normalising, hashing or copying a string per search.
+class ValueDictionary {
+public:
+    std::uint32_t number(std::string_view value);
+    std::size_t size() const { return values_.size(); }
+    std::string_view value(std::uint32_t number) const { return values_[number]; }
+    std::uint32_t group(std::uint32_t number) const { return group_[number]; }
+    std::size_t group_count() const { return groups_.size(); }
+    bool in_capitals(std::uint32_t number) const { return capitals_[number]; }
+
+private:
+    std::deque<std::string> values_;   // by number (a deque: numbers_ views its strings)
+    std::unordered_map<std::string_view, std::uint32_t> numbers_;
+    std::vector<std::uint32_t> group_;
+    std::vector<bool> capitals_;
+    std::unordered_map<std::string, std::uint32_t> groups_;   // a value's normal form -> its group
+};
+
+// One value slot of every article of one revision: for each article the numbers of its
+// values (each once) in a dictionary, in docid order. Quote records, which lie above the
+// articles (schema::quote_docids_from), are left out.
 class SlotColumn {
 public:
-    SlotColumn(const Xapian::Database& db, Xapian::valueno slot);
+    // `values`: the dictionary shared with the reader's other columns (a new one if none).
+    SlotColumn(const Xapian::Database& db, Xapian::valueno slot, std::shared_ptr<ValueDictionary> values = nullptr);
     // Brings the column to the revision `db` is at, given the articles changed in place since
     // the revision it was at (sorted): those are read again, new ones added, and the rest
     // kept; values are numbered on as before. Costs a read per document changed or added, and
@@ -37,15 +60,16 @@ public:
     std::pair<const std::uint32_t*, const std::uint32_t*> values_of(Xapian::docid docid) const {
         return {ordinals_.data() + starts_[docid], ordinals_.data() + starts_[docid + 1]};
     }
-    std::size_t value_count() const { return values_.size(); }
-    std::string_view value(std::uint32_t number) const { return values_[number]; }
+    // Value numbers run below value_count(): those of every column sharing the dictionary.
+    std::size_t value_count() const { return values_->size(); }
+    std::string_view value(std::uint32_t number) const { return values_->value(number); }
+    const ValueDictionary& values() const { return *values_; }
 
 private:
     Xapian::valueno slot_;
     std::vector<std::uint32_t> starts_;     // document d's numbers: ordinals_[starts_[d], starts_[d + 1])
     std::vector<std::uint32_t> ordinals_;
-    std::deque<std::string> values_;        // by number (a deque: numbers_ views its strings)
-    std::unordered_map<std::string_view, std::uint32_t> numbers_;
+    std::shared_ptr<ValueDictionary> values_;
     std::vector<std::string_view> split_;   // one document's values, reused
     // Appends the numbers of the values joined in `joined` to `out`.
     void number(std::string_view joined, std::vector<std::uint32_t>& out);
@@ -73,6 +97,7 @@ private:
     std::optional<Xapian::Database> db_;
     Xapian::rev revision_ = 0;
     std::string uuid_;   // a database swapped in (a bulk load, a compaction) is another one
+    std::shared_ptr<ValueDictionary> values_ = std::make_shared<ValueDictionary>();
     std::map<Xapian::valueno, std::unique_ptr<SlotColumn>> columns_;
     std::map<Xapian::valueno, int> uses_;   // counts at this revision without a column
 };

@@ -1,6 +1,7 @@
 #include "searcher/facet_counter.hpp"
 
 #include <algorithm>
+#include <tuple>
 
 #include "schema/schema.hpp"
 
@@ -77,6 +78,53 @@ FacetCounter::Counts FacetCounter::counts() {
     }
     if (!distinct) listed.assign(summed.begin(), summed.end());
     return listed;
+}
+
+std::optional<std::vector<FacetCounter::Group>> FacetCounter::grouped() const {
+    if (spies_.empty()) return std::nullopt;
+    for (const auto& spy : spies_)
+        if (!spy.column || !spy.column->uncovered().tally().empty() ||
+            &spy.column->column().values() != &spies_.front().column->column().values())
+            return std::nullopt;
+    const auto& values = spies_.front().column->column().values();
+    // Each value's documents over the slots, and the first slot counting it, as counts() sums them.
+    constexpr auto None = static_cast<std::uint32_t>(-1);
+    std::vector<Xapian::doccount> documents(values.size(), 0);
+    std::vector<std::uint32_t> first_slot(values.size(), None);
+    std::vector<std::uint32_t> counted;
+    for (std::size_t i = 0; i < spies_.size(); ++i) {
+        const auto& numbered = spies_[i].column->counts();
+        for (std::uint32_t v = 0; v < numbered.size(); ++v) {
+            if (!numbered[v]) continue;
+            if (first_slot[v] == None) {
+                first_slot[v] = static_cast<std::uint32_t>(i);
+                counted.push_back(v);
+            }
+            documents[v] += numbered[v];
+        }
+    }
+    // Shown: a form in normal case over one in capitals (a headline's "SUBROTO"), then the
+    // most frequent, then the first in byte order.
+    std::vector<std::uint32_t> group_at(values.group_count(), None);
+    std::vector<Group> groups;
+    for (const auto v : counted) {
+        auto& at = group_at[values.group(v)];
+        if (at == None) {
+            at = static_cast<std::uint32_t>(groups.size());
+            groups.emplace_back();
+        }
+        auto& g = groups[at];
+        g.documents += documents[v];
+        const auto value = values.value(v);
+        const auto rank = std::tuple{!values.in_capitals(v), documents[v]};
+        const auto shown_rank = std::tuple{!g.shown_in_capitals, g.shown_count.documents};
+        if (g.shown.data() == nullptr || rank > shown_rank || (rank == shown_rank && value < g.shown)) {
+            g.shown = value;
+            g.shown_count = Count{documents[v], first_slot[v]};
+            g.shown_in_capitals = values.in_capitals(v);
+        }
+    }
+    return groups;
 }
 
 } // namespace newsdesk

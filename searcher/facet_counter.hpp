@@ -4,6 +4,7 @@
 #include <functional>
 #include <map>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -114,6 +115,20 @@ public:
     // person that extraction also found as an organisation) counts twice: the slots' spies do
     // not see one document's slots together.
     Counts counts();
+
+    // The values a filter does not tell apart ("REAGAN", "Reagan"), as one: their documents
+    // summed, and the form shown (counts() gives each form's documents, summed over the slots,
+    // and its first slot).
+    struct Group {
+        Xapian::doccount documents = 0;
+        std::string_view shown;
+        Count shown_count;
+        bool shown_in_capitals = false;
+    };
+    // The groups, when every slot was counted from one reader's columns: summed by value and
+    // group number, with no string looked at but the ones compared for a group's shown form.
+    // Otherwise nullopt, and counts() is the way.
+    std::optional<std::vector<Group>> grouped() const;
 
 private:
     std::vector<SlotSpies::Spy> spies_;

@@ -49,51 +49,56 @@ std::string filter_clause(const schema::Facet& facet, std::string_view value) {
     return clause;
 }
 
+// Values grouped as FacetCounter::grouped() groups them, from counts() (lists, remote spies).
+std::vector<FacetCounter::Group> grouped(const FacetCounter::Counts& counts) {
+    std::unordered_map<std::string, std::size_t> group_at;
+    group_at.reserve(counts.size());
+    std::vector<FacetCounter::Group> groups;
+    for (const auto& [value, count] : counts) {
+        const auto [at, added] = group_at.try_emplace(text::normalise(value), groups.size());
+        if (added) groups.emplace_back();
+        auto& g = groups[at->second];
+        g.documents += count.documents;
+        const bool capitals = text::written_in_capitals(value);
+        const auto rank = std::tuple{!capitals, count.documents};
+        const auto shown_rank = std::tuple{!g.shown_in_capitals, g.shown_count.documents};
+        if (g.shown.data() == nullptr || rank > shown_rank || (rank == shown_rank && value < g.shown)) {
+            g.shown = value;
+            g.shown_count = count;
+            g.shown_in_capitals = capitals;
+        }
+    }
+    return groups;
+}
+
 FacetResult collect(const schema::Facet& facet, FacetCounter& counter, std::size_t limit) {
     FacetResult result{std::string{facet.name}, {}};
-    const auto counts = counter.counts();
     if (facet.kind == schema::FacetKind::Field) {
         // Values a filter does not tell apart ("REAGAN", "Reagan") are one value: their counts
         // are added (an article lists a name once: article_document.cpp).
-        using Entry = FacetCounter::Counts::value_type;
-        struct Group {
-            Xapian::doccount documents = 0;
-            const Entry* shown = nullptr;
-        };
-        std::unordered_map<std::string, Group> groups;
-        groups.reserve(counts.size());
-        // Shown: a form in normal case over one in capitals (a headline's "SUBROTO"), then the
-        // most frequent, then the first in byte order.
-        const auto rank = [](const Entry& e) {
-            return std::tuple{!text::written_in_capitals(e.first), e.second.documents};
-        };
-        for (const auto& entry : counts) {
-            auto& group = groups[text::normalise(entry.first)];
-            group.documents += entry.second.documents;
-            if (!group.shown || rank(entry) > rank(*group.shown) ||
-                (rank(entry) == rank(*group.shown) && entry.first < group.shown->first))
-                group.shown = &entry;
-        }
+        auto groups = counter.grouped();
+        if (!groups) groups = grouped(counter.counts());
         // The `limit` most frequent values (ties by value), chosen before any is copied: a broad
         // match counts tens of thousands of speakers to show ten.
-        std::vector<const Group*> top;
-        top.reserve(groups.size());
-        for (const auto& [key, group] : groups) top.push_back(&group);
+        std::vector<const FacetCounter::Group*> top;
+        top.reserve(groups->size());
+        for (const auto& group : *groups) top.push_back(&group);
         const auto shown = top.begin() + static_cast<std::ptrdiff_t>(std::min(limit, top.size()));
-        std::partial_sort(top.begin(), shown, top.end(), [](const Group* a, const Group* b) {
-            return a->documents != b->documents ? a->documents > b->documents : a->shown->first < b->shown->first;
+        std::partial_sort(top.begin(), shown, top.end(), [](const FacetCounter::Group* a, const FacetCounter::Group* b) {
+            return a->documents != b->documents ? a->documents > b->documents : a->shown < b->shown;
         });
         top.erase(shown, top.end());
         const bool typed = facet.also != nullptr;   // the speaker facet: people, then organisations
         for (const auto* group : top) {
-            const std::string value{group->shown->first};
+            const std::string value{group->shown};
             const auto label = facet.field->country ? country_name(value) : value;
             std::optional<SpeakerKind> kind;
-            if (typed) kind = group->shown->second.slot_index == 0 ? SpeakerKind::Person : SpeakerKind::Organisation;
+            if (typed) kind = group->shown_count.slot_index == 0 ? SpeakerKind::Person : SpeakerKind::Organisation;
             result.values.push_back({value, label, group->documents, kind, filter_clause(facet, value)});
         }
         return result;
     }
+    const auto counts = counter.counts();
     // Periods from the "YYYYMMDD" date slot: "2021" or "2021-05", in time order.
     std::map<std::string, std::uint64_t> periods;
     const auto length = facet.kind == schema::FacetKind::Month ? Period::Month : Period::Year;
