@@ -89,9 +89,10 @@ void SlotColumn::update(const Xapian::Database& db, const std::vector<Xapian::do
 
 const SlotColumn* FacetColumns::column(const Xapian::Database& db, Xapian::valueno slot) {
     if (!db_) return nullptr;
-    if (const auto now = db_->get_revision(); now != revision_ || db_->get_uuid() != uuid_) {
+    const auto now = db_->get_revision();
+    if (auto uuid = db_->get_uuid(); now != revision_ || uuid != uuid_) {
         std::optional<std::vector<Xapian::docid>> changed;
-        if (!columns_.empty() && db_->get_uuid() == uuid_) changed = schema::documents_changed_since(*db_, revision_);
+        if (!columns_.empty() && uuid == uuid_) changed = schema::documents_changed_since(*db_, revision_);
         if (changed) {
             for (auto& [kept_slot, kept] : columns_) kept->update(db, *changed);
         } else {
@@ -100,7 +101,7 @@ const SlotColumn* FacetColumns::column(const Xapian::Database& db, Xapian::value
         }
         uses_.clear();
         revision_ = now;
-        uuid_ = db_->get_uuid();
+        uuid_ = std::move(uuid);
     }
     if (const auto it = columns_.find(slot); it != columns_.end()) return it->second.get();
     if (++uses_[slot] < 2) return nullptr;

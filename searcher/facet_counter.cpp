@@ -4,6 +4,7 @@
 #include <tuple>
 
 #include "schema/schema.hpp"
+#include "text/unicode.hpp"
 
 namespace newsdesk {
 
@@ -80,12 +81,32 @@ FacetCounter::Counts FacetCounter::counts() {
     return listed;
 }
 
-std::optional<std::vector<FacetCounter::Group>> FacetCounter::grouped() const {
-    if (spies_.empty()) return std::nullopt;
-    for (const auto& spy : spies_)
-        if (!spy.column || !spy.column->uncovered().tally().empty() ||
-            &spy.column->column().values() != &spies_.front().column->column().values())
-            return std::nullopt;
+void FacetCounter::Group::add(std::string_view value, Count count, bool in_capitals) {
+    documents += count.documents;
+    const auto rank = std::tuple{!in_capitals, count.documents};
+    const auto shown_rank = std::tuple{!shown_in_capitals, shown_count.documents};
+    if (shown.data() == nullptr || rank > shown_rank || (rank == shown_rank && value < shown)) {
+        shown = value;
+        shown_count = count;
+        shown_in_capitals = in_capitals;
+    }
+}
+
+std::vector<FacetCounter::Group> FacetCounter::groups() {
+    std::vector<Group> groups;
+    const auto from_columns = !spies_.empty() && std::all_of(spies_.begin(), spies_.end(), [&](const SlotSpies::Spy& spy) {
+        return spy.column && spy.column->uncovered().tally().empty() &&
+               &spy.column->column().values() == &spies_.front().column->column().values();
+    });
+    if (!from_columns) {
+        std::unordered_map<std::string, std::size_t> group_at;
+        for (const auto& [value, count] : counts()) {
+            const auto [at, added] = group_at.try_emplace(text::normalise(value), groups.size());
+            if (added) groups.emplace_back();
+            groups[at->second].add(value, count, text::written_in_capitals(value));
+        }
+        return groups;
+    }
     const auto& values = spies_.front().column->column().values();
     // Each value's documents over the slots, and the first slot counting it, as counts() sums them.
     constexpr auto None = static_cast<std::uint32_t>(-1);
@@ -103,26 +124,14 @@ std::optional<std::vector<FacetCounter::Group>> FacetCounter::grouped() const {
             documents[v] += numbered[v];
         }
     }
-    // Shown: a form in normal case over one in capitals (a headline's "SUBROTO"), then the
-    // most frequent, then the first in byte order.
     std::vector<std::uint32_t> group_at(values.group_count(), None);
-    std::vector<Group> groups;
     for (const auto v : counted) {
         auto& at = group_at[values.group(v)];
         if (at == None) {
             at = static_cast<std::uint32_t>(groups.size());
             groups.emplace_back();
         }
-        auto& g = groups[at];
-        g.documents += documents[v];
-        const auto value = values.value(v);
-        const auto rank = std::tuple{!values.in_capitals(v), documents[v]};
-        const auto shown_rank = std::tuple{!g.shown_in_capitals, g.shown_count.documents};
-        if (g.shown.data() == nullptr || rank > shown_rank || (rank == shown_rank && value < g.shown)) {
-            g.shown = value;
-            g.shown_count = Count{documents[v], first_slot[v]};
-            g.shown_in_capitals = values.in_capitals(v);
-        }
+        groups[at].add(values.value(v), Count{documents[v], first_slot[v]}, values.in_capitals(v));
     }
     return groups;
 }

@@ -4,7 +4,6 @@
 #include <functional>
 #include <map>
 #include <memory>
-#include <optional>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -124,11 +123,14 @@ public:
         std::string_view shown;
         Count shown_count;
         bool shown_in_capitals = false;
+        // Adds a form's documents. Shown: a form in normal case over one in capitals (a
+        // headline's "SUBROTO"), then the most frequent, then the first in byte order.
+        void add(std::string_view value, Count count, bool in_capitals);
     };
-    // The groups, when every slot was counted from one reader's columns: summed by value and
-    // group number, with no string looked at but the ones compared for a group's shown form.
-    // Otherwise nullopt, and counts() is the way.
-    std::optional<std::vector<Group>> grouped() const;
+    // The groups, in no order. When every slot was counted from one reader's columns they are
+    // summed by value and group number, with no string looked at but the ones compared for a
+    // group's shown form; otherwise from counts(), normalising each value.
+    std::vector<Group> groups();
 
 private:
     std::vector<SlotSpies::Spy> spies_;

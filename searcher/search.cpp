@@ -7,8 +7,6 @@
 #include <memory>
 #include <optional>
 #include <stdexcept>
-#include <tuple>
-#include <unordered_map>
 
 #include <newsdesk/entities.hpp>
 #include "schema/date.hpp"
@@ -17,7 +15,6 @@
 #include "storage/database.hpp"
 #include "searcher/facet_counter.hpp"
 #include "searcher/query_parser.hpp"
-#include "text/unicode.hpp"
 
 namespace newsdesk {
 namespace {
@@ -49,40 +46,17 @@ std::string filter_clause(const schema::Facet& facet, std::string_view value) {
     return clause;
 }
 
-// Values grouped as FacetCounter::grouped() groups them, from counts() (lists, remote spies).
-std::vector<FacetCounter::Group> grouped(const FacetCounter::Counts& counts) {
-    std::unordered_map<std::string, std::size_t> group_at;
-    group_at.reserve(counts.size());
-    std::vector<FacetCounter::Group> groups;
-    for (const auto& [value, count] : counts) {
-        const auto [at, added] = group_at.try_emplace(text::normalise(value), groups.size());
-        if (added) groups.emplace_back();
-        auto& g = groups[at->second];
-        g.documents += count.documents;
-        const bool capitals = text::written_in_capitals(value);
-        const auto rank = std::tuple{!capitals, count.documents};
-        const auto shown_rank = std::tuple{!g.shown_in_capitals, g.shown_count.documents};
-        if (g.shown.data() == nullptr || rank > shown_rank || (rank == shown_rank && value < g.shown)) {
-            g.shown = value;
-            g.shown_count = count;
-            g.shown_in_capitals = capitals;
-        }
-    }
-    return groups;
-}
-
 FacetResult collect(const schema::Facet& facet, FacetCounter& counter, std::size_t limit) {
     FacetResult result{std::string{facet.name}, {}};
     if (facet.kind == schema::FacetKind::Field) {
         // Values a filter does not tell apart ("REAGAN", "Reagan") are one value: their counts
         // are added (an article lists a name once: article_document.cpp).
-        auto groups = counter.grouped();
-        if (!groups) groups = grouped(counter.counts());
+        const auto groups = counter.groups();
         // The `limit` most frequent values (ties by value), chosen before any is copied: a broad
         // match counts tens of thousands of speakers to show ten.
         std::vector<const FacetCounter::Group*> top;
-        top.reserve(groups->size());
-        for (const auto& group : *groups) top.push_back(&group);
+        top.reserve(groups.size());
+        for (const auto& group : groups) top.push_back(&group);
         const auto shown = top.begin() + static_cast<std::ptrdiff_t>(std::min(limit, top.size()));
         std::partial_sort(top.begin(), shown, top.end(), [](const FacetCounter::Group* a, const FacetCounter::Group* b) {
             return a->documents != b->documents ? a->documents > b->documents : a->shown < b->shown;
