@@ -28,7 +28,7 @@ std::size_t text_bytes(const Article& a) {
 }
 
 IndexWriter::IndexWriter(const std::filesystem::path& path, const IndexWriterOptions& options)
-    : db_(open_writable(path, path)), names_(options.names),
+    : db_(open_writable(path, path, options.durable)), names_(options.names),
       writes_(options.background, QueuedArticles, QueuedTextBytes) {
     schema::check_version(db_);
     if (db_.get_metadata(std::string{schema::VersionKey}).empty()) {

@@ -48,6 +48,8 @@ struct IndexWriterOptions {
     // A bulk load's side database: its articles' quote records go to this store, which its
     // owner commits after the side databases, rather than into the database itself.
     SharedQuotes* quotes = nullptr;
+    // Whether each commit waits until the disk holds it (open_writable).
+    bool durable = true;
 };
 
 class IndexWriter {

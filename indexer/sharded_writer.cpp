@@ -36,6 +36,19 @@ std::size_t sides_in(const std::filesystem::path& dir) {
     return entries - 1;
 }
 
+// Whether Xapian's checker finds every side database in `dir` sound.
+bool sound(const std::filesystem::path& dir) {
+    std::error_code ec;
+    for (auto it = std::filesystem::directory_iterator(dir, ec); !ec && it != std::filesystem::directory_iterator(); it.increment(ec)) {
+        try {
+            if (Xapian::Database::check(it->path().string()) != 0) return false;
+        } catch (const Xapian::Error&) {
+            return false;
+        }
+    }
+    return !ec;
+}
+
 std::filesystem::path side_directory(const std::filesystem::path& database) {
     auto dir = std::filesystem::absolute(database).lexically_normal();
     dir += ".loading";
@@ -146,18 +159,20 @@ std::unique_ptr<ShardedWriter> ShardedWriter::bulk_load(const std::filesystem::p
     // What a load that crashed left is taken up again when it had as many writers: its side
     // databases hold the batches it committed, and this load replaces their articles as it
     // meets them again (the same ids hash to the same side), as a rerun into one database
-    // replaces what the crashed run committed there.
-    if (sides_in(w->side_dir_) != writers) std::filesystem::remove_all(w->side_dir_);
+    // replaces what the crashed run committed there. Side databases are written without
+    // syncing (open_writable), so what a power cut left may be damaged: it is checked first.
+    if (sides_in(w->side_dir_) != writers || !sound(w->side_dir_)) std::filesystem::remove_all(w->side_dir_);
     std::filesystem::create_directories(w->side_dir_);
     w->names_ = std::make_unique<SpeakerRegistry>();
     // Room for a few dozen articles' quote records, or one large article's, as a writer holds.
-    w->quotes_ = std::make_unique<SharedQuotes>(open_writable(w->side_dir_ / SideQuotes, target), 64, 512 << 10);
+    w->quotes_ = std::make_unique<SharedQuotes>(open_writable(w->side_dir_ / SideQuotes, target, false), 64, 512 << 10);
     w->quotes_->next = std::max(schema::quote_docids_from(1),
                                 schema::last_docid_holding(w->quotes_->db, schema::exact_term(schema::DocKind, schema::QuoteKind)) + 1);
     w->quotes_->last = schema::last_docid(1);
     for (std::size_t n = 0; n < std::max<std::size_t>(writers, 1); ++n) {
         auto options = writing(w->names_.get(), true);
         options.quotes = w->quotes_.get();
+        options.durable = false;
         w->shards_.push_back(std::make_unique<IndexWriter>(side_articles(w->side_dir_, n), options));
     }
     for (auto& shard : w->shards_) shard->set_batch_size(std::numeric_limits<std::size_t>::max());

@@ -38,8 +38,10 @@ public:
     // side from 1 as one writer lays them out, then those and the quote records as they are.
     // `path` stays as it was, empty and locked, until the merged database is swapped in whole:
     // a crash leaves it empty, and the next load with as many writers takes up what the
-    // crashed one committed in PATH.loading. Throws what IndexWriter throws, and
-    // InvalidRequest when `path` holds documents (see loads_in_bulk()).
+    // crashed one committed in PATH.loading, once Xapian's checker finds it sound (the side
+    // databases' commits are not synced, which made loads about a tenth faster: a power cut
+    // may leave them damaged, and damaged ones are started over). Throws what IndexWriter
+    // throws, and InvalidRequest when `path` holds documents (see loads_in_bulk()).
     static std::unique_ptr<ShardedWriter> bulk_load(const std::filesystem::path& path, std::size_t writers);
     // Whether a load into `path` may be a bulk load: nothing is there, or a plain database
     // without a document. Adding to a database that holds articles is left to one writer: the

@@ -21,6 +21,21 @@ void sync_directory(const std::filesystem::path& dir) {
     ::close(fd);
 }
 
+// Waits until the disk holds every file of the database at `dir`, and their names: what a
+// writer left to the system to write (a bulk load's side databases are written without
+// syncing) must be on the disk before the database it makes replaces one that is.
+void sync_database(const std::filesystem::path& dir) {
+    std::error_code ec;
+    for (auto it = std::filesystem::directory_iterator(dir, ec); !ec && it != std::filesystem::directory_iterator(); it.increment(ec)) {
+        if (!it->is_regular_file(ec)) continue;
+        const int fd = ::open(it->path().c_str(), O_RDONLY | O_CLOEXEC);
+        if (fd < 0) continue;
+        (void)::fsync(fd);
+        ::close(fd);
+    }
+    sync_directory(dir);
+}
+
 } // namespace
 
 void compact_in_place(const std::filesystem::path& path) {
@@ -43,6 +58,7 @@ void compact_in_place(const std::filesystem::path& path) {
 }
 
 void swap_in(const std::filesystem::path& replacement, const std::filesystem::path& target) {
+    sync_database(replacement);
     // Linux's RENAME_EXCHANGE swaps the two directories in one step: there is no moment when
     // `target` holds nothing. Searches that have the old files open go on reading them until
     // they reopen.

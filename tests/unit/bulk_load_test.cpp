@@ -1,7 +1,7 @@
 // A bulk load (ShardedWriter::bulk_load): several writers into side databases, merged into a
 // new database laid out as one writer lays it out, holding the same documents; the database
-// untouched until the merge is in; a crashed load taken up again; an empty load; the merge's
-// own bounds.
+// untouched until the merge is in; a crashed load taken up again, unless what it left is
+// damaged; an empty load; the merge's own bounds.
 #include <catch2/catch.hpp>
 
 #include <map>
@@ -137,6 +137,36 @@ TEST_CASE("bulk load: a load that stopped before its merge is taken up again, an
         }
         CHECK(Xapian::Database(other.string()).get_doccount() == 2);   // the article and its quote record
     }
+}
+
+TEST_CASE("bulk load: side databases a crash left damaged are started over, not taken up", "[indexer][bulk]") {
+    TempDir dir;
+    {
+        ShardedWriter one(dir / "one");
+        load(one, 0, 600);
+        one.finish();
+    }
+    const auto path = dir / "db";
+    {
+        const auto crashed = ShardedWriter::bulk_load(path, 2);
+        load(*crashed, 0, 600);
+        crashed->commit();
+        std::filesystem::copy(dir / "db.loading", dir / "kept", std::filesystem::copy_options::recursive);
+    }
+    std::filesystem::rename(dir / "kept", dir / "db.loading");
+    // A power cut before the system wrote all that a side database's commit left to it (side
+    // databases are not synced): a table cut short.
+    const auto table = dir / "db.loading" / "articles-1" / "postlist.glass";
+    REQUIRE(std::filesystem::file_size(table) > 8192);
+    std::filesystem::resize_file(table, 8192);
+    {
+        const auto again = ShardedWriter::bulk_load(path, 2);
+        // Started over: nothing the crashed load wrote is left to be merged in.
+        CHECK(again->article_count() == 0);
+        load(*again, 0, 600);
+        again->finish();
+    }
+    CHECK(documents_by_id(path) == documents_by_id(dir / "one"));
 }
 
 TEST_CASE("bulk load: a load that is not finished leaves the database empty and nothing beside it", "[indexer][bulk]") {
