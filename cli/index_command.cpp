@@ -1,7 +1,11 @@
 #include <atomic>
+#include <cerrno>
 #include <csignal>
 #include <cstdio>
+#include <cstring>
 #include <iostream>
+
+#include <unistd.h>   // nice
 
 #include "commands.hpp"
 #include "options.hpp"
@@ -76,6 +80,20 @@ void show_progress(const IndexProgress& p) {
     std::cerr << line << "\033[K" << std::flush;   // erase what a longer earlier line left
 }
 
+// An indexer sharing a machine with a server of the same archive competed with it for the
+// cores as an equal, and searches waited behind it (bench/server_load.sh, README "Server").
+// Searches are someone waiting; indexing is a batch that may take a little longer. Linux gives
+// each thread its own nice value and new threads take their creator's, so this is done before
+// any starts.
+constexpr long long DefaultNiceness = 10;
+
+void lower_priority(int increment) {
+    if (increment == 0) return;
+    errno = 0;
+    if (::nice(increment) == -1 && errno != 0)
+        std::cerr << "warning: cannot lower the indexer's priority: " << std::strerror(errno) << '\n';
+}
+
 } // namespace
 
 int index_command(const Args& args) {
@@ -83,7 +101,7 @@ int index_command(const Args& args) {
     std::string db, format, lang, aliases, memory_limit;
     std::vector<std::string> paths;
     // Signed, so that "-1" is refused rather than wrapped around to a huge unsigned number.
-    long long shards = 0, batch_size = 500, threads = 0, writers = 0;
+    long long shards = 0, batch_size = 500, threads = 0, writers = 0, niceness = DefaultNiceness;
     po::options_description named("index options");
     named.add_options()
         ("db", po::value(&db)->required(), "database directory (created if missing)")
@@ -101,6 +119,9 @@ int index_command(const Args& args) {
          "writers loading a new or empty database at once, merged at the end (0: one per core)")
         ("memory-limit", po::value(&memory_limit)->default_value("1G"),
          "memory the run may use, such as 512M or 2G: batches are committed early to stay under it")
+        ("nice", po::value(&niceness)->default_value(DefaultNiceness),
+         "lower the indexer's CPU priority by this much (0 to 19, as nice(1)), so that searches "
+         "served from the same machine come first; on an idle machine it changes nothing")
         ("compact", po::bool_switch(&options.compact),
          "at the end, rewrite the database compactly (half the size; takes a while on a large one)")
         ("json", "print the summary as JSON")
@@ -126,6 +147,7 @@ int index_command(const Args& args) {
     if (options.memory_limit < MinMemoryLimit || options.memory_limit > MaxMemoryLimit)
         throw po::error("--memory-limit must be from 64M to 1024G, not '" + memory_limit + "'");
     if (vm->count("shards") && (shards < 1 || shards > 1024)) throw po::error("--shards must be between 1 and 1024");
+    if (niceness < 0 || niceness > 19) throw po::error("--nice must be from 0 to 19, not " + std::to_string(niceness));
     options.database = db;
     options.format = parse_format(format);
     options.default_language = lang;
@@ -147,6 +169,7 @@ int index_command(const Args& args) {
         };
     options.stop = &stop_requested;
     install_stop_handlers();
+    lower_priority(static_cast<int>(niceness));   // before the indexing threads start: they inherit it
     if (shards) create_sharded_database(db, static_cast<std::size_t>(shards));   // or check the one there
     const auto s = index_archive(options, observer);
     if (progress_shown) std::cerr << "\r\033[K";
