@@ -9,6 +9,7 @@
 #include "schema/schema.hpp"
 #include "schema/terms.hpp"
 #include "storage/compaction.hpp"
+#include "text/fixed_hash.hpp"
 #include "storage/shard_location.hpp"
 
 namespace newsdesk {
@@ -53,16 +54,6 @@ std::filesystem::path side_directory(const std::filesystem::path& database) {
     auto dir = std::filesystem::absolute(database).lexically_normal();
     dir += ".loading";
     return dir;
-}
-
-// FNV-1a, 64 bits: tiny, fixed by its definition (std::hash may differ between builds).
-std::uint64_t fnv1a(std::string_view bytes) {
-    std::uint64_t h = 0xcbf29ce484222325ULL;
-    for (const unsigned char c : bytes) {
-        h ^= c;
-        h *= 0x100000001b3ULL;
-    }
-    return h;
 }
 
 // The local shard directories of a sharded database, in stub order (the order that decides
@@ -248,7 +239,7 @@ void ShardedWriter::create(const std::filesystem::path& path, std::size_t shards
 }
 
 std::size_t ShardedWriter::shard_of(std::string_view id, std::size_t shards) {
-    return static_cast<std::size_t>(fnv1a(schema::exact_term(schema::Id, id)) % shards);
+    return static_cast<std::size_t>(text::fnv1a(schema::exact_term(schema::Id, id)) % shards);
 }
 
 bool ShardedWriter::add(Article article) {

@@ -12,6 +12,7 @@
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
 
+#include "support/shared_data.hpp"
 #include "support/temp_dir.hpp"
 
 namespace newsdesk::testing {
@@ -67,17 +68,6 @@ inline int search_total(const std::string& db, const std::string& query) {
 
 // Whether what a program printed holds `part`.
 inline bool has(const std::string& text, const std::string& part) { return text.find(part) != std::string::npos; }
-
-// A file from ../shared/data; when it is missing the test is skipped, except under CI
-// (where the data is guaranteed) where it fails.
-inline std::filesystem::path shared_data(const std::string& relative) {
-    const auto p = shared_dir() / relative;
-    if (!std::filesystem::exists(p)) {
-        if (std::getenv("CI")) FAIL("missing shared data under CI: " << p);
-        WARN("SKIPPED: shared data not found: " << p);
-    }
-    return p;
-}
 
 // The first `n` lines of a file, each ending in a newline: a slice of a corpus for a test.
 inline std::string first_lines(const std::filesystem::path& path, int n) {
