@@ -93,7 +93,7 @@ TEST_CASE("the indexer runs below other work's priority, every thread of it", "[
     }
 }
 
-TEST_CASE("--nice out of range is refused before anything is indexed", "[cli][index]") {
+TEST_CASE("a --nice out of range is refused before anything is indexed", "[cli][index]") {
     TempDir dir;
     for (const auto* bad : {"-1", "20"}) {
         const auto r = run_newsdesk({"index", "--db", (dir / "db").string(), "--nice", bad, sample_dir().string()});

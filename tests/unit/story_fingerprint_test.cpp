@@ -118,7 +118,7 @@ TEST_CASE("story fingerprint: other stories on the same subject are not the stor
     CHECK(candidates * 20 < pairs);
 }
 
-TEST_CASE("story fingerprint: too short a text has none; the stored form reads back", "[text][stories]") {
+TEST_CASE("story fingerprint: too short a text has none, and the stored form reads back", "[text][stories]") {
     CHECK(StoryFingerprint::of("").empty());
     CHECK(StoryFingerprint::of("Markets fell.").empty());
     CHECK(StoryFingerprint::of("Markets fell on Monday.").resemblance(StoryFingerprint::of("Markets fell on Monday.")) == 1.0);
