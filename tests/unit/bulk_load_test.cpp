@@ -4,6 +4,7 @@
 // damaged; an empty load; the merge's own bounds.
 #include <catch2/catch.hpp>
 
+#include <fstream>
 #include <map>
 
 #include "indexer/article_document.hpp"
@@ -118,8 +119,12 @@ TEST_CASE("bulk load: a load that stopped before its merge is taken up again, an
     }
     CHECK(Xapian::Database(path.string()).get_doccount() == 0);   // untouched
     std::filesystem::rename(dir / "kept", dir / "db.loading");
+    // And its merge was cut short: what it began is not a side database, and is made again.
+    std::filesystem::create_directories(dir / "db.loading" / "articles");
+    std::ofstream(dir / "db.loading" / "articles" / "iamglass") << "cut short";
     {
         const auto again = ShardedWriter::bulk_load(path, 2);
+        CHECK(again->article_count() > 0);   // taken up
         load(*again, 0, 1200);
         again->finish();
     }
