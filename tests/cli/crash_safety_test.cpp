@@ -1,7 +1,5 @@
 // Crash safety: `newsdesk index` killed with SIGKILL at random moments loses nothing it
 // committed, leaves a database that opens and checks clean, and a rerun completes exactly.
-#include <fcntl.h>
-#include <spawn.h>
 #include <signal.h>
 #include <unistd.h>
 
@@ -17,8 +15,6 @@
 #include "searcher/search.hpp"
 #include "support/run_program.hpp"
 
-extern char** environ;
-
 using namespace newsdesk::testing;
 
 namespace {
@@ -26,20 +22,9 @@ namespace {
 constexpr std::size_t BatchSize = 100;
 
 pid_t spawn_indexer(const std::string& db, const std::string& input, const std::vector<std::string>& extra) {
-    std::vector<std::string> args = {NEWSDESK_PROGRAM, "index", "--db", db, "--batch-size", std::to_string(BatchSize), input};
+    std::vector<std::string> args = {"index", "--db", db, "--batch-size", std::to_string(BatchSize), input};
     args.insert(args.end(), extra.begin(), extra.end());
-    std::vector<char*> argv;
-    for (const auto& a : args) argv.push_back(const_cast<char*>(a.c_str()));
-    argv.push_back(nullptr);
-    posix_spawn_file_actions_t actions;
-    posix_spawn_file_actions_init(&actions);
-    posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0);
-    posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0);
-    pid_t pid = 0;
-    const int rc = posix_spawn(&pid, argv[0], &actions, nullptr, argv.data(), environ);
-    posix_spawn_file_actions_destroy(&actions);
-    REQUIRE(rc == 0);
-    return pid;
+    return spawn_newsdesk(args);
 }
 
 std::vector<std::string> ids_in_file_order(const std::filesystem::path& jsonl) {

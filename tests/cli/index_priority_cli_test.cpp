@@ -1,8 +1,6 @@
 // `newsdesk index` lowers its CPU priority (--nice), every thread of it, so that searches served
 // from the same machine come first.
-#include <fcntl.h>
 #include <signal.h>
-#include <spawn.h>
 #include <sys/resource.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -15,27 +13,9 @@
 
 #include "support/run_program.hpp"
 
-extern char** environ;
-
 using namespace newsdesk::testing;
 
 namespace {
-
-pid_t spawn(std::vector<std::string> args) {
-    args.insert(args.begin(), NEWSDESK_PROGRAM);
-    std::vector<char*> argv;
-    for (auto& a : args) argv.push_back(a.data());
-    argv.push_back(nullptr);
-    posix_spawn_file_actions_t actions;
-    posix_spawn_file_actions_init(&actions);
-    posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0);
-    posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0);
-    pid_t pid = 0;
-    const int rc = posix_spawn(&pid, argv[0], &actions, nullptr, argv.data(), environ);
-    posix_spawn_file_actions_destroy(&actions);
-    REQUIRE(rc == 0);
-    return pid;
-}
 
 // The nice value of each thread of process `pid`, by thread id (field 19 of its stat line).
 std::map<int, int> thread_niceness(pid_t pid) {
@@ -62,7 +42,7 @@ std::map<int, int> indexer_niceness(const std::vector<std::string>& extra) {
     const auto corpus = dir.write("reuters-part.jsonl", first_lines(reuters, 5000));
     std::vector<std::string> args = {"index", "--db", (dir / "db").string(), "--threads", "2", corpus.string()};
     args.insert(args.end(), extra.begin(), extra.end());
-    const auto pid = spawn(args);
+    const auto pid = spawn_newsdesk(args);
     std::map<int, int> seen;
     const auto give_up = std::chrono::steady_clock::now() + std::chrono::seconds(60);
     while (seen.size() < 4 && std::chrono::steady_clock::now() < give_up) {

@@ -7,6 +7,8 @@
 #include <string>
 #include <vector>
 
+#include <fcntl.h>
+#include <spawn.h>
 #include <sys/wait.h>
 
 #include <catch2/catch.hpp>
@@ -14,6 +16,8 @@
 
 #include "support/shared_data.hpp"
 #include "support/temp_dir.hpp"
+
+extern char** environ;
 
 namespace newsdesk::testing {
 
@@ -33,6 +37,24 @@ inline std::string slurp(const std::filesystem::path& p) {
     std::stringstream ss;
     ss << in.rdbuf();
     return ss.str();
+}
+
+// Starts the real newsdesk program with `args`, its output thrown away, and returns at once:
+// for tests that watch or kill it while it runs. The caller reaps it (waitpid).
+inline pid_t spawn_newsdesk(std::vector<std::string> args) {
+    args.insert(args.begin(), NEWSDESK_PROGRAM);
+    std::vector<char*> argv;
+    for (auto& a : args) argv.push_back(a.data());
+    argv.push_back(nullptr);
+    posix_spawn_file_actions_t actions;
+    posix_spawn_file_actions_init(&actions);
+    posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0);
+    posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0);
+    pid_t pid = 0;
+    const int rc = posix_spawn(&pid, argv[0], &actions, nullptr, argv.data(), environ);
+    posix_spawn_file_actions_destroy(&actions);
+    REQUIRE(rc == 0);
+    return pid;
 }
 
 // newsdesk ARGS..., with stdin from /dev/null.

@@ -52,6 +52,19 @@ void load(ShardedWriter& w, int from, int to) {
     for (int n = from; n < to; ++n) w.add(article(n));
 }
 
+// What a bulk load into DIR/db by two writers of articles 0 to `to` leaves when it crashes
+// after its last commit: the side databases in DIR/db.loading, and DIR/db empty. A crash runs
+// no destructor; it is emulated by keeping a copy of the side databases.
+void leave_crashed_load(const TempDir& dir, int to) {
+    {
+        const auto crashed = ShardedWriter::bulk_load(dir / "db", 2);
+        load(*crashed, 0, to);
+        crashed->commit();
+        std::filesystem::copy(dir / "db.loading", dir / "kept", std::filesystem::copy_options::recursive);
+    }
+    std::filesystem::rename(dir / "kept", dir / "db.loading");
+}
+
 } // namespace
 
 TEST_CASE("bulk load: the merged database holds what one writer writes, laid out as one writer lays it out",
@@ -110,15 +123,8 @@ TEST_CASE("bulk load: a load that stopped before its merge is taken up again, an
         one.finish();
     }
     const auto path = dir / "db";
-    {
-        const auto crashed = ShardedWriter::bulk_load(path, 2);
-        load(*crashed, 0, 700);
-        crashed->commit();
-        // A crash here: no destructor runs, the side databases stay. Emulated by keeping a copy.
-        std::filesystem::copy(dir / "db.loading", dir / "kept", std::filesystem::copy_options::recursive);
-    }
+    leave_crashed_load(dir, 700);
     CHECK(Xapian::Database(path.string()).get_doccount() == 0);   // untouched
-    std::filesystem::rename(dir / "kept", dir / "db.loading");
     // And its merge was cut short: what it began is not a side database, and is made again.
     std::filesystem::create_directories(dir / "db.loading" / "articles");
     std::ofstream(dir / "db.loading" / "articles" / "iamglass") << "cut short";
@@ -152,13 +158,7 @@ TEST_CASE("bulk load: side databases a crash left damaged are started over, not 
         one.finish();
     }
     const auto path = dir / "db";
-    {
-        const auto crashed = ShardedWriter::bulk_load(path, 2);
-        load(*crashed, 0, 600);
-        crashed->commit();
-        std::filesystem::copy(dir / "db.loading", dir / "kept", std::filesystem::copy_options::recursive);
-    }
-    std::filesystem::rename(dir / "kept", dir / "db.loading");
+    leave_crashed_load(dir, 600);
     // A power cut before the system wrote all that a side database's commit left to it (side
     // databases are not synced): a table cut short.
     const auto table = dir / "db.loading" / "articles-1" / "postlist.glass";
