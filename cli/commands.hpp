@@ -22,6 +22,7 @@ int search_command(const Args& args);
 int quotes_command(const Args& args);
 int extract_command(const Args& args);
 int info_command(const Args& args);
+int story_command(const Args& args);
 int serve_command(const Args& args);
 
 } // namespace newsdesk::cli

@@ -17,9 +17,10 @@ constexpr const char* UsageText =
     "\n"
     "commands:\n"
     "  index    --db DIR [--format jsonl|text] [--lang L] [--strict] PATH...   add articles to an index\n"
-    "  search   --db DIR [--facet NAME]... [--sort S] [--limit N] [--json] QUERY  ranked, faceted search\n"
+    "  search   --db DIR [--facet NAME]... [--sort S] [--collapse] [--json] QUERY  ranked, faceted search\n"
     "  quotes   --db DIR [--facet NAME]... [--json] QUERY                        search quotes: who said it\n"
     "  extract  [--json] PATH...                                                 speakers and countries\n"
+    "  story    --db DIR [--json] ID                                             every version of a story\n"
     "  info     --db DIR [--json]                                                what an index holds\n"
     "  serve    --db DIR [--listen HOST:PORT] [--threads N]                      search page and JSON API\n"
     "\n"
@@ -43,6 +44,7 @@ int run(int argc, char* argv[]) {
     if (command == "quotes") return quotes_command(args);
     if (command == "extract") return extract_command(args);
     if (command == "info") return info_command(args);
+    if (command == "story") return story_command(args);
     if (command == "serve") return serve_command(args);
     if (command == "--help" || command == "-h" || command == "help") {
         std::cout << UsageText;

@@ -48,9 +48,17 @@ void print_facets(const std::vector<FacetResult>& facets, bool colour) {
     }
 }
 
+// A collapsed hit names this many of its other versions; `newsdesk story` lists them all.
+constexpr std::size_t ShownVersions = 3;
+
+std::string version_line(const Article& a) {
+    return (a.source.empty() ? a.id : a.source) + " " + (a.date.empty() ? "undated" : a.date);
+}
+
 void print_text(const SearchResults& r, bool colour) {
     const auto bold = colour ? "\033[1m" : "", plain = colour ? "\033[0m" : "";
     std::cout << r.total << (r.total == 1 ? " article matches" : " articles match");
+    if (r.stories) std::cout << ", " << *r.stories << (*r.stories == 1 ? " story" : " stories");
     if (!r.hits.empty()) std::cout << "; showing " << r.hits.front().rank << "-" << r.hits.back().rank;
     std::cout << "\n\n";
     for (const auto& h : r.hits) {
@@ -67,6 +75,13 @@ void print_text(const SearchResults& r, bool colour) {
         if (!a.countries.empty()) std::cout << "   countries: " << joined(a.countries) << '\n';
         const auto snippet = highlighted(h.snippet, colour);
         if (!snippet.empty()) std::cout << "   " << snippet << '\n';
+        if (h.other_versions > 0) {
+            std::cout << "   + " << h.other_versions << (h.other_versions == 1 ? " other version:" : " other versions:");
+            for (std::size_t i = 0; i < h.versions.size() && i < ShownVersions; ++i)
+                std::cout << (i ? ";" : "") << ' ' << version_line(h.versions[i].article);
+            if (h.other_versions > ShownVersions) std::cout << "; ...";
+            std::cout << "  (newsdesk story " << a.id << ")\n";
+        }
         std::cout << '\n';
     }
     print_facets(r.facets, colour);
@@ -99,7 +114,7 @@ struct ParsedSearch {
     bool json = false;
 };
 
-std::optional<ParsedSearch> parse_search(const Args& args, const std::string& usage) {
+std::optional<ParsedSearch> parse_search(const Args& args, const std::string& usage, bool articles) {
     ParsedSearch p;
     std::string sort = sort_order_names().front();
     std::vector<std::string> words;
@@ -120,8 +135,10 @@ std::optional<ParsedSearch> parse_search(const Args& args, const std::string& us
         ("limit", po::value(&limit)->default_value(10), "hits per page")
         ("offset", po::value(&offset)->default_value(0), "hits to skip (paging)")
         ("lang", po::value(&p.request.stem_language)->default_value("en"), "language of the query's words, for stemming")
-        ("json", "print one JSON object")
-        ("query", po::value(&words), "the query");
+        ("json", "print one JSON object");
+    if (articles)
+        named.add_options()("collapse", "one hit per story: the best version of each, with its other versions");
+    named.add_options()("query", po::value(&words), "the query");
     const auto vm = parse(args, named, "query",
                           (usage + "\n"
                           "QUERY: words, \"phrases\", AND OR NOT, +word -word, prefix*, (...), and fields:\n" +
@@ -146,13 +163,14 @@ std::optional<ParsedSearch> parse_search(const Args& args, const std::string& us
         p.request.deadline = std::chrono::milliseconds(static_cast<long long>(deadline * 1000 + 0.5));
     }
     p.json = vm->count("json") > 0;
+    p.request.collapse = vm->count("collapse") > 0;
     return p;
 }
 
 } // namespace
 
 int search_command(const Args& args) {
-    const auto p = parse_search(args, "usage: newsdesk search --db DIR [--db DIR]... [OPTIONS] QUERY\nRanked, faceted search of articles.");
+    const auto p = parse_search(args, "usage: newsdesk search --db DIR [--db DIR]... [OPTIONS] QUERY\nRanked, faceted search of articles.", true);
     if (!p) return Ok;
     const auto results = Index::open_shards(p->dbs, p->open).search(p->request);
     if (p->json) std::cout << render::dump(render::to_json(results)) << '\n';
@@ -162,12 +180,48 @@ int search_command(const Args& args) {
 
 int quotes_command(const Args& args) {
     const auto p = parse_search(args, "usage: newsdesk quotes --db DIR [OPTIONS] QUERY\n"
-                                      "Searches quotes, direct and indirect, each on its own: who said it, how often.");
+                                      "Searches quotes, direct and indirect, each on its own: who said it, how often.", false);
     if (!p) return Ok;
     const auto results = Index::open_shards(p->dbs, p->open).quotes(p->request);
     if (p->json) std::cout << render::dump(render::to_json(results)) << '\n';
     else print_text(results, stdout_is_terminal());
     return results.total ? Ok : Incomplete;
+}
+
+int story_command(const Args& args) {
+    std::vector<std::string> dbs;
+    std::string id;
+    po::options_description named("story options");
+    named.add_options()
+        ("db", po::value(&dbs)->required()->composing(),
+         "database directory, sharded database or stub file, or tcp://HOST:PORT; repeat to read several as one")
+        ("json", "print one JSON object")
+        ("id", po::value(&id)->required(), "the article");
+    const auto vm = parse(args, named, "id",
+                          "usage: newsdesk story --db DIR [--json] ID\n"
+                          "Every version of the article's story: where and when it ran, and how much of it is the same.\n"
+                          "Exit: 0 found, 1 no such article, 2 usage, 3 database problem, 4 other.");
+    if (!vm) return Ok;
+    const auto story = Index::open_shards(dbs).story(id);
+    if (!story) {
+        std::cerr << "newsdesk: no article has the id '" << id << "'\n";
+        return Incomplete;
+    }
+    if (vm->count("json")) {
+        std::cout << render::dump(render::to_json(*story)) << '\n';
+        return Ok;
+    }
+    const auto n = story->versions.size();
+    std::cout << "story " << story->story << ": " << n << (n == 1 ? " version\n" : " versions\n");
+    for (const auto& v : story->versions) {
+        const auto& a = v.article;
+        char same[16];
+        std::snprintf(same, sizeof same, "%3.0f%%", v.same * 100);
+        std::cout << "  " << same << "  " << (a.date.empty() ? "undated   " : a.date) << "  "
+                  << (a.source.empty() ? "-" : a.source) << "  " << a.id << "  " << a.title << '\n';
+        if (!a.url.empty()) std::cout << "        " << a.url << '\n';
+    }
+    return Ok;
 }
 
 } // namespace newsdesk::cli

@@ -8,6 +8,7 @@
 #include "schema/date.hpp"
 #include "schema/stored_article.hpp"
 #include "schema/terms.hpp"
+#include "text/story_fingerprint.hpp"
 #include "text/unicode.hpp"
 
 namespace newsdesk {
@@ -22,13 +23,16 @@ class TextIndexer {
 public:
     TextIndexer(Xapian::Document& doc, const Xapian::Stem* stemmer) : doc_(doc), stemmer_(stemmer) {}
 
-    void index(std::string_view text, std::string_view prefix, Xapian::termcount weight) {
+    // `words`, when given, receives each word's StoryFingerprint::word_hash, junk included.
+    void index(std::string_view text, std::string_view prefix, Xapian::termcount weight,
+               std::vector<std::uint64_t>* words = nullptr) {
         std::string term;
         std::string stem_term;
         text::for_each_word(text, [&](const text::Word& w) {
             term.assign(prefix);
             term += text::normalise(w.text);
             ++pos_;
+            if (words) words->push_back(text::StoryFingerprint::word_hash(std::string_view{term}.substr(prefix.size())));
             if (term.size() == prefix.size() || term.size() > schema::MaxTermBytes) return;   // junk, not a word
             doc_.add_posting(term, pos_, weight);
             const auto word = std::string_view{term}.substr(prefix.size());
@@ -120,6 +124,29 @@ void add_speakers(Xapian::Document& doc, const std::vector<std::string>& all_peo
 
 } // namespace
 
+void add_story_fingerprint(Xapian::Document& doc, const text::StoryFingerprint& fingerprint) {
+    if (fingerprint.empty()) return;
+    doc.add_value(schema::value_no(schema::Slot::StoryFingerprint), fingerprint.serialise());
+    for (std::size_t band = 0; band < text::StoryFingerprint::Bands; ++band)
+        doc.add_boolean_term(schema::story_band_term(fingerprint.band_key(band)));
+}
+
+std::optional<text::StoryFingerprint> story_fingerprint(const Xapian::Document& doc) {
+    return text::StoryFingerprint::parse(doc.get_value(schema::value_no(schema::Slot::StoryFingerprint)));
+}
+
+void set_story(Xapian::Document& doc, const std::string& story) {
+    const auto slot = schema::value_no(schema::Slot::Story);
+    if (const auto old = doc.get_value(slot); !old.empty()) {
+        if (old == story) return;
+        doc.remove_term(schema::exact_term(schema::Story, old));
+    }
+    doc.add_boolean_term(schema::exact_term(schema::Story, story));
+    doc.add_value(slot, story);
+}
+
+std::string story_of(const Xapian::Document& doc) { return doc.get_value(schema::value_no(schema::Slot::Story)); }
+
 Xapian::Document text_document(const Article& a) {
     Xapian::Document doc;
     TextIndexer text_indexer(doc, stemmer_for(a.language));
@@ -127,7 +154,9 @@ Xapian::Document text_document(const Article& a) {
     text_indexer.skip();
     text_indexer.index(a.title, schema::Body.prefix, TitleWeight);   // plain queries favour titles
     text_indexer.skip();
-    text_indexer.index(a.body, schema::Body.prefix, 1);
+    std::vector<std::uint64_t> body_words;
+    text_indexer.index(a.body, schema::Body.prefix, 1, &body_words);
+    add_story_fingerprint(doc, text::StoryFingerprint::of_words(body_words));
     for (const auto& q : a.quotes) {
         text_indexer.skip();
         text_indexer.index(q.text, schema::QuoteText.prefix, 1);

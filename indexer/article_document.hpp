@@ -1,6 +1,7 @@
 #pragma once
 // Article -> Xapian::Document, following the schema.
 #include <functional>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -8,6 +9,7 @@
 
 #include <newsdesk/article.hpp>
 #include "schema/stored_article.hpp"
+#include "text/story_fingerprint.hpp"
 
 namespace newsdesk {
 
@@ -20,11 +22,20 @@ Xapian::Document to_document(const Article& article);
 // The same in two steps: the words of the title, body and quotes, which depend only on the
 // article's text, language and quotes, so they can be analysed on another thread before
 // the speakers are settled; then the fields, added to that document.
+// The text document carries the story fingerprint of the body (add_story_fingerprint).
 Xapian::Document text_document(const Article& article);
 Xapian::Document to_document(const Article& article, Xapian::Document text);
 // The same for an article whose people's names were settled from `forms` (SpeakerRegistry):
 // the forms are stored with it, and are the registry's evidence (schema::SpeakerFormPrefix).
 Xapian::Document to_document(const Article& article, Xapian::Document text, const SpeakerForms& forms);
+
+// Stories (indexer/story_keeper.hpp). An article's document holds its body's fingerprint (a
+// value) and band keys (terms), and the story it is a version of (a term and a value).
+void add_story_fingerprint(Xapian::Document& doc, const text::StoryFingerprint& fingerprint);
+std::optional<text::StoryFingerprint> story_fingerprint(const Xapian::Document& doc);   // nullopt: none
+// Makes `story` the document's story, in place of the one it had.
+void set_story(Xapian::Document& doc, const std::string& story);
+std::string story_of(const Xapian::Document& doc);   // empty: none yet
 
 // One document per quote of the article, searched by `newsdesk quotes`: the quote's words,
 // its speaker and verb, and the article's filters and facets. Each carries the article's id

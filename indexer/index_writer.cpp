@@ -182,7 +182,22 @@ void IndexWriter::resettle(Xapian::docid docid) {
     // Most articles holding a stale value hold it by another name, still settled as it was.
     if (forms_of(article) == forms_of(stored)) return;
     changed_.push_back(docid);
-    write(article, text_document(article), forms, docid, true, take_quote_ids(article));
+    auto text = text_document(article);
+    if (const auto story = story_of(db_.get_document(docid)); !story.empty()) set_story(text, story);
+    write(article, std::move(text), forms, docid, true, take_quote_ids(article));
+}
+
+void IndexWriter::restory(const std::string& id, const std::string& story) {
+    const auto docid = find(schema::exact_term(schema::Id, id));
+    if (!docid) return;
+    writes_.post([this, docid = *docid, story] {
+        // Only the story changes: Xapian rewrites what a document from this database changed.
+        auto doc = db_.get_document(docid);
+        set_story(doc, story);
+        db_.replace_document(docid, doc);
+    });
+    changed_.push_back(*docid);
+    ++pending_;
 }
 
 Xapian::doccount IndexWriter::article_count() const {

@@ -85,6 +85,11 @@ public:
     // commit), rewriting those whose names or quotes' speakers change: their documents and
     // quote records. Costs a posting list walk per value and a rebuild per article changed.
     void resettle(const StaleSpeakers& stale);
+    // Makes `story` the story of the article with this id (StoryKeeper), rewriting its
+    // document's story and nothing else; nothing when there is no such article.
+    void restory(const std::string& id, const std::string& story);
+    // What is committed, read without the writer's pending changes (reopened at each commit).
+    const Xapian::Database& committed() const { return committed_; }
     void set_batch_size(std::size_t n) { batch_size_ = n; }
     Xapian::doccount article_count() const;
     std::size_t uncommitted() const { return pending_; }

@@ -9,6 +9,7 @@
 #include <spawn.h>
 #include <sys/wait.h>
 
+#include "indexer/article_document.hpp"
 #include "indexer/writable_database.hpp"
 #include "schema/schema.hpp"
 #include "schema/terms.hpp"
@@ -130,6 +131,21 @@ ShardedWriter::ShardedWriter(const std::filesystem::path& path, bool background)
     // This class commits every shard together every batch_size articles; the shards never
     // commit on their own.
     for (auto& shard : shards_) shard->set_batch_size(std::numeric_limits<std::size_t>::max());
+    keep_stories();
+}
+
+void ShardedWriter::keep_stories() {
+    stories_ = std::make_unique<StoryKeeper>([this](const std::string& id, const std::string& story) {
+        shards_[shard_of(id, shards_.size())]->restory(id, story);
+    });
+    read_committed_stories();
+}
+
+void ShardedWriter::read_committed_stories() {
+    std::vector<const Xapian::Database*> committed;
+    for (const auto& shard : shards_) committed.push_back(&shard->committed());
+    stories_->read(committed);
+    stories_->committed();
 }
 
 ShardedWriter::~ShardedWriter() {
@@ -189,6 +205,7 @@ std::unique_ptr<ShardedWriter> ShardedWriter::bulk_load(const std::filesystem::p
         w->shards_.push_back(std::make_unique<IndexWriter>(side_articles(w->side_dir_, n), options));
     }
     for (auto& shard : w->shards_) shard->set_batch_size(std::numeric_limits<std::size_t>::max());
+    w->keep_stories();
     return w;
 }
 
@@ -196,6 +213,7 @@ void ShardedWriter::finish() {
     commit();
     if (!bulk()) return;
     const auto writers = shards_.size();
+    stories_.reset();
     shards_.clear();    // the side databases are closed, every write committed,
     quotes_.reset();
     names_.reset();     // and nothing reads them
@@ -265,18 +283,19 @@ std::size_t ShardedWriter::shard_of(std::string_view id, std::size_t shards) {
 }
 
 bool ShardedWriter::add(Article article) {
-    const auto shard = shard_of(article.id, shards_.size());
-    const auto bytes = text_bytes(article);
-    return added(shards_[shard]->add(std::move(article)), bytes);
+    auto text = text_document(article);
+    return add(std::move(article), std::move(text));
 }
 
 bool ShardedWriter::add(Article article, Xapian::Document text) {
+    set_story(text, stories_->arrive(article, text));
     const auto shard = shard_of(article.id, shards_.size());
     const auto bytes = text_bytes(article);
     return added(shards_[shard]->add(std::move(article), std::move(text)), bytes);
 }
 
 bool ShardedWriter::remove(const std::string& id) {
+    stories_->leave(id);
     if (!shards_[shard_of(id, shards_.size())]->remove(id)) return false;
     added(true, 0);
     return true;
@@ -305,6 +324,7 @@ void ShardedWriter::commit() {
     // Every shard flushes its batch at once, each on its own thread when writing in the background.
     for (auto& shard : shards_) shard->start_commit();
     for (auto& shard : shards_) shard->finish_commit();
+    read_committed_stories();
     if (quotes_) {
         // After the articles: a crash in between leaves articles whose quote records are
         // missing, which the load taken up again replaces whole (deleting none, adding them),

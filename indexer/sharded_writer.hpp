@@ -13,6 +13,7 @@
 #include <newsdesk/article.hpp>
 #include "indexer/index_writer.hpp"
 #include "indexer/speaker_registry.hpp"
+#include "indexer/story_keeper.hpp"
 
 namespace newsdesk {
 
@@ -88,6 +89,8 @@ public:
 
 private:
     ShardedWriter() = default;
+    void keep_stories();         // once the shards are open
+    void read_committed_stories();
     void merge_sides();
     bool added(bool replaced, std::size_t bytes);   // counts the work; commits when a batch or the memory is full
     std::vector<std::unique_ptr<IndexWriter>> shards_;
@@ -104,6 +107,8 @@ private:
     std::filesystem::path side_dir_;
     std::unique_ptr<Xapian::WritableDatabase> bulk_target_;
     std::unique_ptr<SharedQuotes> quotes_;   // a bulk load's quote records
+    // Decides each article's story across every shard (or side database).
+    std::unique_ptr<StoryKeeper> stories_;
     std::size_t batch_size_ = 500;
     std::size_t pending_ = 0;
     std::uint64_t memory_limit_ = std::uint64_t{1} << 62;

@@ -108,6 +108,12 @@ json extraction(const Article& a) {
     return j;
 }
 
+json to_json(const StoryVersion& v) {
+    auto j = article_fields(v.article, {"id", "title", "date", "source", "url"});
+    j["same"] = v.same;
+    return j;
+}
+
 json to_json(const SearchResults& r) {
     auto hits = json::array();
     for (const auto& h : r.hits) {
@@ -115,9 +121,24 @@ json to_json(const SearchResults& r) {
         hit["rank"] = h.rank;
         hit["score"] = h.score;
         hit["snippet"] = to_json(h.snippet);
+        hit["story"] = h.story.empty() ? json(nullptr) : json(h.story);
+        if (r.stories) {
+            auto versions = json::array();
+            for (const auto& v : h.versions) versions.push_back(to_json(v));
+            hit["versions"] = std::move(versions);
+            hit["other_versions"] = h.other_versions;
+        }
         hits.push_back(std::move(hit));
     }
-    return results(r, std::move(hits));
+    auto j = results(r, std::move(hits));
+    if (r.stories) j["stories"] = *r.stories;
+    return j;
+}
+
+json to_json(const Story& story) {
+    auto versions = json::array();
+    for (const auto& v : story.versions) versions.push_back(to_json(v));
+    return {{"story", story.story}, {"versions", std::move(versions)}};
 }
 
 json to_json(const QuoteResults& r) {

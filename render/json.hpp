@@ -22,7 +22,13 @@ nlohmann::json to_json(const std::vector<FacetResult>& facets);
 nlohmann::json to_json(const Snippet& snippet);
 // An article as a search hit shows it: every field but the body.
 nlohmann::json to_json(const Article& article);
+// Every hit has "story" (null in an index without stories); collapsed, "versions" (the other
+// matching versions listed, each {"id", "title", "date", "source", "url", "same"}) and
+// "other_versions" (how many), and the results "stories".
 nlohmann::json to_json(const SearchResults& results);
+// {"story": id, "versions": [...]}: every version of a story.
+nlohmann::json to_json(const Story& story);
+nlohmann::json to_json(const StoryVersion& version);
 nlohmann::json to_json(const QuoteResults& results);
 nlohmann::json to_json(const IndexInfo& info);
 nlohmann::json to_json(const IndexSummary& summary);

@@ -16,7 +16,7 @@
 
 namespace newsdesk::schema {
 
-inline constexpr int Version = 3;   // bump when the layout changes: older indexes are refused
+inline constexpr int Version = 4;   // bump when the layout changes: older indexes are refused
 inline constexpr std::string_view VersionKey = "newsdesk:schema-version";
 
 // Document ids. Articles are numbered from 1 and quote records from a point far above them,
@@ -51,6 +51,8 @@ enum class Slot : Xapian::valueno {
     Organisations = 6,     // names of organisations quoted, joined by MultiValueSeparator
     Focus = 7,             // alpha-2 codes of the one or two main countries, joined likewise
     DatelineCountry = 8,   // alpha-2 code of the dateline place's country
+    Story = 9,             // the story's id: the id of its earliest article (articles only)
+    StoryFingerprint = 10, // text::StoryFingerprint::serialise() of the body (articles only)
 };
 inline constexpr char MultiValueSeparator = '\x1f';   // ASCII unit separator: never in a name
 
@@ -99,13 +101,16 @@ inline constexpr Field DatelineCountry {"dateline_country", "XDATELINECOUNTRY:",
 inline constexpr Field QuoteText {"quote",   "XQUOTE:",    Kind::Text};
 inline constexpr Field Verb     {"verb",     "XVERB:",     Kind::Exact};       // quote records: "said", "warned"
 inline constexpr Field ArticleId {"article", "XARTICLE:",  Kind::Id};          // quote records: their article
+// The story an article is one version of (indexer/story_keeper.hpp), named by the id of the
+// story's earliest article: `story:ID` lists every version. Ids are compared byte for byte.
+inline constexpr Field Story    {"story",    "XSTORY:",    Kind::Id,         Slot::Story};
 // What a document is: an article, or one quote of an article (searched by `newsdesk quotes`).
 inline constexpr Field DocKind  {"kind",     "XKIND:",     Kind::Exact};
 inline constexpr std::string_view ArticleKind = "article", QuoteKind = "quote";
 
 inline constexpr auto Fields =
     std::to_array({Id, Title, Body, Date, Source, Url, Language, Author, Speaker, Country, Dateline,
-                   Organisation, SpeakerType, Focus, DatelineCountry, QuoteText, Verb, ArticleId, DocKind});
+                   Organisation, SpeakerType, Focus, DatelineCountry, QuoteText, Verb, ArticleId, Story, DocKind});
 
 // Prefix Xapian's QueryParser and TermGenerator use for stemmed terms.
 inline constexpr std::string_view StemPrefix = "Z";
@@ -117,6 +122,12 @@ inline constexpr std::string_view StemPrefix = "Z";
 // (terms.hpp: speaker_form_term). A term's frequency is how many articles write the name so.
 // Not a query field: the query parser never makes these terms.
 inline constexpr std::string_view SpeakerFormPrefix = "XSPEAKERFORM:";
+
+// Story bands: the keys of an article's story fingerprint (text::StoryFingerprint::band_key),
+// one boolean term each (terms.hpp: story_band_term), by which an article finds the articles
+// that may be copies of it with one lookup per band. Not a query field. Short: every article has
+// sixteen, nearly all its own, and a posting list's key holds its term whole.
+inline constexpr std::string_view StoryBandPrefix = "XBAND:";
 
 // Facets offered by search: a field's slot, or a period derived from the date slot.
 enum class FacetKind { Field, Year, Month };
@@ -179,6 +190,12 @@ consteval bool speaker_form_prefix_free() {
     return SpeakerFormPrefix.front() == 'X' && SpeakerFormPrefix.back() == ':';
 }
 static_assert(speaker_form_prefix_free(), "the speaker form prefix is a field's, or not X...:");
+consteval bool story_band_prefix_free() {
+    for (const auto& f : Fields)
+        if (f.prefix == StoryBandPrefix || f.word_prefix == StoryBandPrefix || f.slot == Slot::StoryFingerprint) return false;
+    return StoryBandPrefix != SpeakerFormPrefix && StoryBandPrefix.front() == 'X' && StoryBandPrefix.back() == ':';
+}
+static_assert(story_band_prefix_free(), "the story band prefix or fingerprint slot is a field's, or not X...:");
 consteval bool prefixes_well_formed() {
     for (const auto& f : Fields)
         if (f.prefix.size() > 1 && (f.prefix.front() != 'X' || f.prefix.back() != ':')) return false;

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <functional>
 
+#include "text/fixed_hash.hpp"
 #include "text/unicode.hpp"
 
 namespace newsdesk::schema {
@@ -16,7 +17,8 @@ std::size_t utf8_floor(std::string_view s, std::size_t n) {
 std::string bounded(std::string term) {
     if (term.size() <= MaxTermBytes) return term;
     char tag[20];
-    const auto len = std::snprintf(tag, sizeof tag, "#%016zx", std::hash<std::string>{}(term));
+    // A fixed hash: the term is stored, and read back by other builds.
+    const auto len = std::snprintf(tag, sizeof tag, "#%016llx", static_cast<unsigned long long>(text::fnv1a(term)));
     term.resize(utf8_floor(term, MaxTermBytes - static_cast<std::size_t>(len)));
     term.append(tag, static_cast<std::size_t>(len));
     return term;
@@ -28,6 +30,21 @@ std::string exact_term(const Field& field, std::string_view value) {
     // Ids are identities, compared byte for byte; every other value matches as people type it.
     if (field.kind == Kind::Id) return bounded(std::string{field.prefix} + std::string{value});
     return bounded(std::string{field.prefix} + text::normalise(value));
+}
+
+std::string story_band_term(std::uint64_t band_key) {
+    // Eight bytes as they are: Xapian terms are byte strings, and hex would double them.
+    std::string term{StoryBandPrefix};
+    for (int i = 0; i < 8; ++i) term += static_cast<char>((band_key >> (8 * i)) & 0xff);
+    return term;
+}
+
+std::optional<std::uint64_t> story_band_key(std::string_view term) {
+    if (term.size() != StoryBandPrefix.size() + 8 || !term.starts_with(StoryBandPrefix)) return std::nullopt;
+    std::uint64_t key = 0;
+    for (int i = 0; i < 8; ++i)
+        key |= std::uint64_t{static_cast<unsigned char>(term[StoryBandPrefix.size() + static_cast<std::size_t>(i)])} << (8 * i);
+    return key;
 }
 
 std::string word_term(const Field& field, std::string_view word) {

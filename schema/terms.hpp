@@ -1,5 +1,6 @@
 #pragma once
 // How values become terms: the one definition both the indexer and the searcher call.
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -40,6 +41,11 @@ std::string speaker_form_prefix(std::string_view surname);
 // The surname and the name a form term records.
 std::string_view speaker_form_surname(std::string_view term);
 std::string_view speaker_form_name(std::string_view term);
+
+// The term of one band key of a story fingerprint (schema::StoryBandPrefix).
+std::string story_band_term(std::uint64_t band_key);
+// The band key a story band term holds; nullopt for a term that is not one.
+std::optional<std::uint64_t> story_band_key(std::string_view term);
 
 // Checks the schema version stored in a database; an empty database is accepted. Throws
 // SchemaMismatch.

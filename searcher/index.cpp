@@ -7,6 +7,7 @@
 #include "storage/database.hpp"
 #include "searcher/info.hpp"
 #include "searcher/search.hpp"
+#include "searcher/story.hpp"
 
 namespace newsdesk {
 
@@ -72,6 +73,12 @@ std::optional<Article> Index::article(std::string_view id) const {
             if (posting == db.postlist_end(term)) return std::nullopt;
             return from_document_data(db.get_document(*posting).get_data());
         });
+    });
+}
+
+std::optional<Story> Index::story(std::string_view id) const {
+    return guarded(impl_->remote_shards, impl_->remote_timeout, [&] {
+        return read_latest(impl_->db, [&](const Xapian::Database& db) { return story_of_article(db, id); });
     });
 }
 

@@ -15,6 +15,7 @@
 #include "storage/database.hpp"
 #include "searcher/facet_counter.hpp"
 #include "searcher/query_parser.hpp"
+#include "searcher/story.hpp"
 
 namespace newsdesk {
 namespace {
@@ -165,6 +166,8 @@ Matched match(const Xapian::Database& db, const SearchRequest& request, std::str
     }
     enquire.set_query(Xapian::Query(Xapian::Query::OP_FILTER, m.parsed.query,
                                     Xapian::Query(schema::exact_term(schema::DocKind, kind))));
+    // One hit per story: Xapian keeps the best of each story's versions, and counts the rest.
+    if (request.collapse && kind == schema::ArticleKind) enquire.set_collapse_key(schema::value_no(schema::Slot::Story));
     const auto date_slot = schema::value_no(*schema::Date.slot);
     switch (request.sort) {
     case SortOrder::Relevance: break;
@@ -212,7 +215,15 @@ template <typename Results>
 Results page_of(const SearchRequest& request, const Matched& m) {
     Results results;
     results.query = request.query;
+    // Every document was checked (match()), so the counts are exact; collapsed, the matches
+    // are the stories.
     results.total = m.mset.get_matches_estimated();
+    if constexpr (requires { results.stories; }) {
+        if (request.collapse) {
+            results.total = m.mset.get_uncollapsed_matches_estimated();
+            results.stories = m.mset.get_matches_estimated();
+        }
+    }
     results.offset = request.offset;
     results.limit = request.limit;
     return results;
@@ -230,6 +241,16 @@ SearchResults search_once(const Xapian::Database& db, const SearchRequest& reque
         hit.article = from_document_data(it.get_document().get_data());
         hit.snippet = make_snippet(hit.article.body, m.parsed, hit.article.language, request.stem_language);
         hit.article.body.clear();
+        const auto doc = it.get_document();
+        hit.story = doc.get_value(schema::value_no(schema::Slot::Story));
+        if (request.collapse && !hit.story.empty() && it.get_collapse_count() > 0) {
+            budget.check("listing versions");
+            std::uint64_t versions = 0;
+            hit.versions = story_versions(db, hit.story, m.parsed.query, doc, MaxVersionsListed + 1, versions);
+            std::erase_if(hit.versions, [&](const StoryVersion& v) { return v.article.id == hit.article.id; });
+            if (hit.versions.size() > MaxVersionsListed) hit.versions.resize(MaxVersionsListed);
+            hit.other_versions = versions - 1;
+        }
         results.hits.push_back(std::move(hit));
     }
     results.facets = std::move(m.facets);

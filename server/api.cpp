@@ -75,6 +75,10 @@ SearchRequest search_request(const Params& params, const ApiLimits& limits) {
             throw BadRequest("sort must be " + render::alternatives(sort_order_names()) + ", not '" + clip(*sort) + "'");
         r.sort = *order;
     }
+    if (const auto* collapse = param(params, "collapse")) {
+        if (*collapse != "story") throw BadRequest("collapse must be story, not '" + clip(*collapse) + "'");
+        r.collapse = true;
+    }
     if (const auto* lang = param(params, "lang")) {
         const bool ok = !lang->empty() && lang->size() <= 16 &&
                         std::all_of(lang->begin(), lang->end(), [](char c) {
@@ -190,15 +194,27 @@ ApiResponse Api::info(const Params& params, const Budget& budget) {
     });
 }
 
-ApiResponse Api::article(const std::string& id, const Budget& budget) {
-    return guarded("article", budget, [&] {
+// What one article id answers (the article, its story): 404 when no article has that id.
+template <typename Read, typename Render>
+ApiResponse Api::by_article_id(const char* what, const std::string& id, const Budget& budget, Read read, Render render) {
+    return guarded(what, budget, [&] {
         const auto missing = error_response(404, "no article with id '" + clip(id) + "'");
         if (id.empty() || id.size() > 1024 || !valid_utf8(id)) return missing;
         const auto reader = readers_.acquire();
-        const auto found = (*reader).article(id);
+        const auto found = read(*reader);
         if (!found) return missing;
-        return ApiResponse{200, render::article_with_body(*found)};
+        return ApiResponse{200, render(*found)};
     });
+}
+
+ApiResponse Api::article(const std::string& id, const Budget& budget) {
+    return by_article_id("article", id, budget, [&](const Index& index) { return index.article(id); },
+                         [](const Article& a) { return render::article_with_body(a); });
+}
+
+ApiResponse Api::story(const std::string& id, const Budget& budget) {
+    return by_article_id("story", id, budget, [&](const Index& index) { return index.story(id); },
+                         [](const Story& s) { return render::to_json(s); });
 }
 
 ApiResponse Api::extract(std::string_view body, std::string_view content_type, const Budget& budget) {

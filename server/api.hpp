@@ -60,6 +60,9 @@ public:
     ApiResponse quotes(const Params& params, const Budget& budget = {});
     // GET /api/articles/{id}: the stored article with its body; 404 when there is none.
     ApiResponse article(const std::string& id, const Budget& budget = {});
+    // GET /api/articles/{id}/story: every version of the article's story; 404 when there is no
+    // such article.
+    ApiResponse story(const std::string& id, const Budget& budget = {});
     // GET /api/info: facet_limit.
     ApiResponse info(const Params& params, const Budget& budget = {});
     // POST /api/extract: the body is the article's text, or with a JSON content type an object
@@ -73,6 +76,8 @@ private:
     ApiResponse guarded(const char* what, const Budget& budget, Handler handler);
     template <typename Run>
     ApiResponse searched(const char* what, const Params& params, const Budget& budget, Run run);
+    template <typename Read, typename Render>
+    ApiResponse by_article_id(const char* what, const std::string& id, const Budget& budget, Read read, Render render);
 
     ReaderPool readers_;
     ApiLimits limits_;

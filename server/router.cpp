@@ -7,6 +7,8 @@ namespace newsdesk::server {
 namespace {
 
 constexpr std::string_view ArticlesPrefix = "/api/articles/";
+// /api/articles/{id}/story: an id ending so is read as the story of the id before it.
+constexpr std::string_view StorySuffix = "/story";
 
 constexpr const char* PageSecurityPolicy =
     "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; "
@@ -71,7 +73,9 @@ Reply Router::answer(const Incoming& request, const Budget& budget) const {
         if (path == "/api/search") return json_reply(api_.search(params, budget));
         if (path == "/api/quotes") return json_reply(api_.quotes(params, budget));
         if (path == "/api/info") return json_reply(api_.info(params, budget));
-        return json_reply(api_.article(path.substr(ArticlesPrefix.size()), budget));
+        const auto id = path.substr(ArticlesPrefix.size());
+        if (id.ends_with(StorySuffix)) return json_reply(api_.story(id.substr(0, id.size() - StorySuffix.size()), budget));
+        return json_reply(api_.article(id, budget));
     }
     if (path == "/api/extract") {
         if (request.method != "POST") return not_allowed(request, "POST");

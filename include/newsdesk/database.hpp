@@ -45,6 +45,9 @@ public:
     IndexInfo info(std::size_t facet_limit = 10) const;
     // The stored article with this id, body and quotes included.
     std::optional<Article> article(std::string_view id) const;
+    // Every version of the story of the article with this id; nullopt when there is no such
+    // article.
+    std::optional<Story> story(std::string_view id) const;
     std::uint64_t article_count() const;
 
 private:

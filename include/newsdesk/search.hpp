@@ -33,6 +33,10 @@ struct SearchRequest {
     // Asked at the same points; once it returns true the search throws Cancelled. The server
     // sets it to "the client went away". Empty: never asked.
     std::function<bool()> cancelled;
+    // One hit per story (the best-ranked or first-sorted of its versions), each listing the
+    // story's other versions that match (Hit::versions); SearchResults::stories counts the
+    // stories matched.
+    bool collapse = false;
 };
 
 // A passage of text with the words that matched the query located in it.
@@ -44,11 +48,36 @@ struct Snippet {
     std::vector<Span> matches;   // in order
 };
 
+// One article of a story, as a story or a collapsed hit lists it: the article's header (no
+// body, quotes or entities).
+struct StoryVersion {
+    Article article;
+    // How much of it is the text it is listed beside (the hit, the article asked for): the
+    // estimated share of the shorter text's word runs that the other holds, 0 to 1. 1 for the
+    // article itself.
+    double same = 0;
+};
+
 struct Hit {
     std::size_t rank = 0;   // 1-based, across pages
     double score = 0;
     Article article;        // as stored; `body` is left empty
     Snippet snippet;        // from the body
+    // The story the article is a version of, named by the id of its earliest article (the
+    // article's own id when no other article is a copy of it); empty in an index made before
+    // stories were kept.
+    std::string story;
+    // Collapsed (SearchRequest::collapse): the story's other articles that match, oldest
+    // first; `other_versions` counts them, of which the first MaxVersionsListed are listed.
+    std::vector<StoryVersion> versions;
+    std::uint64_t other_versions = 0;
+};
+inline constexpr std::size_t MaxVersionsListed = 100;
+
+// Every version of one story (Index::story).
+struct Story {
+    std::string story;                   // its id: the id of its earliest article
+    std::vector<StoryVersion> versions;  // oldest first, undated last; `same` is against the article asked for
 };
 
 struct FacetValue {
@@ -73,9 +102,11 @@ struct FacetResult {
 struct SearchResults {
     std::string query;
     std::uint64_t total = 0;   // exact number of matching articles
+    // Collapsed: the exact number of stories the matching articles are versions of.
+    std::optional<std::uint64_t> stories;
     std::size_t offset = 0;
     std::size_t limit = 0;
-    std::vector<Hit> hits;
+    std::vector<Hit> hits;   // collapsed: one per story
     std::vector<FacetResult> facets;   // in the order requested
 };
 

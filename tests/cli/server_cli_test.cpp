@@ -79,6 +79,10 @@ TEST_CASE("server: /api/search, /api/quotes and /api/info answer the CLI's JSON"
          {"--sort", "newest", "--limit", "5", "--offset", "3", "--facet", "source", "--facet-limit", "3",
           "\"maximum pressure\" OR sanction*"});
     same("/api/search", "search", {}, {""});   // no query: every article
+    const auto collapsed = same("/api/search", "search", {{"collapse", "story"}, {"facet", "source"}},
+                                {"--collapse", "--facet", "source", ""});
+    CHECK(collapsed.contains("stories"));
+    get_json(client, "/api/search", {{"collapse", "source"}}, 400);
     same("/api/search", "search", {{"q", "nothingmatchesthisword"}}, {"nothingmatchesthisword"});
     same("/api/quotes", "quotes", {{"q", "said"}, {"facet", "speaker"}}, {"--facet", "speaker", "said"});
     same("/api/info", "info", {}, {});
@@ -98,6 +102,10 @@ TEST_CASE("server: articles, extraction, the page and errors", "[server]") {
         CHECK(a["title"] == hit["title"]);
         CHECK(a["speakers"] == hit["speakers"]);
         CHECK(a["quotes"] == hit["quotes"]);
+        const auto story = get_json(client, "/api/articles/" + percent_encoded(id) + "/story", {});
+        CHECK(story == cli_json({"story", "--db", db, id}));
+        CHECK(story["story"] == hit["story"]);
+        get_json(client, "/api/articles/no-such-article/story", {}, 404);
         CHECK(a["country_mentions"] == hit["country_mentions"]);
         CHECK(a["body"].get<std::string>().size() > 100);
         for (const auto& code : a["countries"]) CHECK(a["country_names"].contains(code.get<std::string>()));
