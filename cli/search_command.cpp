@@ -136,8 +136,12 @@ std::optional<ParsedSearch> parse_search(const Args& args, const std::string& us
         ("offset", po::value(&offset)->default_value(0), "hits to skip (paging)")
         ("lang", po::value(&p.request.stem_language)->default_value("en"), "language of the query's words, for stemming")
         ("json", "print one JSON object");
+    std::string count = facet_count_names().front();
     if (articles)
-        named.add_options()("collapse", "one hit per story: the best version of each, with its other versions");
+        named.add_options()
+            ("collapse", "one hit per story: the best version of each, with its other versions")
+            ("count", po::value(&count), (render::alternatives(facet_count_names()) +
+                                          ": what facet values count (default: " + count + ")").c_str());
     named.add_options()("query", po::value(&words), "the query");
     const auto vm = parse(args, named, "query",
                           (usage + "\n"
@@ -164,6 +168,9 @@ std::optional<ParsedSearch> parse_search(const Args& args, const std::string& us
     }
     p.json = vm->count("json") > 0;
     p.request.collapse = vm->count("collapse") > 0;
+    const auto counted = facet_count_named(count);
+    if (!counted) throw po::error("--count must be " + render::alternatives(facet_count_names()) + ", not '" + count + "'");
+    p.request.count = *counted;
     return p;
 }
 

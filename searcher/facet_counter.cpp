@@ -1,7 +1,10 @@
 #include "searcher/facet_counter.hpp"
 
 #include <algorithm>
+#include <set>
 #include <tuple>
+
+#include <newsdesk/errors.hpp>
 
 #include "schema/schema.hpp"
 #include "text/unicode.hpp"
@@ -10,7 +13,18 @@ namespace newsdesk {
 
 void SlotValueSpy::operator()(const Xapian::Document& doc, double) {
     const std::string joined = doc.get_value(slot_);
+    std::string distinct;
+    if (distinct_by_) {
+        distinct = doc.get_value(*distinct_by_);
+        if (distinct.empty()) distinct = "#" + std::to_string(doc.get_docid());   // a story of its own
+    }
     for (const auto value : split_values(joined, values_)) {
+        if (distinct_by_) {
+            pair_.assign(value);
+            pair_ += schema::MultiValueSeparator;
+            pair_ += distinct;
+            if (!seen_.insert(pair_).second) continue;   // this value's story is counted already
+        }
         const auto it = tally_.find(value);
         if (it != tally_.end()) ++it->second;
         else tally_.emplace(std::string{value}, 1);
@@ -21,7 +35,14 @@ SlotSpies::Spy SlotSpies::spy(Xapian::valueno slot) {
     if (const auto known = kinds_.find(slot); known != kinds_.end()) return known->second;
     Spy kind;
     std::unique_ptr<Xapian::MatchSpy> spy;
-    if (remote_) {
+    if (distinct_by_) {
+        if (remote_)
+            throw InvalidRequest("facets cannot count stories over remote shards (xapian-tcpsrv counts "
+                                 "documents only): count articles, or search the shards where they lie");
+        auto local = std::make_unique<SlotValueSpy>(slot, distinct_by_);
+        kind.local = local.get();
+        spy = std::move(local);
+    } else if (remote_) {
         auto remote = std::make_unique<Xapian::ValueCountMatchSpy>(slot);
         kind.remote = remote.get();
         spy = std::move(remote);
@@ -37,6 +58,23 @@ SlotSpies::Spy SlotSpies::spy(Xapian::valueno slot) {
     enquire_.add_matchspy(spy.get());
     spies_[slot] = std::move(spy);
     return kinds_[slot] = kind;
+}
+
+std::map<std::string, Xapian::doccount> FacetCounter::distinct_counts(
+    const std::function<std::string(std::string_view)>& merge) const {
+    std::set<std::pair<std::string, std::string_view>> merged;   // (merged value, content)
+    for (const auto& spy : spies_) {
+        if (!spy.local) continue;
+        for (const std::string_view pair : spy.local->pairs()) {
+            const auto cut = pair.find(schema::MultiValueSeparator);
+            if (cut == std::string_view::npos) continue;
+            merged.emplace(merge(pair.substr(0, cut)), pair.substr(cut + 1));
+        }
+    }
+    std::map<std::string, Xapian::doccount> counts;
+    for (const auto& [value, content] : merged)
+        if (!value.empty()) ++counts[value];
+    return counts;
 }
 
 FacetCounter::FacetCounter(SlotSpies& spies, const std::vector<Xapian::valueno>& slots) {

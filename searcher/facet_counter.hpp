@@ -4,9 +4,11 @@
 #include <functional>
 #include <map>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 #include <xapian.h>
@@ -29,15 +31,23 @@ public:
     };
     using Tally = std::unordered_map<std::string, Xapian::doccount, Hash, std::equal_to<>>;
 
-    explicit SlotValueSpy(Xapian::valueno slot) : slot_(slot) {}
+    // With `distinct_by`, a value counts the distinct contents of that slot among the
+    // documents holding it (stories: the Story slot) rather than the documents.
+    explicit SlotValueSpy(Xapian::valueno slot, std::optional<Xapian::valueno> distinct_by = std::nullopt)
+        : slot_(slot), distinct_by_(distinct_by) {}
     void operator()(const Xapian::Document& doc, double weight) override;
     std::string name() const override { return "newsdesk.SlotValueSpy"; }
     const Tally& tally() const { return tally_; }
+    // distinct_by: the (value, distinct content) pairs seen, each "value\x1fcontent".
+    const std::unordered_set<std::string>& pairs() const { return seen_; }
 
 private:
     Xapian::valueno slot_;
+    std::optional<Xapian::valueno> distinct_by_;
     Tally tally_;
     std::vector<std::string_view> values_;   // one document's, reused
+    std::unordered_set<std::string> seen_;   // distinct_by: "value\x1fstory" pairs counted
+    std::string pair_;                       // one pair, reused
 };
 
 // Counts a slot from its column (facet_columns.hpp): an array increment per value of each
@@ -71,9 +81,11 @@ class SlotSpies {
 public:
     // `columns`: a long-lived reader's columns of `db`, used where they are ready (articles
     // only: quote records are not in them).
+    // `distinct_by`: values count the distinct contents of that slot (SlotValueSpy), which
+    // only newsdesk's own spy can do, so not over remote shards (InvalidRequest).
     explicit SlotSpies(Xapian::Enquire& enquire, bool remote = false, const Xapian::Database* db = nullptr,
-                       FacetColumns* columns = nullptr)
-        : enquire_(enquire), remote_(remote), db_(db), columns_(columns) {}
+                       FacetColumns* columns = nullptr, std::optional<Xapian::valueno> distinct_by = std::nullopt)
+        : enquire_(enquire), remote_(remote), db_(db), columns_(columns), distinct_by_(distinct_by) {}
     // The spy counting `slot`, added to the enquire the first time it is asked for: one of
     // the pointers is set.
     struct Spy {
@@ -88,6 +100,7 @@ private:
     bool remote_;
     const Xapian::Database* db_;
     FacetColumns* columns_;
+    std::optional<Xapian::valueno> distinct_by_;
     std::map<Xapian::valueno, Spy> kinds_;
     std::map<Xapian::valueno, std::unique_ptr<Xapian::MatchSpy>> spies_;   // alive until get_mset() returns
 };
@@ -131,6 +144,11 @@ public:
     // summed by value and group number, with no string looked at but the ones compared for a
     // group's shown form; otherwise from counts(), normalising each value.
     std::vector<Group> groups();
+
+    // Counting distinct contents of a slot (SlotSpies' distinct_by): per value as `merge` maps
+    // it (a day to its month), how many distinct contents its documents hold, so that a story
+    // run on three days counts once in their month. Empty when not counting so.
+    std::map<std::string, Xapian::doccount> distinct_counts(const std::function<std::string(std::string_view)>& merge) const;
 
 private:
     std::vector<SlotSpies::Spy> spies_;

@@ -1,5 +1,5 @@
 // The names a search is asked with: facets and query fields from the schema's tables, sort
-// orders from the table here. Parsers look names up here; messages and help list the same.
+// orders and facet counts from the tables here. Parsers look names up here; messages and help list the same.
 #include <array>
 
 #include <newsdesk/search.hpp>
@@ -16,6 +16,15 @@ constexpr std::array SortOrders{   // the first is SearchRequest's default
     NamedSort{"relevance", SortOrder::Relevance},
     NamedSort{"newest", SortOrder::Newest},
     NamedSort{"oldest", SortOrder::Oldest},
+};
+
+struct NamedCount {
+    std::string_view name;
+    FacetCount count;
+};
+constexpr std::array FacetCounts{   // the first is SearchRequest's default
+    NamedCount{"articles", FacetCount::Articles},
+    NamedCount{"stories", FacetCount::Stories},
 };
 
 } // namespace
@@ -37,6 +46,16 @@ const std::vector<std::string>& sort_order_names() {
 
 std::optional<SortOrder> sort_order_named(std::string_view name) {
     if (const auto* sort = schema::named(SortOrders, name)) return sort->order;
+    return std::nullopt;
+}
+
+const std::vector<std::string>& facet_count_names() {
+    static const auto names = schema::names(FacetCounts);
+    return names;
+}
+
+std::optional<FacetCount> facet_count_named(std::string_view name) {
+    if (const auto* count = schema::named(FacetCounts, name)) return count->count;
     return std::nullopt;
 }
 

@@ -7,6 +7,7 @@
 #include <memory>
 #include <optional>
 #include <stdexcept>
+#include <tuple>
 
 #include <newsdesk/entities.hpp>
 #include "schema/date.hpp"
@@ -47,7 +48,8 @@ std::string filter_clause(const schema::Facet& facet, std::string_view value) {
     return clause;
 }
 
-FacetResult collect(const schema::Facet& facet, FacetCounter& counter, std::size_t limit) {
+// `stories`: the counter counts stories (SearchRequest::count).
+FacetResult collect(const schema::Facet& facet, FacetCounter& counter, std::size_t limit, bool stories) {
     FacetResult result{std::string{facet.name}, {}};
     if (facet.kind == schema::FacetKind::Field) {
         // Values a filter does not tell apart ("REAGAN", "Reagan") are one value: their counts
@@ -73,15 +75,17 @@ FacetResult collect(const schema::Facet& facet, FacetCounter& counter, std::size
         }
         return result;
     }
-    const auto counts = counter.counts();
-    // Periods from the "YYYYMMDD" date slot: "2021" or "2021-05", in time order.
-    std::map<std::string, std::uint64_t> periods;
+    // Periods from the "YYYYMMDD" date slot: "2021" or "2021-05", in time order. Months are
+    // counted from values long enough for both: a value too short for a month counts in neither
+    // facet.
     const auto length = facet.kind == schema::FacetKind::Month ? Period::Month : Period::Year;
-    for (const auto& [day, count] : counts) {
-        // Months are counted from values long enough for both, as before: a value too short
-        // for a month counts in neither facet.
-        if (day.size() < 6) continue;
-        periods[period_of(day, length)] += count.documents;
+    const auto period_of_day = [&](std::string_view day) { return day.size() < 6 ? std::string{} : period_of(day, length); };
+    std::map<std::string, std::uint64_t> periods;
+    if (stories) {
+        for (const auto& [value, count] : counter.distinct_counts(period_of_day)) periods[value] = count;
+    } else {
+        for (const auto& [day, count] : counter.counts())
+            if (const auto p = period_of_day(day); !p.empty()) periods[p] += count.documents;
     }
     for (const auto& [period, count] : periods)
         result.values.push_back({period, period, count, std::nullopt, filter_clause(facet, period)});
@@ -139,11 +143,39 @@ private:
     std::uint64_t seen_ = 0;
 };
 
+// Collapsed: the exact numbers of matching articles and of their stories, from a count of the
+// story slot over every match. (Xapian's collapsed match counts are estimates: with every
+// document checked, 4 articles of 2 stories came out as 2 uncollapsed matches.) Xapian's own
+// spy for remote shards, which xapian-tcpsrv knows; newsdesk's elsewhere.
+class StoryTally {
+public:
+    StoryTally(Xapian::Enquire& enquire, bool remote) {
+        const auto slot = schema::value_no(schema::Slot::Story);
+        if (remote) enquire.add_matchspy(&remote_.emplace(slot));
+        else enquire.add_matchspy(&local_.emplace(slot));
+    }
+    // (articles, stories)
+    std::pair<std::uint64_t, std::uint64_t> totals() const {
+        std::uint64_t articles = 0, stories = 0;
+        if (local_) {
+            for (const auto& [story, documents] : local_->tally()) articles += documents, ++stories;
+        } else {
+            for (auto it = remote_->values_begin(); it != remote_->values_end(); ++it) articles += it.get_termfreq(), ++stories;
+        }
+        return {articles, stories};
+    }
+
+private:
+    std::optional<SlotValueSpy> local_;
+    std::optional<Xapian::ValueCountMatchSpy> remote_;
+};
+
 // One matching pass over documents of one kind: the page, the exact total and the facets.
 struct Matched {
     ParsedQuery parsed;
     Xapian::MSet mset;
     std::vector<FacetResult> facets;
+    std::optional<std::pair<std::uint64_t, std::uint64_t>> collapsed;   // StoryTally::totals()
 };
 
 Matched match(const Xapian::Database& db, const SearchRequest& request, std::string_view kind, bool remote,
@@ -175,7 +207,14 @@ Matched match(const Xapian::Database& db, const SearchRequest& request, std::str
     case SortOrder::Oldest: enquire.set_sort_by_value_then_relevance(date_slot, false); break;
     }
     // Spies must outlive get_mset(); counting the whole match set makes counts and total exact.
-    SlotSpies spies(enquire, remote, &db, kind == schema::ArticleKind ? columns : nullptr);
+    std::optional<Xapian::valueno> distinct_by;
+    if (request.count == FacetCount::Stories) {
+        if (kind != schema::ArticleKind) throw InvalidRequest("quotes are counted one by one, not by story");
+        distinct_by = schema::value_no(schema::Slot::Story);
+    }
+    SlotSpies spies(enquire, remote, &db, kind == schema::ArticleKind ? columns : nullptr, distinct_by);
+    std::optional<StoryTally> story_tally;
+    if (request.collapse && kind == schema::ArticleKind) story_tally.emplace(enquire, remote);
     std::vector<FacetCounter> counters;
     for (const auto* facet : facets) {
         std::vector<Xapian::valueno> slots{schema::value_no(*facet->field->slot)};
@@ -195,8 +234,9 @@ Matched match(const Xapian::Database& db, const SearchRequest& request, std::str
     m.mset = enquire.get_mset(static_cast<Xapian::doccount>(request.offset),
                               static_cast<Xapian::doccount>(request.limit), everything);
     budget.check("matching");
+    if (story_tally) m.collapsed = story_tally->totals();
     for (std::size_t i = 0; i < facets.size(); ++i) {
-        m.facets.push_back(collect(*facets[i], counters[i], request.facet_limit));
+        m.facets.push_back(collect(*facets[i], counters[i], request.facet_limit, distinct_by.has_value()));
         budget.check("counting facets");
     }
     return m;
@@ -215,14 +255,10 @@ template <typename Results>
 Results page_of(const SearchRequest& request, const Matched& m) {
     Results results;
     results.query = request.query;
-    // Every document was checked (match()), so the counts are exact; collapsed, the matches
-    // are the stories.
+    // Every document was checked (match()), so the count is exact.
     results.total = m.mset.get_matches_estimated();
     if constexpr (requires { results.stories; }) {
-        if (request.collapse) {
-            results.total = m.mset.get_uncollapsed_matches_estimated();
-            results.stories = m.mset.get_matches_estimated();
-        }
+        if (m.collapsed) std::tie(results.total, results.stories) = *m.collapsed;
     }
     results.offset = request.offset;
     results.limit = request.limit;

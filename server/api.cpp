@@ -75,6 +75,12 @@ SearchRequest search_request(const Params& params, const ApiLimits& limits) {
             throw BadRequest("sort must be " + render::alternatives(sort_order_names()) + ", not '" + clip(*sort) + "'");
         r.sort = *order;
     }
+    if (const auto* count = param(params, "count")) {
+        const auto counted = facet_count_named(*count);
+        if (!counted)
+            throw BadRequest("count must be " + render::alternatives(facet_count_names()) + ", not '" + clip(*count) + "'");
+        r.count = *counted;
+    }
     if (const auto* collapse = param(params, "collapse")) {
         if (*collapse != "story") throw BadRequest("collapse must be story, not '" + clip(*collapse) + "'");
         r.collapse = true;

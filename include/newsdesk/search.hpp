@@ -15,6 +15,7 @@
 namespace newsdesk {
 
 enum class SortOrder { Relevance, Newest, Oldest };
+enum class FacetCount { Articles, Stories };
 
 struct SearchRequest {
     std::string query;                  // the query language (README); empty matches everything
@@ -37,6 +38,10 @@ struct SearchRequest {
     // story's other versions that match (Hit::versions); SearchResults::stories counts the
     // stories matched.
     bool collapse = false;
+    // What facet values count: the matching articles, or the stories they are versions of (so
+    // that one agency story forty sites ran counts once for its speaker). Articles only, and
+    // not over remote shards.
+    FacetCount count = FacetCount::Articles;
 };
 
 // A passage of text with the words that matched the query located in it.
@@ -138,5 +143,7 @@ const std::vector<std::string>& facet_names();        // SearchRequest::facets: 
 const std::vector<std::string>& query_field_names();  // `field:` in queries: title, speaker, date...
 const std::vector<std::string>& sort_order_names();   // relevance, newest, oldest
 std::optional<SortOrder> sort_order_named(std::string_view name);   // nullopt: no such order
+const std::vector<std::string>& facet_count_names();   // articles, stories
+std::optional<FacetCount> facet_count_named(std::string_view name);
 
 } // namespace newsdesk

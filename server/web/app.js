@@ -14,6 +14,7 @@ const $ = (id) => document.getElementById(id);
 const form = $('search-form');
 const input = $('q');
 const sortSelect = $('sort');
+const collapseBox = $('collapse');
 let inFlight = null;   // AbortController of the request under way
 
 // ---- state <-> address ----------------------------------------------------------------
@@ -22,7 +23,10 @@ function readState() {
   const p = new URLSearchParams(location.search);
   const page = Math.max(1, parseInt(p.get('page') || '1', 10) || 1);
   const sort = ['relevance', 'newest', 'oldest'].includes(p.get('sort')) ? p.get('sort') : 'relevance';
-  return { q: p.get('q') || '', sort, page };
+  // Stories are collapsed unless the address says otherwise: one agency story run by forty
+  // sites is one hit, with its other versions listed under it.
+  const collapse = p.get('stories') !== 'all';
+  return { q: p.get('q') || '', sort, page, collapse };
 }
 
 function stateUrl(state) {
@@ -30,6 +34,7 @@ function stateUrl(state) {
   if (state.q) p.set('q', state.q);
   if (state.sort !== 'relevance') p.set('sort', state.sort);
   if (state.page > 1) p.set('page', String(state.page));
+  if (!state.collapse) p.set('stories', 'all');
   const qs = p.toString();
   return qs ? `/?${qs}` : '/';
 }
@@ -69,7 +74,7 @@ function toggleTerm(query, term) {
 
 function toggleFilter(term) {
   const state = readState();
-  go({ q: toggleTerm(state.q, term), sort: state.sort, page: 1 });
+  go({ ...state, q: toggleTerm(state.q, term), page: 1 });
 }
 
 // ---- rendering ---------------------------------------------------------------------------
@@ -206,6 +211,25 @@ async function toggleArticle(hit, button, holder) {
   }
 }
 
+// A collapsed hit's other versions: where and when the story ran besides, and how much of it
+// is the same text.
+function versionsList(hit) {
+  const count = hit.other_versions || 0;
+  if (!count) return null;
+  const list = el('ul', { className: 'version-list' });
+  for (const v of hit.versions || []) {
+    const href = v.url && safeUrl(v.url);
+    const title = v.title || '(no title)';
+    list.append(el('li', { className: 'version', dataset: { id: v.id } },
+      el('span', { className: 'meta', text: [v.source || v.id, v.date || 'undated'].join(' · ') }), ' ',
+      href ? el('a', { href, rel: 'noopener noreferrer', target: '_blank', text: title }) : title,
+      el('span', { className: 'same', text: ` ${Math.round(100 * v.same)}% the same` })));
+  }
+  if (count > (hit.versions || []).length) list.append(el('li', { className: 'hint', text: `and ${number(count - hit.versions.length)} more` }));
+  return el('details', { className: 'versions', dataset: { count: String(count) } },
+    el('summary', { text: `and ${plural(count, 'other version', 'other versions')}` }), list);
+}
+
 function renderHits(results) {
   const list = $('hits');
   list.replaceChildren();
@@ -222,17 +246,18 @@ function renderHits(results) {
     const holder = el('div', { className: 'article', hidden: '' });
     const read = el('button', { type: 'button', className: 'link', 'aria-expanded': 'false', text: 'Read the article' });
     read.addEventListener('click', () => toggleArticle(hit, read, holder));
-    list.append(el('li', { className: 'hit', dataset: { rank: String(hit.rank), id: hit.id } },
+    list.append(el('li', { className: 'hit', dataset: { rank: String(hit.rank), id: hit.id, story: hit.story || '' } },
       el('h3', { className: 'hit-title' },
         href ? el('a', { href, rel: 'noopener noreferrer', target: '_blank', text: title }) : title),
       el('p', { className: 'meta', text: meta }),
-      snippet, people, read, holder));
+      snippet, people, versionsList(hit), read, holder));
   }
 }
 
 function renderPager(results, state) {
-  const pages = Math.max(1, Math.ceil(results.total / PAGE_SIZE));
-  $('pager').hidden = results.total <= PAGE_SIZE;
+  const shown = results.stories ?? results.total;   // collapsed, the hits are stories
+  const pages = Math.max(1, Math.ceil(shown / PAGE_SIZE));
+  $('pager').hidden = shown <= PAGE_SIZE;
   $('page-info').textContent = `Page ${number(state.page)} of ${number(pages)}`;
   $('prev').disabled = state.page <= 1;
   $('next').disabled = state.page >= pages;
@@ -241,14 +266,17 @@ function renderPager(results, state) {
 function renderStatus(results) {
   const status = $('status');
   status.dataset.total = String(results.total);
+  if (results.stories != null) status.dataset.stories = String(results.stories);
+  else delete status.dataset.stories;
+  const stories = results.stories != null ? ` in ${plural(results.stories, 'story', 'stories')}` : '';
   if (!results.total) {
     status.textContent = 'No article matches. Try fewer words, or remove a filter.';
   } else if (!results.hits.length) {
-    status.textContent = `${plural(results.total, 'article matches', 'articles match')}; this page is past the last.`;
+    status.textContent = `${plural(results.total, 'article matches', 'articles match')}${stories}; this page is past the last.`;
   } else {
     const first = results.hits[0].rank;
     const last = results.hits[results.hits.length - 1].rank;
-    status.textContent = `${plural(results.total, 'article matches', 'articles match')} · showing ${number(first)}–${number(last)}`;
+    status.textContent = `${plural(results.total, 'article matches', 'articles match')}${stories} · showing ${number(first)}–${number(last)}`;
   }
 }
 
@@ -263,10 +291,12 @@ function showError(message) {
 async function run(state) {
   input.value = state.q;
   sortSelect.value = state.sort;
+  collapseBox.checked = state.collapse;
   document.title = state.q ? `${state.q} – newsdesk` : 'newsdesk';
   const params = new URLSearchParams({ q: state.q, sort: state.sort, limit: String(PAGE_SIZE),
                                        offset: String((state.page - 1) * PAGE_SIZE) });
   for (const { name } of FACETS) params.append('facet', name);
+  if (state.collapse) params.set('collapse', 'story');
   if (inFlight) inFlight.abort();
   const controller = new AbortController();
   inFlight = controller;
@@ -303,14 +333,16 @@ async function run(state) {
   }
 }
 
+// What the form holds, as a new search from its first page.
+const formState = () => ({ q: input.value.trim(), sort: sortSelect.value, page: 1, collapse: collapseBox.checked });
+
 form.addEventListener('submit', (event) => {
   event.preventDefault();
-  go({ q: input.value.trim(), sort: sortSelect.value, page: 1 });
+  go(formState());
 });
 
-sortSelect.addEventListener('change', () => {
-  go({ q: input.value.trim(), sort: sortSelect.value, page: 1 });
-});
+sortSelect.addEventListener('change', () => go(formState()));
+collapseBox.addEventListener('change', () => go(formState()));
 
 function turnPage(delta) {
   const state = readState();
@@ -330,7 +362,7 @@ syntaxToggle.addEventListener('click', () => showSyntax($('syntax').hidden));
 for (const example of document.querySelectorAll('#syntax .example')) {
   example.addEventListener('click', () => {
     showSyntax(false);
-    go({ q: example.textContent, sort: sortSelect.value, page: 1 });
+    go({ ...formState(), q: example.textContent });
     input.focus();
   });
 }

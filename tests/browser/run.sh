@@ -28,6 +28,21 @@ trap cleanup EXIT
 
 "$program" index --db "$work/db" "$source_dir/data/sample" >"$work/index.log" 2>&1 || {
     cat "$work/index.log" >&2; echo "FAIL: indexing data/sample" >&2; exit 1; }
+# Two more sites run one of the sample's stories (sample-021), under their own headlines and
+# wrapped in their own lines, indexed in a second run: the page shows the three as one story.
+python3 - "$source_dir/data/sample/wire.jsonl" >"$work/copies.jsonl" <<'COPIES'
+import json, sys
+story = next(a for a in map(json.loads, open(sys.argv[1])) if a['id'] == 'sample-021')
+sites = [('Kestrel News', 'Latest from the Kestrel News sports desk.', 'Follow Kestrel News for results as they come in.', '2022-06-21'),
+         ('Northgate Post', 'Northgate Post: the region in brief.', 'Send your local sports news to the Northgate Post desk.', '2022-06-22')]
+for n, (source, before, after, date) in enumerate(sites, 1):
+    paragraphs = story['body'].split('\n\n')[:-1]   # the last paragraph cut
+    body = '\n\n'.join([before] + paragraphs + [after]).replace(' said ', ' says ', 1)
+    print(json.dumps({'id': f'sample-021-copy-{n}', 'title': f'{source}: ' + story['title'].lower(), 'body': body,
+                      'date': date, 'source': source, 'language': 'en'}))
+COPIES
+"$program" index --db "$work/db" "$work/copies.jsonl" >>"$work/index.log" 2>&1 || {
+    cat "$work/index.log" >&2; echo "FAIL: indexing copies of a sample story" >&2; exit 1; }
 
 : >"$work/server.log"   # before the server's shell opens it, so that the first look finds it
 "$program" serve --db "$work/db" --listen 127.0.0.1:0 --connections 16 2>>"$work/server.log" &

@@ -25,6 +25,7 @@ import urllib.parse
 import urllib.request
 
 QUERY = 'minister'   # 28 sample articles: three pages
+STORY_QUERY = 'runners'   # sample-021, and the two copies run.sh indexes
 WAIT = 10.0          # seconds any one step may wait for the page
 WHOLE_RUN = 150.0    # seconds for everything, below ctest's timeout
 CHROMIUM_FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
@@ -478,6 +479,33 @@ def steps(page, base, screenshot, step):
     step('reading an article in place')
     page.click('#hits .hit button.link')
     page.wait_for('the article body', lambda: page.visible('#hits .hit .article-body p'))
+
+    step('a story three sites ran is one hit, its other versions listed under it')
+    page.fill('#q', STORY_QUERY)
+    page.searched(lambda: page.press_enter('#q'))
+    check(page.property('#collapse', 'checked'), 'stories are collapsed by default')
+    collapsed = api(base, {'q': STORY_QUERY, 'limit': '10', 'collapse': 'story'})
+    equal(total(), collapsed['total'], f'articles matching {STORY_QUERY}')
+    check(collapsed['total'] >= 3, 'the story and its two copies match')
+    equal(int(page.attribute('#status', 'data-stories')), collapsed['stories'], 'stories matching')
+    equal(hit_ids(), [h['id'] for h in collapsed['hits']], 'one hit per story')
+    story_hit = next(h for h in collapsed['hits'] if h['other_versions'] > 0)
+    versions = f'#hits .hit[data-id="{story_hit["id"]}"] .versions'
+    equal(page.attribute(versions, 'data-count'), str(story_hit['other_versions']), 'other versions counted')
+    check(re.search('and 2 other versions', page.property(f'{versions} summary', 'textContent')), 'the count is said')
+    page.click(f'{versions} summary')
+    page.wait_for('the versions listed', lambda: page.visible(f'{versions} .version'))
+    equal(page.all_of(f'{versions} .version', 'e.dataset.id'), [v['id'] for v in story_hit['versions']], 'versions listed')
+
+    step('the switch shows every version as a hit of its own, and is kept in the address')
+    page.searched(lambda: page.click('#collapse'))
+    equal(page.param('stories'), 'all', 'the switch in the address')
+    every = api(base, {'q': STORY_QUERY, 'limit': '10'})
+    equal(hit_ids(), [h['id'] for h in every['hits']], 'every version a hit')
+    check(not page.exists('#hits .versions'), 'no versions listed under hits')
+    page.loaded(page.reload)
+    check(not page.property('#collapse', 'checked'), 'the switch after reloading')
+    equal(hit_ids(), [h['id'] for h in every['hits']], 'hits after reloading')
 
     step('no errors in the page')
     equal(page.problems(), [], 'problems')

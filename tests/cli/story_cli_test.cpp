@@ -145,10 +145,27 @@ TEST_CASE("stories: search --collapse gives one hit per story with its other ver
         }
         CHECK(sources.size() == 3);
     }
+    // A ranked query: the totals are exact (Xapian's own collapsed counts are estimates).
+    const auto ranked = newsdesk_json({"search", "--db", db, "--json", "--collapse", "said OR says"});
+    CHECK(ranked["total"] == newsdesk_json({"search", "--db", db, "--json", "said OR says"})["total"]);
+    CHECK(ranked["stories"] == ranked["hits"].size());
     // A query the copies answer in their boilerplate only: the versions listed are those that match.
     const auto herald = newsdesk_json({"search", "--db", db, "--json", "--collapse", "\"morning newsletter\""});
     CHECK(herald["total"] == 1);
     CHECK(herald["hits"][0]["other_versions"] == 0);
+
+    // Facets counting stories: the four versions count once, and a value's filter, collapsed,
+    // finds as many stories as it counted.
+    const auto by_story = newsdesk_json({"search", "--db", db, "--json", "--count", "stories", "--facet", "year",
+                                         "--facet", "lang", ""});
+    REQUIRE(by_story["facets"]["year"].size() == 1);
+    CHECK(by_story["facets"]["year"][0]["count"] == 3);
+    REQUIRE(by_story["facets"]["lang"].size() == 1);
+    CHECK(by_story["facets"]["lang"][0]["count"] == 3);
+    const auto filtered = newsdesk_json({"search", "--db", db, "--json", "--collapse",
+                                         by_story["facets"]["year"][0]["filter"].get<std::string>()});
+    CHECK(filtered["stories"] == 3);
+    CHECK(run_newsdesk({"search", "--db", db, "--count", "words", ""}).exit_code == 2);
 
     const auto text = run_newsdesk({"search", "--db", db, "--collapse", ""});
     CHECK(text.exit_code == 0);
