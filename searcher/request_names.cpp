@@ -1,5 +1,6 @@
 // The names a search is asked with: facets and query fields from the schema's tables, sort
-// orders and facet counts from the tables here. Parsers look names up here; messages and help list the same.
+// orders and facet counts from the tables here. Parsers look names up here; messages and help
+// list the same.
 #include <array>
 
 #include <newsdesk/search.hpp>
@@ -8,55 +9,42 @@
 namespace newsdesk {
 namespace {
 
-struct NamedSort {
+template <typename Value>
+struct Named {
     std::string_view name;
-    SortOrder order;
+    Value value;
 };
 constexpr std::array SortOrders{   // the first is SearchRequest's default
-    NamedSort{"relevance", SortOrder::Relevance},
-    NamedSort{"newest", SortOrder::Newest},
-    NamedSort{"oldest", SortOrder::Oldest},
-};
-
-struct NamedCount {
-    std::string_view name;
-    FacetCount count;
+    Named<SortOrder>{"relevance", SortOrder::Relevance},
+    Named<SortOrder>{"newest", SortOrder::Newest},
+    Named<SortOrder>{"oldest", SortOrder::Oldest},
 };
 constexpr std::array FacetCounts{   // the first is SearchRequest's default
-    NamedCount{"articles", FacetCount::Articles},
-    NamedCount{"stories", FacetCount::Stories},
+    Named<FacetCount>{"articles", FacetCount::Articles},
+    Named<FacetCount>{"stories", FacetCount::Stories},
 };
+
+// The names of a table, made once.
+template <const auto& Table>
+const std::vector<std::string>& names_of() {
+    static const auto names = schema::names(Table);
+    return names;
+}
+
+template <typename Value, std::size_t N>
+std::optional<Value> value_named(const std::array<Named<Value>, N>& table, std::string_view name) {
+    if (const auto* entry = schema::named(table, name)) return entry->value;
+    return std::nullopt;
+}
 
 } // namespace
 
-const std::vector<std::string>& facet_names() {
-    static const auto names = schema::names(schema::Facets);
-    return names;
-}
+const std::vector<std::string>& facet_names() { return names_of<schema::Facets>(); }
+const std::vector<std::string>& query_field_names() { return names_of<schema::Fields>(); }
+const std::vector<std::string>& sort_order_names() { return names_of<SortOrders>(); }
+const std::vector<std::string>& facet_count_names() { return names_of<FacetCounts>(); }
 
-const std::vector<std::string>& query_field_names() {
-    static const auto names = schema::names(schema::Fields);
-    return names;
-}
-
-const std::vector<std::string>& sort_order_names() {
-    static const auto names = schema::names(SortOrders);
-    return names;
-}
-
-std::optional<SortOrder> sort_order_named(std::string_view name) {
-    if (const auto* sort = schema::named(SortOrders, name)) return sort->order;
-    return std::nullopt;
-}
-
-const std::vector<std::string>& facet_count_names() {
-    static const auto names = schema::names(FacetCounts);
-    return names;
-}
-
-std::optional<FacetCount> facet_count_named(std::string_view name) {
-    if (const auto* count = schema::named(FacetCounts, name)) return count->count;
-    return std::nullopt;
-}
+std::optional<SortOrder> sort_order_named(std::string_view name) { return value_named(SortOrders, name); }
+std::optional<FacetCount> facet_count_named(std::string_view name) { return value_named(FacetCounts, name); }
 
 } // namespace newsdesk
