@@ -98,6 +98,8 @@ run_newsdesk() {
     measure newsdesk index "$build/bench/bench_newsdesk" index "$db" "$corpus"
     record_size newsdesk "$db"
     measure newsdesk query "$build/bench/bench_newsdesk" query "$db" "$queries" "$rounds" "$work/newsdesk.json"
+    measure newsdesk-stories query "$build/bench/bench_newsdesk" query "$db" "$queries" "$rounds" \
+        "$work/newsdesk-stories.json" --collapse
     drop "$db"
 }
 

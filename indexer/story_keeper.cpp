@@ -18,6 +18,13 @@ namespace {
 // billion dlrs in bills") is another story each time, however alike the texts.
 constexpr int MostDaysApart = 3;
 
+// Bounds for stories far larger than news makes (a site's empty template indexed ten thousand
+// times): an article reads at most this many candidates, enough to find the stories it touches,
+// since a story's versions share its bands; and a story this large that loses an article is
+// not linked again among itself (the square of its size), only renamed when it lost its earliest.
+constexpr std::size_t MostCandidates = 256;
+constexpr std::size_t MostRelinked = 2000;
+
 std::optional<std::chrono::sys_days> day_of(const std::string& date_value) {
     if (date_value.size() != 8) return std::nullopt;
     try {
@@ -91,7 +98,8 @@ std::vector<StoryKeeper::Member> StoryKeeper::candidates(const Member& m) const 
         const auto key = m.fingerprint.band_key(band);
         if (bands_.may_hold(key)) {
             const auto term = schema::story_band_term(key);
-            for (auto p = committed_.postlist_begin(term); p != committed_.postlist_end(term); ++p) docids.insert(*p);
+            for (auto p = committed_.postlist_begin(term); p != committed_.postlist_end(term) && docids.size() < MostCandidates; ++p)
+                docids.insert(*p);
         }
         const auto [from, to] = batch_bands_.equal_range(key);
         for (auto it = from; it != to; ++it)
@@ -159,6 +167,13 @@ void StoryKeeper::depart(const Member& old) {
     auto rest = members(old.story);
     std::erase_if(rest, [&](const Member& m) { return m.id == old.id; });
     if (rest.empty()) return;
+    if (rest.size() > MostRelinked) {
+        if (old.story != old.id) return;
+        const auto earliest = std::min_element(rest.begin(), rest.end(), earlier);
+        const auto name = earliest->id;
+        for (auto& m : rest) restory(std::move(m), name);
+        return;
+    }
     // The rest linked again among themselves: each part is a story of its own, named by its earliest.
     std::vector<std::size_t> parent(rest.size());
     std::iota(parent.begin(), parent.end(), 0);

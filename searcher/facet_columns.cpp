@@ -105,7 +105,12 @@ const SlotColumn* FacetColumns::column(const Xapian::Database& db, Xapian::value
     }
     if (const auto it = columns_.find(slot); it != columns_.end()) return it->second.get();
     if (++uses_[slot] < 2) return nullptr;
-    return (columns_[slot] = std::make_unique<SlotColumn>(db, slot, values_)).get();
+    // Facets number their values in one dictionary, so that a facet over two slots (people and
+    // organisations) sums them by number. Story ids are counted apart and never with a name:
+    // in the shared dictionary their hundred thousand numbers made every facet's count array
+    // that much longer, and an uncollapsed search a third slower.
+    const bool own = slot == schema::value_no(schema::Slot::Story);
+    return (columns_[slot] = std::make_unique<SlotColumn>(db, slot, own ? nullptr : values_)).get();
 }
 
 } // namespace newsdesk

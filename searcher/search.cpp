@@ -7,7 +7,7 @@
 #include <memory>
 #include <optional>
 #include <stdexcept>
-#include <tuple>
+#include <set>
 
 #include <newsdesk/entities.hpp>
 #include "schema/date.hpp"
@@ -143,40 +143,79 @@ private:
     std::uint64_t seen_ = 0;
 };
 
-// Collapsed: the exact numbers of matching articles and of their stories, from a count of the
-// story slot over every match. (Xapian's collapsed match counts are estimates: with every
-// document checked, 4 articles of 2 stories came out as 2 uncollapsed matches.) Xapian's own
-// spy for remote shards, which xapian-tcpsrv knows; newsdesk's elsewhere.
-class StoryTally {
-public:
-    StoryTally(Xapian::Enquire& enquire, bool remote) {
-        const auto slot = schema::value_no(schema::Slot::Story);
-        if (remote) enquire.add_matchspy(&remote_.emplace(slot));
-        else enquire.add_matchspy(&local_.emplace(slot));
-    }
-    // (articles, stories)
-    std::pair<std::uint64_t, std::uint64_t> totals() const {
-        std::uint64_t articles = 0, stories = 0;
-        if (local_) {
-            for (const auto& [story, documents] : local_->tally()) articles += documents, ++stories;
-        } else {
-            for (auto it = remote_->values_begin(); it != remote_->values_end(); ++it) articles += it.get_termfreq(), ++stories;
-        }
-        return {articles, stories};
-    }
-
-private:
-    std::optional<SlotValueSpy> local_;
-    std::optional<Xapian::ValueCountMatchSpy> remote_;
-};
-
 // One matching pass over documents of one kind: the page, the exact total and the facets.
 struct Matched {
     ParsedQuery parsed;
     Xapian::MSet mset;
+    std::vector<Xapian::doccount> page;   // the hits: indices in mset
     std::vector<FacetResult> facets;
-    std::optional<std::pair<std::uint64_t, std::uint64_t>> collapsed;   // StoryTally::totals()
+    // Collapsed: how many articles and stories match, and each page story's matching articles.
+    struct Stories {
+        std::uint64_t articles = 0, stories = 0;
+        std::map<std::string, Xapian::doccount, std::less<>> on_page;
+    };
+    std::optional<Stories> collapsed;
 };
+
+std::string story_of_hit(const Xapian::MSetIterator& it) {
+    auto story = it.get_document().get_value(schema::value_no(schema::Slot::Story));
+    return story.empty() ? "#" + std::to_string(*it) : story;   // an article without one is a story of its own
+}
+
+// How many matching articles each story has, from the spy that counted the story slot: the
+// totals and the count of each story on the page. Read without a string per story where the
+// reader keeps a story column (a broad match has tens of thousands of stories).
+Matched::Stories count_stories(const SlotSpies::Spy& spy, const Xapian::MSet& mset, const std::vector<Xapian::doccount>& page) {
+    Matched::Stories counted;
+    std::vector<std::string> page_stories;
+    for (const auto index : page) counted.on_page[page_stories.emplace_back(story_of_hit(mset[index - mset.get_firstitem()]))] = 0;
+    const auto add = [&](std::string_view story, Xapian::doccount documents) {
+        counted.articles += documents;
+        ++counted.stories;
+        if (const auto it = counted.on_page.find(story); it != counted.on_page.end()) it->second = documents;
+    };
+    if (const auto* column = spy.column) {
+        const auto& numbered = column->counts();
+        for (const auto documents : numbered)
+            if (documents) counted.articles += documents, ++counted.stories;
+        for (std::size_t n = 0; n < page.size(); ++n) {
+            const auto docid = *mset[page[n] - mset.get_firstitem()];
+            if (!column->column().covers(docid)) continue;
+            const auto [first, last] = column->column().values_of(docid);
+            if (first != last) counted.on_page[page_stories[n]] = numbered[*first];
+        }
+        for (const auto& [story, documents] : column->uncovered().tally()) add(story, documents);
+    } else if (const auto* local = spy.local) {
+        for (const auto& [story, documents] : local->tally()) add(story, documents);
+    } else {
+        for (auto it = spy.remote->values_begin(); it != spy.remote->values_end(); ++it) add(*it, it.get_termfreq());
+    }
+    return counted;
+}
+
+// One hit per story, collapsed on the page rather than by Xapian's collapse key, which took
+// more than half of a collapsed search's time (every match's key read and compared, at 100,000
+// articles): the matches are ranked as usual, and the page keeps each story's first. More than
+// a page are asked for, and more again while the ranked matches run out of new stories before
+// the page is full. The counts come from the story slot's spy: exact over every match, where
+// Xapian's collapsed counts are estimates.
+void collapse_page(Matched& m, Xapian::Enquire& enquire, const SearchRequest& request, const SlotSpies::Spy& stories) {
+    // What the spy counted, before a second match (without spies) may replace the ranked list.
+    const auto totals = count_stories(stories, m.mset, {});
+    const auto matches = static_cast<Xapian::doccount>(totals.articles);
+    const auto wanted = request.offset + request.limit;
+    for (auto fetch = static_cast<Xapian::doccount>(m.mset.size());;) {
+        std::set<std::string> seen;
+        m.page.clear();
+        for (auto it = m.mset.begin(); it != m.mset.end() && seen.size() < wanted; ++it)
+            if (seen.insert(story_of_hit(it)).second && seen.size() > request.offset) m.page.push_back(it.get_rank());
+        if (seen.size() >= wanted || m.mset.size() < fetch || fetch >= matches) break;
+        enquire.clear_matchspies();   // counted already
+        fetch = fetch > matches / 4 ? matches : fetch * 4;
+        m.mset = enquire.get_mset(0, fetch);
+    }
+    m.collapsed = count_stories(stories, m.mset, m.page);
+}
 
 Matched match(const Xapian::Database& db, const SearchRequest& request, std::string_view kind, bool remote,
               FacetColumns* columns, const Budget& budget) {
@@ -198,8 +237,7 @@ Matched match(const Xapian::Database& db, const SearchRequest& request, std::str
     }
     enquire.set_query(Xapian::Query(Xapian::Query::OP_FILTER, m.parsed.query,
                                     Xapian::Query(schema::exact_term(schema::DocKind, kind))));
-    // One hit per story: Xapian keeps the best of each story's versions, and counts the rest.
-    if (request.collapse && kind == schema::ArticleKind) enquire.set_collapse_key(schema::value_no(schema::Slot::Story));
+    const bool collapse = request.collapse && kind == schema::ArticleKind;
     const auto date_slot = schema::value_no(*schema::Date.slot);
     switch (request.sort) {
     case SortOrder::Relevance: break;
@@ -213,8 +251,11 @@ Matched match(const Xapian::Database& db, const SearchRequest& request, std::str
         distinct_by = schema::value_no(schema::Slot::Story);
     }
     SlotSpies spies(enquire, remote, &db, kind == schema::ArticleKind ? columns : nullptr, distinct_by);
-    std::optional<StoryTally> story_tally;
-    if (request.collapse && kind == schema::ArticleKind) story_tally.emplace(enquire, remote);
+    // Collapsed: the matches of each story, counted as a facet is (columns where the reader
+    // keeps them), articles not stories.
+    SlotSpies story_spies(enquire, remote, &db, columns);
+    std::optional<SlotSpies::Spy> stories;
+    if (collapse) stories = story_spies.spy(schema::value_no(schema::Slot::Story));
     std::vector<FacetCounter> counters;
     for (const auto* facet : facets) {
         std::vector<Xapian::valueno> slots{schema::value_no(*facet->field->slot)};
@@ -226,15 +267,24 @@ Matched match(const Xapian::Database& db, const SearchRequest& request, std::str
     // its matches shows remote shards' documents to the spies more than once (xapian-tcpsrv
     // 1.4.22: counts above the total, tests/unit/sharding_test.cpp). A match returning no
     // documents counts right, so a sorted page counts its facets in a pass of its own.
-    if (remote && request.sort != SortOrder::Relevance && request.limit > 0 && !counters.empty()) {
+    if (remote && request.sort != SortOrder::Relevance && request.limit > 0 && (!counters.empty() || stories)) {
         (void)enquire.get_mset(0, 0, everything);
         budget.check("matching");
         enquire.clear_matchspies();
     }
-    m.mset = enquire.get_mset(static_cast<Xapian::doccount>(request.offset),
-                              static_cast<Xapian::doccount>(request.limit), everything);
-    budget.check("matching");
-    if (story_tally) m.collapsed = story_tally->totals();
+    if (collapse) {
+        // A story's versions mostly rank side by side: twice the page and a few more are asked
+        // for at first (collapse_page asks for more when they are not enough).
+        const auto fetch = std::min<std::size_t>(2 * (request.offset + request.limit) + 10, everything);
+        m.mset = enquire.get_mset(0, static_cast<Xapian::doccount>(fetch), everything);
+        budget.check("matching");
+        collapse_page(m, enquire, request, *stories);
+    } else {
+        m.mset = enquire.get_mset(static_cast<Xapian::doccount>(request.offset),
+                                  static_cast<Xapian::doccount>(request.limit), everything);
+        budget.check("matching");
+        for (Xapian::doccount i = 0; i < m.mset.size(); ++i) m.page.push_back(m.mset[i].get_rank());
+    }
     for (std::size_t i = 0; i < facets.size(); ++i) {
         m.facets.push_back(collect(*facets[i], counters[i], request.facet_limit, distinct_by.has_value()));
         budget.check("counting facets");
@@ -258,7 +308,10 @@ Results page_of(const SearchRequest& request, const Matched& m) {
     // Every document was checked (match()), so the count is exact.
     results.total = m.mset.get_matches_estimated();
     if constexpr (requires { results.stories; }) {
-        if (m.collapsed) std::tie(results.total, results.stories) = *m.collapsed;
+        if (m.collapsed) {
+            results.total = m.collapsed->articles;
+            results.stories = m.collapsed->stories;
+        }
     }
     results.offset = request.offset;
     results.limit = request.limit;
@@ -269,25 +322,37 @@ SearchResults search_once(const Xapian::Database& db, const SearchRequest& reque
                           FacetColumns* columns, const Budget& budget) {
     auto m = match(db, request, schema::ArticleKind, remote, columns, budget);
     auto results = page_of<SearchResults>(request, m);
-    for (auto it = m.mset.begin(); it != m.mset.end(); ++it) {
+    // Collapsed: the stories on the page that have other versions, with the hit each is
+    // measured against, listed in one match.
+    std::map<std::string, Xapian::Document> with_versions;
+    for (std::size_t n = 0; n < m.page.size(); ++n) {
         budget.check("making snippets");
+        const auto it = m.mset[m.page[n] - m.mset.get_firstitem()];
         Hit hit;
-        hit.rank = it.get_rank() + 1;   // get_rank() counts from the first match, not the page
+        // Ranks count from the first match, not the page; collapsed, they count stories.
+        hit.rank = m.collapsed ? request.offset + n + 1 : it.get_rank() + 1;
         hit.score = it.get_weight();
-        hit.article = from_document_data(it.get_document().get_data());
+        const auto doc = it.get_document();
+        hit.article = from_document_data(doc.get_data());
         hit.snippet = make_snippet(hit.article.body, m.parsed, hit.article.language, request.stem_language);
         hit.article.body.clear();
-        const auto doc = it.get_document();
         hit.story = doc.get_value(schema::value_no(schema::Slot::Story));
-        if (request.collapse && !hit.story.empty() && it.get_collapse_count() > 0) {
-            budget.check("listing versions");
-            std::uint64_t versions = 0;
-            hit.versions = story_versions(db, hit.story, m.parsed.query, doc, MaxVersionsListed + 1, versions);
-            std::erase_if(hit.versions, [&](const StoryVersion& v) { return v.article.id == hit.article.id; });
-            if (hit.versions.size() > MaxVersionsListed) hit.versions.resize(MaxVersionsListed);
-            hit.other_versions = versions - 1;
+        if (m.collapsed && !hit.story.empty()) {
+            const auto matching = m.collapsed->on_page.find(hit.story);
+            hit.other_versions = matching == m.collapsed->on_page.end() || matching->second == 0 ? 0 : matching->second - 1;
+            if (hit.other_versions > 0) with_versions.emplace(hit.story, doc);
         }
         results.hits.push_back(std::move(hit));
+    }
+    if (!with_versions.empty()) {
+        budget.check("listing versions");
+        auto versions = story_versions(db, with_versions, m.parsed.query, MaxVersionsListed + 1);
+        for (auto& hit : results.hits) {
+            auto& listed = versions[hit.story];
+            std::erase_if(listed, [&](const StoryVersion& v) { return v.article.id == hit.article.id; });
+            if (listed.size() > MaxVersionsListed) listed.resize(MaxVersionsListed);
+            hit.versions = std::move(listed);
+        }
     }
     results.facets = std::move(m.facets);
     return results;

@@ -1,7 +1,11 @@
 #pragma once
-// Reading stories (indexer/story_keeper.hpp): the versions of one story, and of a collapsed hit.
+// Reading stories (indexer/story_keeper.hpp): the versions of one story, and of a page of
+// collapsed hits.
+#include <map>
 #include <optional>
+#include <string>
 #include <string_view>
+#include <vector>
 
 #include <xapian.h>
 
@@ -9,13 +13,13 @@
 
 namespace newsdesk {
 
-// The versions of `story` among the articles `matching` selects (the query of a search, or
-// everything), oldest first and undated last, at most `limit` of them listed; each one's
-// `same` is measured against the fingerprint in `against` (a document of the story). `count`
-// receives how many match in all.
-std::vector<StoryVersion> story_versions(const Xapian::Database& db, const std::string& story,
-                                         const Xapian::Query& matching, const Xapian::Document& against,
-                                         std::size_t limit, std::uint64_t& count);
+// The versions of each story in `stories` among the articles `matching` selects (a search's
+// query, or everything), in one match: oldest first, undated last, at most `limit` listed per
+// story. Each version's `same` is measured against the document given with its story (the hit,
+// the article asked for), itself 1.
+std::map<std::string, std::vector<StoryVersion>> story_versions(const Xapian::Database& db,
+                                                                const std::map<std::string, Xapian::Document>& stories,
+                                                                const Xapian::Query& matching, std::size_t limit);
 
 // Every version of the story of the article with this id; nullopt when there is none.
 std::optional<Story> story_of_article(const Xapian::Database& db, std::string_view id);

@@ -1,7 +1,7 @@
 // newsdesk through its public library API only (include/newsdesk/), as an embedding program
 // would use it: index_archive() for a bulk load (extraction on worker threads, compaction at
 // the end, as `newsdesk index --compact`), and Index::search() with the speaker and country
-// facets.
+// facets, the hits one per story or not.
 #include <fstream>
 #include <iostream>
 #include <newsdesk/newsdesk.hpp>
@@ -13,7 +13,8 @@ namespace {
 
 constexpr const char* Usage =
     "usage: bench_newsdesk index DB CORPUS.jsonl\n"
-    "       bench_newsdesk query DB QUERIES ROUNDS OUT.json\n";
+    "       bench_newsdesk query DB QUERIES ROUNDS OUT.json [--collapse]\n"
+    "  --collapse: one hit per story, each with its other versions (SearchRequest::collapse)\n";
 
 void index(const std::string& db, const std::vector<std::string>& inputs) {
     newsdesk::IndexOptions options;
@@ -37,12 +38,14 @@ std::vector<bench::FacetCount> facet(const newsdesk::SearchResults& r, const std
 void query(const std::string& db, const std::vector<std::string>& args) {
     const auto mix = bench::read_query_mix(args[0]);
     const auto index = newsdesk::Index::open(db);
-    bench::run_query_mix("newsdesk", mix, std::stoi(args[1]), [&](const bench::MixQuery& q) {
+    const bool collapse = args.size() > 3 && args[3] == "--collapse";
+    bench::run_query_mix(collapse ? "newsdesk-stories" : "newsdesk", mix, std::stoi(args[1]), [&](const bench::MixQuery& q) {
         newsdesk::SearchRequest request;
         request.query = q.text;   // the mix is written in newsdesk's own syntax
         request.facets = {"speaker", "country"};
         request.facet_limit = bench::TopValues;
         request.limit = bench::TopHits;
+        request.collapse = collapse;
         const auto r = index.search(request);
         bench::QueryResult out{r.total, {}, facet(r, "speaker"), facet(r, "country")};
         for (const auto& hit : r.hits) out.top_ids.push_back(hit.article.id);
