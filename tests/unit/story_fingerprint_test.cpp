@@ -93,7 +93,31 @@ TEST_CASE("story fingerprint: a copy as a site runs it is the same story", "[tex
         CHECK(story.containment(syndicated) >= 0.6);
         CHECK(syndicated.containment(story) == story.containment(syndicated));
         CHECK(shared_bands(story, syndicated) >= 4);
+        CHECK(story.same_story(syndicated));
     }
+}
+
+TEST_CASE("story fingerprint: stories that share a standard opening and a quote are not one story", "[text][stories]") {
+    const auto bodies = bbc_business();
+    if (bodies.empty()) return;
+    REQUIRE(bodies.size() >= 2);
+    const auto opening = std::string{"LONDON (Newswire) - The following statement was issued on Monday by the finance "
+                                     "ministry and is reproduced here as it was received by our newsroom."};
+    const auto quote = std::string{"\"We remain committed to a stable and predictable framework for investment, and we "
+                                   "will continue to work closely with businesses, unions and international partners to "
+                                   "make sure that growth reaches every region of the country,\" the minister said."};
+    const auto with_both = [&](const std::string& body) {
+        auto parts = paragraphs(body);
+        parts.insert(parts.begin() + static_cast<std::ptrdiff_t>(parts.size() / 2), quote);
+        parts.insert(parts.begin(), opening);
+        return joined(parts);
+    };
+    auto it = bodies.begin();
+    const auto a = StoryFingerprint::of(with_both(it->second));
+    const auto b = StoryFingerprint::of(with_both((++it)->second));
+    CAPTURE(a.resemblance(b), a.containment(b));
+    CHECK_FALSE(a.same_story(b));
+    CHECK(a.same_story(StoryFingerprint::of(with_both(bodies.begin()->second))));
 }
 
 TEST_CASE("story fingerprint: other stories on the same subject are not the story", "[text][stories]") {
