@@ -11,6 +11,7 @@
 #include "options.hpp"
 #include "problem_printer.hpp"
 #include "render/json.hpp"
+#include "render/lists.hpp"
 #include "terminal.hpp"
 #include <newsdesk/database.hpp>
 #include <newsdesk/indexing.hpp>
@@ -178,21 +179,21 @@ int index_command(const Args& args) {
         std::cout << render::dump(render::to_json(s)) << '\n';
     } else {
         const double rate = s.seconds > 0 ? static_cast<double>(s.indexed()) / s.seconds : 0;
-        std::cerr << "indexed " << s.indexed() << " articles (" << s.added << " new, " << s.replaced
-                  << " replaced) from " << s.files << " files, " << megabytes(s.bytes) << " in "
-                  << duration(s.seconds) << " (" << static_cast<long>(rate) << " articles/s); "
-                  << s.articles_in_database << " articles in " << db << '\n';
-        if (s.skipped) {
-            std::cerr << "skipped " << s.skipped << ":";
-            for (const auto& [reason, n] : s.skipped_by_reason) std::cerr << " " << reason << " (" << n << ")";
-            std::cerr << '\n';
-        }
-        if (s.ignored_files) std::cerr << "ignored " << s.ignored_files << " files that are not articles\n";
-        if (!s.passed_over.empty()) {
-            std::cerr << "passed over, holding no article:";
-            for (const auto& [kind, n] : s.passed_over) std::cerr << " " << kind << " (" << n << ")";
-            std::cerr << '\n';
-        }
+        std::cerr << "indexed " << render::counted(s.indexed(), "article", "articles") << " (" << s.added << " new, "
+                  << s.replaced << " replaced) from " << render::counted(s.files, "file", "files") << ", "
+                  << megabytes(s.bytes) << " in " << duration(s.seconds) << " (" << static_cast<long>(rate)
+                  << " articles/s); " << render::counted(s.articles_in_database, "article", "articles") << " in "
+                  << db << '\n';
+        // "reason (n); other reason (m)": reasons are phrases, which spaces alone ran together.
+        const auto tallied = [](const auto& counts) {
+            std::vector<std::string> parts;
+            for (const auto& [what, n] : counts) parts.push_back(what + " (" + std::to_string(n) + ")");
+            return render::joined(parts, "; ");
+        };
+        if (s.skipped) std::cerr << "skipped " << s.skipped << ": " << tallied(s.skipped_by_reason) << '\n';
+        if (s.ignored_files)
+            std::cerr << "ignored " << render::counted(s.ignored_files, "file that is", "files that are") << " not articles\n";
+        if (!s.passed_over.empty()) std::cerr << "passed over, holding no article: " << tallied(s.passed_over) << '\n';
         if (options.compact && !s.interrupted) std::cerr << "compacted in " << duration(s.compaction_seconds) << '\n';
         if (s.stopped_early) std::cerr << "stopped at the first problem (--strict); the articles before it are indexed\n";
     }

@@ -22,9 +22,9 @@ constexpr const char* UsageText =
     "  extract  [--json] PATH...                                                 speakers and countries\n"
     "  story    --db DIR [--json] ID                                             every version of a story\n"
     "  info     --db DIR [--json]                                                what an index holds\n"
-    "  serve    --db DIR [--listen HOST:PORT] [--threads N]                      search page and JSON API\n"
+    "  serve    --db DIR [--listen HOST:PORT] [--searches N]                     search page and JSON API\n"
     "\n"
-    "`newsdesk COMMAND --help` describes a command's options.\n";
+    "`newsdesk COMMAND --help` describes a command's options; `newsdesk --version` prints the version.\n";
 
 int fail(int code, const std::string& message, const std::string& hint = {}) {
     std::cerr << "newsdesk: " << message << '\n';
@@ -46,6 +46,10 @@ int run(int argc, char* argv[]) {
     if (command == "info") return info_command(args);
     if (command == "story") return story_command(args);
     if (command == "serve") return serve_command(args);
+    if (command == "--version" || command == "-V") {
+        std::cout << "newsdesk " << NEWSDESK_VERSION << '\n';
+        return Ok;
+    }
     if (command == "--help" || command == "-h" || command == "help") {
         std::cout << UsageText;
         return Ok;

@@ -20,4 +20,8 @@ std::string alternatives(const std::vector<std::string>& names) {
     return out;
 }
 
+std::string counted(std::uint64_t n, std::string_view one, std::string_view many) {
+    return std::to_string(n) + " " + std::string{n == 1 ? one : many};
+}
+
 } // namespace newsdesk::render

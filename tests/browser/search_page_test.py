@@ -484,6 +484,7 @@ def steps(page, base, screenshot, step):
     page.fill('#q', STORY_QUERY)
     page.searched(lambda: page.press_enter('#q'))
     check(page.property('#collapse', 'checked'), 'stories are collapsed by default')
+    check(not page.visible('#pager'), 'no pager for a single page of hits')
     collapsed = api(base, {'q': STORY_QUERY, 'limit': '10', 'collapse': 'story'})
     equal(total(), collapsed['total'], f'articles matching {STORY_QUERY}')
     check(collapsed['total'] >= 3, 'the story and its two copies match')
@@ -516,6 +517,7 @@ def steps(page, base, screenshot, step):
     check(page.visible('#error'), 'the error is shown')
     check(re.search('position 1', page.property('#error', 'textContent')), 'the error gives the position')
     equal(len(page.all_of('#hits .hit', '1')), 0, 'hits shown for a bad query')
+    check(not page.visible('#pager'), 'no pager for a bad query')
 
     step('nothing else went wrong')   # Chromium reports the 400 itself
     equal([p for p in page.problems() if not re.search('status of 400', p)], [], 'problems')
