@@ -77,6 +77,7 @@ void add_article_fields(Xapian::Document& doc, const Article& a) {
     add_exact(doc, schema::Dateline, a.dateline);
     for (const auto& country : a.countries) add_exact(doc, schema::Country, country);
     if (!a.date.empty()) doc.add_value(schema::value_no(schema::Slot::Date), date_value(a.date));
+    doc.add_value(schema::value_no(schema::Slot::OldestFirst), a.date.empty() ? std::string{schema::UndatedLast} : date_value(a.date));
     add_value(doc, schema::Source, {a.source});
     add_value(doc, schema::Language, {a.language});
     add_value(doc, schema::Dateline, {a.dateline});

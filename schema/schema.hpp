@@ -53,7 +53,11 @@ enum class Slot : Xapian::valueno {
     DatelineCountry = 8,   // alpha-2 code of the dateline place's country
     Story = 9,             // the story's id: the id of its earliest article (articles only)
     StoryFingerprint = 10, // text::StoryFingerprint::serialise() of the body (articles only)
+    // The date slot's value, or UndatedLast for an undated document: what oldest-first sorts on,
+    // so that undated ones come last (Xapian's remote backend sorts by a value, not a KeyMaker).
+    OldestFirst = 11,
 };
+inline constexpr std::string_view UndatedLast = "~";   // after every "YYYYMMDD"
 inline constexpr char MultiValueSeparator = '\x1f';   // ASCII unit separator: never in a name
 
 inline constexpr Xapian::valueno value_no(Slot s) { return static_cast<Xapian::valueno>(s); }
@@ -192,7 +196,9 @@ consteval bool speaker_form_prefix_free() {
 static_assert(speaker_form_prefix_free(), "the speaker form prefix is a field's, or not X...:");
 consteval bool story_band_prefix_free() {
     for (const auto& f : Fields)
-        if (f.prefix == StoryBandPrefix || f.word_prefix == StoryBandPrefix || f.slot == Slot::StoryFingerprint) return false;
+        if (f.prefix == StoryBandPrefix || f.word_prefix == StoryBandPrefix || f.slot == Slot::StoryFingerprint ||
+            f.slot == Slot::OldestFirst)
+            return false;
     return StoryBandPrefix != SpeakerFormPrefix && StoryBandPrefix.front() == 'X' && StoryBandPrefix.back() == ':';
 }
 static_assert(story_band_prefix_free(), "the story band prefix or fingerprint slot is a field's, or not X...:");

@@ -240,13 +240,13 @@ Matched match(const Xapian::Database& db, const SearchRequest& request, std::str
     const bool collapse = request.collapse && kind == schema::ArticleKind;
     const auto date_slot = schema::value_no(*schema::Date.slot);
     // Undated articles last in both orders: newest first puts the empty value last already;
-    // oldest first reads it as "~", after every date.
-    Xapian::MultiValueKeyMaker undated_last;
-    undated_last.add_value(date_slot, false, "~");
+    // oldest first sorts on a slot that holds them as schema::UndatedLast.
     switch (request.sort) {
     case SortOrder::Relevance: break;
     case SortOrder::Newest: enquire.set_sort_by_value_then_relevance(date_slot, true); break;
-    case SortOrder::Oldest: enquire.set_sort_by_key_then_relevance(&undated_last, false); break;
+    case SortOrder::Oldest:
+        enquire.set_sort_by_value_then_relevance(schema::value_no(schema::Slot::OldestFirst), false);
+        break;
     }
     // Spies must outlive get_mset(); counting the whole match set makes counts and total exact.
     std::optional<Xapian::valueno> distinct_by;
