@@ -64,13 +64,12 @@ struct StoryVersion {
 };
 
 struct Hit {
-    std::size_t rank = 0;   // 1-based, across pages
+    std::size_t rank = 0;   // 1-based, across pages; collapsed, counting stories
     double score = 0;
     Article article;        // as stored; `body` is left empty
     Snippet snippet;        // from the body
     // The story the article is a version of, named by the id of its earliest article (the
-    // article's own id when no other article is a copy of it); empty in an index made before
-    // stories were kept.
+    // article's own id when no other article is a copy of it).
     std::string story;
     // Collapsed (SearchRequest::collapse): the story's other articles that match, oldest
     // first; `other_versions` counts them, of which the first MaxVersionsListed are listed.

@@ -63,3 +63,19 @@ TEST_CASE("undated articles come last in both date orders, and info lists months
     REQUIRE(info["facets"].contains("month"));
     CHECK(info["facets"]["month"].size() > 1);
 }
+
+TEST_CASE("every field a query may name is documented in the README's query table", "[cli][wording]") {
+    const auto readme = slurp(std::filesystem::path(NEWSDESK_SOURCE_DIR) / "README.md");
+    const auto table = readme.substr(readme.find("### Query language"), readme.find("### Search options") - readme.find("### Query language"));
+    // The parser's message for an unknown field lists the fields it knows.
+    const auto r = run_newsdesk({"search", "--db", sample_db(), "nosuchfield:x"});
+    CHECK(r.exit_code == 2);
+    const auto list = r.err.substr(r.err.find("(fields: ") + 9);
+    const std::regex field_name("([a-z_]+)[,)]");
+    std::size_t fields = 0;
+    for (std::sregex_iterator name(list.begin(), list.end(), field_name), end; name != end; ++name, ++fields) {
+        INFO((*name)[1]);
+        CHECK(has(table, "`" + (*name)[1].str() + ":"));
+    }
+    CHECK(fields > 15);
+}
