@@ -172,7 +172,7 @@ Matched::Stories count_stories(const SlotSpies::Spy& spy, const Xapian::MSet& ms
     const auto add = [&](std::string_view story, Xapian::doccount documents) {
         counted.articles += documents;
         ++counted.stories;
-        if (const auto it = counted.on_page.find(story); it != counted.on_page.end()) it->second = documents;
+        if (const auto it = counted.on_page.find(story); it != counted.on_page.end()) it->second += documents;
     };
     if (const auto* column = spy.column) {
         const auto& numbered = column->counts();
