@@ -188,20 +188,22 @@ static_assert(all_distinct([](const Field& f) { return std::optional{f.name}; })
 static_assert(all_distinct([](const Field& f) {
     return f.prefix.empty() ? std::nullopt : std::optional{f.prefix}; }), "duplicate prefix");
 static_assert(all_distinct([](const Field& f) { return f.slot; }), "duplicate value slot");
-consteval bool speaker_form_prefix_free() {
+// Prefixes and slots that are not fields' (speaker forms, story bands, the fingerprint and the
+// oldest-first key): none is a field's, and the prefixes are X...: and apart.
+consteval bool prefix_free(std::string_view prefix) {
     for (const auto& f : Fields)
-        if (f.prefix == SpeakerFormPrefix || f.word_prefix == SpeakerFormPrefix) return false;
-    return SpeakerFormPrefix.front() == 'X' && SpeakerFormPrefix.back() == ':';
+        if (f.prefix == prefix || f.word_prefix == prefix) return false;
+    return prefix.front() == 'X' && prefix.back() == ':';
 }
-static_assert(speaker_form_prefix_free(), "the speaker form prefix is a field's, or not X...:");
-consteval bool story_band_prefix_free() {
+consteval bool slot_free(Slot slot) {
     for (const auto& f : Fields)
-        if (f.prefix == StoryBandPrefix || f.word_prefix == StoryBandPrefix || f.slot == Slot::StoryFingerprint ||
-            f.slot == Slot::OldestFirst)
-            return false;
-    return StoryBandPrefix != SpeakerFormPrefix && StoryBandPrefix.front() == 'X' && StoryBandPrefix.back() == ':';
+        if (f.slot == slot) return false;
+    return true;
 }
-static_assert(story_band_prefix_free(), "the story band prefix or fingerprint slot is a field's, or not X...:");
+static_assert(prefix_free(SpeakerFormPrefix), "the speaker form prefix is a field's, or not X...:");
+static_assert(prefix_free(StoryBandPrefix) && StoryBandPrefix != SpeakerFormPrefix,
+              "the story band prefix is another's, or not X...:");
+static_assert(slot_free(Slot::StoryFingerprint) && slot_free(Slot::OldestFirst), "a field uses a slot kept for another use");
 consteval bool prefixes_well_formed() {
     for (const auto& f : Fields)
         if (f.prefix.size() > 1 && (f.prefix.front() != 'X' || f.prefix.back() != ':')) return false;

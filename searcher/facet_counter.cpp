@@ -13,16 +13,15 @@ namespace newsdesk {
 
 void SlotValueSpy::operator()(const Xapian::Document& doc, double) {
     const std::string joined = doc.get_value(slot_);
-    std::string distinct;
     if (distinct_by_) {
-        distinct = doc.get_value(*distinct_by_);
-        if (distinct.empty()) distinct = "#" + std::to_string(doc.get_docid());   // a story of its own
+        distinct_ = doc.get_value(*distinct_by_);
+        if (distinct_.empty()) distinct_ = "#" + std::to_string(doc.get_docid());   // a story of its own
     }
     for (const auto value : split_values(joined, values_)) {
         if (distinct_by_) {
             pair_.assign(value);
             pair_ += schema::MultiValueSeparator;
-            pair_ += distinct;
+            pair_ += distinct_;
             if (!seen_.insert(pair_).second) continue;   // this value's story is counted already
         }
         const auto it = tally_.find(value);

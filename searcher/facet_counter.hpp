@@ -47,7 +47,7 @@ private:
     Tally tally_;
     std::vector<std::string_view> values_;   // one document's, reused
     std::unordered_set<std::string> seen_;   // distinct_by: "value\x1fstory" pairs counted
-    std::string pair_;                       // one pair, reused
+    std::string distinct_, pair_;            // one document's content, one pair: reused
 };
 
 // Counts a slot from its column (facet_columns.hpp): an array increment per value of each

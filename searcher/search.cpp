@@ -200,9 +200,8 @@ Matched::Stories count_stories(const SlotSpies::Spy& spy, const Xapian::MSet& ms
 // the page is full. The counts come from the story slot's spy: exact over every match, where
 // Xapian's collapsed counts are estimates.
 void collapse_page(Matched& m, Xapian::Enquire& enquire, const SearchRequest& request, const SlotSpies::Spy& stories) {
-    // What the spy counted, before a second match (without spies) may replace the ranked list.
-    const auto totals = count_stories(stories, m.mset, {});
-    const auto matches = static_cast<Xapian::doccount>(totals.articles);
+    // Every match was checked (match()), so the first match's count is exact.
+    const auto matches = m.mset.get_matches_estimated();
     const auto wanted = request.offset + request.limit;
     for (auto fetch = static_cast<Xapian::doccount>(m.mset.size());;) {
         std::set<std::string> seen;
