@@ -1,9 +1,13 @@
+#include <algorithm>
 #include <cstdio>
 #include <iostream>
+#include <limits>
+#include <stdexcept>
 #include <optional>
 
 #include "commands.hpp"
 #include "options.hpp"
+#include "render/export.hpp"
 #include "render/json.hpp"
 #include "render/lists.hpp"
 #include "terminal.hpp"
@@ -48,6 +52,47 @@ void print_facets(const std::vector<FacetResult>& facets, bool colour) {
     }
 }
 
+// The histogram as a table: a row per period, a column for all matches and one per series,
+// and a bar for all matches scaled to the busiest period.
+void print_histogram(const Histogram& h, bool colour) {
+    const auto bold = colour ? "\033[1m" : "", plain = colour ? "\033[0m" : "";
+    std::vector<std::string> headers{std::string{interval_name(h.interval)}, "matches"};
+    for (const auto& s : h.series) headers.push_back(s.value.label);
+    std::vector<std::vector<std::string>> rows;
+    std::uint64_t busiest = 1;
+    for (std::size_t i = 0; i < h.periods.size(); ++i) {
+        auto& row = rows.emplace_back(std::vector{h.periods[i].period, std::to_string(h.periods[i].count)});
+        for (const auto& s : h.series) row.push_back(std::to_string(s.counts[i]));
+        busiest = std::max(busiest, h.periods[i].count);
+    }
+    if (h.undated > 0 || h.periods.empty()) {
+        auto& row = rows.emplace_back(std::vector{std::string{"undated"}, std::to_string(h.undated)});
+        for (const auto& s : h.series) row.push_back(std::to_string(s.undated));
+    }
+    std::vector<std::size_t> widths;
+    for (const auto& header : headers) widths.push_back(display_width(header));
+    for (const auto& row : rows)
+        for (std::size_t c = 0; c < row.size(); ++c) widths[c] = std::max(widths[c], display_width(row[c]));
+    const auto cell = [&](std::size_t c, const std::string& text) {
+        const auto pad = std::string(widths[c] - std::min(widths[c], display_width(text)), ' ');
+        return c == 0 ? text + pad : pad + text;   // periods to the left, counts to the right
+    };
+    std::cout << bold;
+    for (std::size_t c = 0; c < headers.size(); ++c) std::cout << (c ? "  " : "") << cell(c, headers[c]);
+    std::cout << plain << '\n';
+    constexpr std::size_t BarWidth = 30;
+    for (std::size_t r = 0; r < rows.size(); ++r) {
+        for (std::size_t c = 0; c < rows[r].size(); ++c) std::cout << (c ? "  " : "") << cell(c, rows[r][c]);
+        if (r < h.periods.size() && h.series.empty()) {
+            const auto length = (h.periods[r].count * BarWidth + busiest - 1) / busiest;
+            std::cout << "  ";
+            for (std::size_t b = 0; b < length; ++b) std::cout << "\u2587";
+        }
+        std::cout << '\n';
+    }
+    std::cout << '\n';
+}
+
 // A collapsed hit names this many of its other versions; `newsdesk story` lists them all.
 constexpr std::size_t ShownVersions = 3;
 
@@ -84,6 +129,7 @@ void print_text(const SearchResults& r, bool colour) {
         }
         std::cout << '\n';
     }
+    if (r.histogram) print_histogram(*r.histogram, colour);
     print_facets(r.facets, colour);
 }
 
@@ -102,6 +148,7 @@ void print_text(const QuoteResults& r, bool colour) {
         if (!a.source.empty()) std::cout << " \u00b7 " << a.source;
         std::cout << " \u00b7 " << a.title << " (" << a.id << ")\n\n";
     }
+    if (r.histogram) print_histogram(*r.histogram, colour);
     print_facets(r.facets, colour);
 }
 
@@ -112,6 +159,8 @@ struct ParsedSearch {
     std::vector<std::string> dbs;
     OpenOptions open;
     bool json = false;
+    std::optional<render::ExportFormat> rows;   // --format csv|jsonl: hit by hit
+    ExportOptions with;
 };
 
 std::optional<ParsedSearch> parse_search(const Args& args, const std::string& usage, bool articles) {
@@ -119,7 +168,8 @@ std::optional<ParsedSearch> parse_search(const Args& args, const std::string& us
     std::string sort = sort_order_names().front();
     std::vector<std::string> words;
     // Signed, so that "-1" is refused instead of wrapping round to a huge page.
-    long long limit = 10, offset = 0, facet_limit = 10;
+    long long limit = 10, offset = 0, facet_limit = 10, series = 5;
+    std::string histogram;
     double timeout = 10, deadline = 0;
     po::options_description named("options");
     named.add_options()
@@ -135,10 +185,21 @@ std::optional<ParsedSearch> parse_search(const Args& args, const std::string& us
         ("limit", po::value(&limit)->default_value(10), "hits per page")
         ("offset", po::value(&offset)->default_value(0), "hits to skip (paging)")
         ("lang", po::value(&p.request.stem_language)->default_value("en"), "language of the query's words, for stemming")
+        ("histogram", po::value(&histogram), (render::alternatives(interval_names()) +
+                                              ": count the matches in every such period, the undated apart").c_str())
+        ("histogram-by", po::value(&p.request.histogram_by),
+         "with --histogram: a series more for each top value of this facet (speaker, country, source...)")
+        ("histogram-series", po::value(&series)->default_value(5), "with --histogram-by: how many values get a series")
         ("json", "print one JSON object");
     std::string count = facet_count_names().front();
+    std::string format = "text";
+    std::vector<std::string> with;
     if (articles)
         named.add_options()
+            ("format", po::value(&format), ("text, json (as --json), " + render::alternatives(render::export_format_names()) +
+                                            ": a row per hit, for spreadsheets and programs").c_str())
+            ("all", "with --format csv or jsonl: every hit from --offset on, however many, read one at a time")
+            ("with", po::value(&with)->composing(), "with --format csv or jsonl: add the snippet or body column (repeatable)")
             ("collapse", "one hit per story: the best version of each, with its other versions")
             ("count", po::value(&count), (render::alternatives(facet_count_names()) +
                                           ": what facet values count (default: " + count + ")").c_str());
@@ -147,7 +208,8 @@ std::optional<ParsedSearch> parse_search(const Args& args, const std::string& us
                           (usage + "\n"
                           "QUERY: words, \"phrases\", AND OR NOT, +word -word, prefix*, (...), and fields:\n" +
                           query_fields_help() +
-                          "  date:2021  date:2021-05  date:2021-05-01..2021-05-31  date:2021..  date:..2020-12\n"
+                          "  date:2021  date:2021-05  date:2021-W19  date:2021-05-01..2021-05-31  date:2021..  date:..2020-12\n"
+                          "  date:unknown  lang:unknown (articles without one)\n"
                           "Exit: 0 hits found, 1 no hits, 2 usage or bad query, 3 database problem, 4 other.").c_str());
     if (!vm) return std::nullopt;
     auto bounded = [](long long value, long long most, const char* name) {
@@ -158,6 +220,13 @@ std::optional<ParsedSearch> parse_search(const Args& args, const std::string& us
     p.request.limit = bounded(limit, 1'000'000'000, "limit");
     p.request.offset = bounded(offset, 1'000'000'000, "offset");   // matches are counted in 32 bits
     p.request.facet_limit = bounded(facet_limit, 10000, "facet-limit");
+    p.request.histogram_series = bounded(series, 100, "histogram-series");
+    if (vm->count("histogram")) {
+        const auto interval = interval_named(histogram);
+        if (!interval)
+            throw po::error("--histogram must be " + render::alternatives(interval_names()) + ", not '" + histogram + "'");
+        p.request.histogram = *interval;
+    }
     for (const auto& w : words) p.request.query += (p.request.query.empty() ? "" : " ") + w;
     p.request.sort = parse_sort(sort);
     if (!(timeout > 0 && timeout <= 3600)) throw po::error("--timeout must be between 0 and 3600 seconds");
@@ -171,14 +240,47 @@ std::optional<ParsedSearch> parse_search(const Args& args, const std::string& us
     const auto counted = facet_count_named(count);
     if (!counted) throw po::error("--count must be " + render::alternatives(facet_count_names()) + ", not '" + count + "'");
     p.request.count = *counted;
+    if (format == "json") p.json = true;
+    else if (format != "text") {
+        p.rows = render::export_format_named(format);
+        if (!p.rows)
+            throw po::error("--format must be text, json, " + render::alternatives(render::export_format_names()) +
+                            ", not '" + format + "'");
+        if (p.json) throw po::error("--json and --format " + format + " are two formats: give one");
+        if (p.request.collapse || !p.request.facets.empty() || p.request.histogram)
+            throw po::error("--format " + format + " lists every matching article, a row each: --collapse, --facet "
+                            "and --histogram do not apply");
+    }
+    for (const auto& column : with) {
+        if (column == "snippet") p.with.snippets = true;
+        else if (column == "body") p.with.bodies = true;
+        else throw po::error("--with must be snippet or body, not '" + column + "'");
+    }
+    if ((vm->count("all") || !with.empty()) && !p.rows) throw po::error("--all and --with need --format csv or jsonl");
+    if (vm->count("all")) p.request.limit = std::numeric_limits<std::size_t>::max();
     return p;
 }
 
 } // namespace
 
+// Rows as the hits are read: the header first, so that a spreadsheet opens even an empty export.
+int export_rows(const ParsedSearch& p) {
+    auto hits = Index::open_shards(p.dbs, p.open).hits(p.request, p.with);
+    std::cout << render::export_header(*p.rows, p.with);
+    std::uint64_t written = 0;
+    while (const auto hit = hits.next()) {
+        std::cout << render::export_row(*p.rows, *hit, p.with);
+        ++written;
+    }
+    std::cout.flush();
+    if (!std::cout) throw std::runtime_error("could not write the rows (is the disk full, or the reader gone?)");
+    return written ? Ok : Incomplete;
+}
+
 int search_command(const Args& args) {
     const auto p = parse_search(args, "usage: newsdesk search --db DIR [--db DIR]... [OPTIONS] QUERY\nRanked, faceted search of articles.", true);
     if (!p) return Ok;
+    if (p->rows) return export_rows(*p);
     const auto results = Index::open_shards(p->dbs, p->open).search(p->request);
     if (p->json) std::cout << render::dump(render::to_json(results)) << '\n';
     else print_text(results, stdout_is_terminal());

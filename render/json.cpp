@@ -26,11 +26,40 @@ json quotes(const std::vector<Quote>& quotes) {
     return out;
 }
 
-// What article and quote results share: the request echoed, the total, the facets.
+json facet_value(const FacetValue& v) {
+    json value = {{"value", v.value}, {"count", v.count}, {"filter", v.filter}};
+    if (v.label != v.value) value["name"] = v.label;
+    if (v.speaker_kind) value["type"] = speaker_kind_name(*v.speaker_kind);
+    return value;
+}
+
+// A histogram as members of the results: "histogram" the periods as the issue of timelines
+// asked for them ([{"period", "count", "filter"}]), the rest beside it.
+void add_histogram(json& j, const Histogram& h) {
+    auto periods = json::array();
+    for (const auto& p : h.periods) periods.push_back({{"period", p.period}, {"count", p.count}, {"filter", p.filter}});
+    j["histogram"] = std::move(periods);
+    j["histogram_interval"] = interval_name(h.interval);
+    j["histogram_undated"] = {{"count", h.undated}, {"filter", h.undated_filter}};
+    if (h.by.empty()) return;
+    auto series = json::array();
+    for (const auto& s : h.series) {
+        auto one = facet_value(s.value);
+        one["counts"] = s.counts;
+        one["undated"] = s.undated;
+        series.push_back(std::move(one));
+    }
+    j["histogram_by"] = h.by;
+    j["histogram_series"] = std::move(series);
+}
+
+// What article and quote results share: the request echoed, the total, the facets, the histogram.
 template <typename Results>
 json results(const Results& r, json hits) {
-    return {{"query", r.query}, {"total", r.total},         {"offset", r.offset},
-            {"limit", r.limit}, {"hits", std::move(hits)}, {"facets", to_json(r.facets)}};
+    json j = {{"query", r.query}, {"total", r.total},         {"offset", r.offset},
+              {"limit", r.limit}, {"hits", std::move(hits)}, {"facets", to_json(r.facets)}};
+    if (r.histogram) add_histogram(j, *r.histogram);
+    return j;
 }
 
 } // namespace
@@ -50,12 +79,7 @@ json to_json(const std::vector<FacetResult>& facets) {
     auto out = json::object();
     for (const auto& facet : facets) {
         auto values = json::array();
-        for (const auto& v : facet.values) {
-            json value = {{"value", v.value}, {"count", v.count}, {"filter", v.filter}};
-            if (v.label != v.value) value["name"] = v.label;
-            if (v.speaker_kind) value["type"] = speaker_kind_name(*v.speaker_kind);
-            values.push_back(std::move(value));
-        }
+        for (const auto& v : facet.values) values.push_back(facet_value(v));
         out[facet.name] = std::move(values);
     }
     return out;

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <cctype>
+#include <chrono>
+#include <cstdio>
 
 #include "text/ascii.hpp"
 
@@ -115,13 +117,84 @@ std::string date_value(std::string_view iso_date) {
     return out;
 }
 
+namespace {
+
+using std::chrono::sys_days;
+
+// "YYYYMMDD" (at least) as a day; nullopt when it is not a real one.
+std::optional<sys_days> day_of(std::string_view value) {
+    if (value.size() < 8 || !digits(value.substr(0, 8))) return std::nullopt;
+    const auto number = [&](std::size_t at, std::size_t n) { return std::stoi(std::string{value.substr(at, n)}); };
+    const std::chrono::year_month_day ymd{std::chrono::year{number(0, 4)}, std::chrono::month(number(4, 2)),
+                                          std::chrono::day(number(6, 2))};
+    if (!ymd.ok()) return std::nullopt;
+    return sys_days{ymd};
+}
+
+std::string value_of(sys_days day) {
+    const std::chrono::year_month_day ymd{day};
+    char out[16];
+    std::snprintf(out, sizeof out, "%04d%02u%02u", static_cast<int>(ymd.year()), static_cast<unsigned>(ymd.month()),
+                  static_cast<unsigned>(ymd.day()));
+    return out;
+}
+
+// The Monday of ISO week 1 of `year`: the week holding 4 January.
+sys_days first_iso_monday(int year) {
+    const sys_days january4{std::chrono::year{year} / std::chrono::January / 4};
+    return january4 - (std::chrono::weekday{january4} - std::chrono::Monday);
+}
+
+// "YYYY-Www" of the ISO week holding `day`.
+std::string iso_week(sys_days day) {
+    const auto monday = day - (std::chrono::weekday{day} - std::chrono::Monday);
+    const int year = static_cast<int>(std::chrono::year_month_day{monday + std::chrono::days{3}}.year());
+    const auto week = (monday - first_iso_monday(year)).count() / 7 + 1;
+    char out[16];
+    std::snprintf(out, sizeof out, "%04d-W%02d", year, static_cast<int>(week));
+    return out;
+}
+
+} // namespace
+
 std::string period_of(std::string_view value, Period period) {
+    if (period == Period::Week) {
+        const auto day = day_of(value);
+        return day ? iso_week(*day) : std::string{};
+    }
     const std::size_t digits = period == Period::Year ? 4 : period == Period::Month ? 6 : 8;
     if (value.size() < digits) return {};
     std::string out{value.substr(0, 4)};
     if (digits >= 6) (out += '-') += value.substr(4, 2);
     if (digits >= 8) (out += '-') += value.substr(6, 2);
     return out;
+}
+
+std::optional<std::pair<std::string, std::string>> period_days(std::string_view period) {
+    const auto year = period.substr(0, 4);
+    if (period.size() < 4 || !digits(year)) return std::nullopt;
+    if (period.size() == 4) return std::pair{std::string{year} + "0101", std::string{year} + "1231"};
+    if (period.size() == 7 && period[4] == '-' && digits(period.substr(5))) {
+        const int month = std::stoi(std::string{period.substr(5)});
+        if (month < 1 || month > 12) return std::nullopt;
+        const auto first = date_value(period) + "01";
+        return std::pair{first, first.substr(0, 6) + std::to_string(days_in_month(std::stoi(std::string{year}), month))};
+    }
+    if (period.size() == 8 && period.substr(4, 2) == "-W" && digits(period.substr(6))) {
+        const int y = std::stoi(std::string{year}), week = std::stoi(std::string{period.substr(6)});
+        const auto monday = first_iso_monday(y) + std::chrono::days{7 * (week - 1)};
+        if (week < 1 || iso_week(monday) != period) return std::nullopt;   // no week 53 that year
+        return std::pair{value_of(monday), value_of(monday + std::chrono::days{6})};
+    }
+    if (period.size() == 10 && iso_date(period)) return std::pair{date_value(period), date_value(period)};
+    return std::nullopt;
+}
+
+std::string next_period(std::string_view period, Period length) {
+    const auto days = period_days(period);
+    if (!days) return {};
+    const auto last = day_of(days->second);
+    return period_of(value_of(*last + std::chrono::days{1}), length);
 }
 
 } // namespace newsdesk

@@ -24,9 +24,16 @@ std::optional<std::string> internet_date(std::string_view text);
 //
 // "2021-05-16" -> "20210516"; a period's start "2021-05" -> "202105"; empty stays empty.
 std::string date_value(std::string_view iso_date);
-// The period of a date value, as answers spell it: Year "2021", Month "2021-05", Day
-// "2021-05-16"; empty when the value is too short to hold it.
-enum class Period { Year, Month, Day };
+// The period of a date value, as answers spell it: Year "2021", Month "2021-05", ISO 8601 Week
+// "2021-W19" (weeks run Monday to Sunday, and belong to the year that holds their Thursday, so
+// 2021-01-01 is in "2020-W53"), Day "2021-05-16"; empty when the value is too short to hold it.
+enum class Period { Year, Month, Week, Day };
 std::string period_of(std::string_view date_value, Period period);
+// The first and last day of a period as period_of() spells it ("2021-W19": "20210510",
+// "20210516"), as date values; nullopt when `period` is not one.
+std::optional<std::pair<std::string, std::string>> period_days(std::string_view period);
+// The period after `period` ("2021-12" -> "2022-01", "2020-W53" -> "2021-W01"); `period` must be
+// one period_days() reads.
+std::string next_period(std::string_view period, Period length);
 
 } // namespace newsdesk

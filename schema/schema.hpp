@@ -80,15 +80,19 @@ struct Field {
     // `speaker:rouhani` finds "Hassan Rouhani" while `speaker:"hassan rouhani"` is exact.
     std::string_view word_prefix = {};
     bool country = false;   // values are alpha-2 codes; queries may give any country name
+    // Articles without a value are a facet value of their own, UnknownValue, which the query
+    // `field:unknown` selects: no real value is spelt so (language codes, dates).
+    bool unknown_value = false;
 };
+inline constexpr std::string_view UnknownValue = "unknown";
 
 inline constexpr Field Id       {"id",       "Q",          Kind::Id};
 inline constexpr Field Title    {"title",    "S",          Kind::Text};
 inline constexpr Field Body     {"body",     "",           Kind::Text};
-inline constexpr Field Date     {"date",     "",           Kind::Date,       Slot::Date};
+inline constexpr Field Date     {"date",     "",           Kind::Date,       Slot::Date, false, {}, false, true};
 inline constexpr Field Source   {"source",   "XSOURCE:",   Kind::Exact,      Slot::Source};
 inline constexpr Field Url      {"url",      "U",          Kind::Exact};
-inline constexpr Field Language {"lang",     "L",          Kind::Exact,      Slot::Language};
+inline constexpr Field Language {"lang",     "L",          Kind::Exact,      Slot::Language, false, {}, false, true};
 inline constexpr Field Author   {"author",   "A",          Kind::ExactMulti, std::nullopt, false, "XAUTHORWORD:"};
 inline constexpr Field Speaker  {"speaker",  "XSPEAKER:",  Kind::ExactMulti, Slot::Speakers, true, "XSPEAKERWORD:"};
 inline constexpr Field Country  {"country",  "XCOUNTRY:",  Kind::ExactMulti, Slot::Countries, true, {}, true};

@@ -12,32 +12,18 @@ namespace {
 const auto DateSlot = schema::value_no(*schema::Date.slot);
 
 [[noreturn]] void bad_date(const std::string& text) {
-    throw Xapian::QueryParserError("date:" + text + ": not a date (use YYYY, YYYY-MM or YYYY-MM-DD)");
-}
-
-bool all_digits(std::string_view s) {
-    return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
+    throw Xapian::QueryParserError("date:" + text + ": not a date (use YYYY, YYYY-MM, YYYY-Www or YYYY-MM-DD, or unknown)");
 }
 
 } // namespace
 
 std::pair<std::string, std::string> date_period(const std::string& text) {
-    if (text.size() == 4 && all_digits(text)) return {date_value(text + "-01-01"), date_value(text + "-12-31")};
-    if (text.size() == 7 && text[4] == '-' && all_digits(text.substr(0, 4)) && all_digits(text.substr(5))) {
-        // The month's last day: try 31 down to 28 against the calendar check.
-        for (int day = 31; day >= 28; --day) {
-            const auto last = text + "-" + std::to_string(day);
-            if (iso_date(last)) return {date_value(text + "-01"), date_value(last)};
-        }
-        bad_date(text);
-    }
-    if (text.size() == 10) {
-        if (const auto day = iso_date(text)) return {date_value(*day), date_value(*day)};
-    }
+    if (const auto days = period_days(text)) return *days;
     bad_date(text);
 }
 
 Xapian::Query DateFieldProcessor::operator()(const std::string& text) try {
+        if (text == schema::UnknownValue) return without_value(*schema::Date.slot);
     const auto dots = text.find("..");
     if (dots == std::string::npos) {
         const auto [first, last] = date_period(text);

@@ -1,11 +1,12 @@
 #pragma once
-// Dates in queries: `date:2021`, `date:2021-05`, `date:2021-05-16` and ranges
-// `date:2021-05-01..2021-05-31` with either end open, all on the schema's date slot.
+// Dates in queries: `date:2021`, `date:2021-05`, `date:2021-W19` (ISO week), `date:2021-05-16`,
+// ranges `date:2021-05-01..2021-05-31` with either end open, and `date:unknown` (the undated),
+// all on the schema's date slot.
 #include <xapian.h>
 
 namespace newsdesk {
 
-// The first and last "YYYYMMDD" of a period "YYYY", "YYYY-MM" or "YYYY-MM-DD". Throws
+// The first and last "YYYYMMDD" of a period "YYYY", "YYYY-MM", "YYYY-Www" or "YYYY-MM-DD". Throws
 // Xapian::QueryParserError naming the text when it is not such a period.
 std::pair<std::string, std::string> date_period(const std::string& text);
 

@@ -20,7 +20,14 @@ Xapian::Query refuse_value(const std::string& message) {
 std::string take_refused_value() { return std::exchange(first_refusal, {}); }
 
 Xapian::Query ExactFieldProcessor::operator()(const std::string& value) {
+    if (field.unknown_value && field.slot && value == schema::UnknownValue) return without_value(*field.slot);
     return Xapian::Query(schema::exact_term(field, value));
+}
+
+Xapian::Query without_value(schema::Slot slot) {
+    // Every value is at least "\0"; from "" the range would be every document (Xapian makes it MatchAll).
+    return Xapian::Query(Xapian::Query::OP_AND_NOT, Xapian::Query::MatchAll,
+                         Xapian::Query(Xapian::Query::OP_VALUE_GE, schema::value_no(slot), std::string(1, '\0')));
 }
 
 Xapian::Query NameFieldProcessor::operator()(const std::string& value) {

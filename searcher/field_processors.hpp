@@ -12,6 +12,9 @@ namespace newsdesk {
 Xapian::Query refuse_value(const std::string& message);
 std::string take_refused_value();   // the first refusal since the last call, or empty
 
+// The documents without a value in `slot`: `lang:unknown`, `date:unknown` (schema::UnknownValue).
+Xapian::Query without_value(schema::Slot slot);
+
 // `source:"Le Monde"`, `lang:fa`, ...: the value's exact term.
 struct ExactFieldProcessor : Xapian::FieldProcessor {
     explicit ExactFieldProcessor(const schema::Field& f) : field(f) {}

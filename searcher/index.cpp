@@ -5,6 +5,7 @@
 #include "schema/terms.hpp"
 #include "schema/xapian_errors.hpp"
 #include "storage/database.hpp"
+#include "searcher/hit_stream.hpp"
 #include "searcher/info.hpp"
 #include "searcher/search.hpp"
 #include "searcher/story.hpp"
@@ -59,6 +60,15 @@ SearchResults Index::search(const SearchRequest& request) const {
 
 QuoteResults Index::quotes(const SearchRequest& request) const {
     return guarded(impl_->remote_shards, impl_->remote_timeout, [&] { return search_quotes(impl_->db, request, !impl_->remote_shards.empty()); });
+}
+
+HitStream Index::hits(const SearchRequest& request, const ExportOptions& options) const {
+    return guarded(impl_->remote_shards, impl_->remote_timeout, [&] {
+        return read_latest(impl_->db, [&](const Xapian::Database& db) {
+            const bool one_local = impl_->remote_shards.empty() && db.size() == 1;
+            return HitStream(std::make_unique<HitStream::Impl>(db, request, options, one_local));
+        });
+    });
 }
 
 IndexInfo Index::info(std::size_t facet_limit) const {

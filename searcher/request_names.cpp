@@ -23,6 +23,12 @@ constexpr std::array FacetCounts{   // the first is SearchRequest's default
     Named<FacetCount>{"articles", FacetCount::Articles},
     Named<FacetCount>{"stories", FacetCount::Stories},
 };
+constexpr std::array Intervals{
+    Named<Interval>{"day", Interval::Day},
+    Named<Interval>{"week", Interval::Week},
+    Named<Interval>{"month", Interval::Month},
+    Named<Interval>{"year", Interval::Year},
+};
 
 // The names of a table, made once.
 template <const auto& Table>
@@ -43,8 +49,15 @@ const std::vector<std::string>& facet_names() { return names_of<schema::Facets>(
 const std::vector<std::string>& query_field_names() { return names_of<schema::Fields>(); }
 const std::vector<std::string>& sort_order_names() { return names_of<SortOrders>(); }
 const std::vector<std::string>& facet_count_names() { return names_of<FacetCounts>(); }
+const std::vector<std::string>& interval_names() { return names_of<Intervals>(); }
 
 std::optional<SortOrder> sort_order_named(std::string_view name) { return value_named(SortOrders, name); }
 std::optional<FacetCount> facet_count_named(std::string_view name) { return value_named(FacetCounts, name); }
+std::optional<Interval> interval_named(std::string_view name) { return value_named(Intervals, name); }
+std::string_view interval_name(Interval interval) {
+    for (const auto& entry : Intervals)
+        if (entry.value == interval) return entry.name;
+    return {};
+}
 
 } // namespace newsdesk

@@ -15,6 +15,7 @@
 #include "schema/terms.hpp"
 #include "storage/database.hpp"
 #include "searcher/facet_counter.hpp"
+#include "searcher/histogram.hpp"
 #include "searcher/query_parser.hpp"
 #include "searcher/story.hpp"
 
@@ -48,8 +49,19 @@ std::string filter_clause(const schema::Facet& facet, std::string_view value) {
     return clause;
 }
 
-// `stories`: the counter counts stories (SearchRequest::count).
-FacetResult collect(const schema::Facet& facet, FacetCounter& counter, std::size_t limit, bool stories) {
+// The value counting the `matches` a facet's field gives no value, when the field has one
+// (schema::Field::unknown_value) and each match holds one value at most: what the counted
+// values leave. Counting stories, the leftover is not a number of stories, so there is none.
+std::optional<FacetValue> unknown_value(const schema::Facet& facet, std::uint64_t matches, std::uint64_t counted,
+                                        bool stories) {
+    if (!facet.field->unknown_value || facet.field->multi_valued || stories || matches <= counted) return std::nullopt;
+    const std::string value{schema::UnknownValue};
+    return FacetValue{value, value, matches - counted, std::nullopt, std::string{facet.field->name} + ":" + value};
+}
+
+// `stories`: the counter counts stories (SearchRequest::count). `matches`: the articles matched.
+FacetResult collect(const schema::Facet& facet, FacetCounter& counter, std::size_t limit, bool stories,
+                    std::uint64_t matches) {
     FacetResult result{std::string{facet.name}, {}};
     if (facet.kind == schema::FacetKind::Field) {
         // Values a filter does not tell apart ("REAGAN", "Reagan") are one value: their counts
@@ -59,7 +71,8 @@ FacetResult collect(const schema::Facet& facet, FacetCounter& counter, std::size
         // match counts tens of thousands of speakers to show ten.
         std::vector<const FacetCounter::Group*> top;
         top.reserve(groups.size());
-        for (const auto& group : groups) top.push_back(&group);
+        std::uint64_t counted = 0;
+        for (const auto& group : groups) top.push_back(&group), counted += group.documents;
         const auto shown = top.begin() + static_cast<std::ptrdiff_t>(std::min(limit, top.size()));
         std::partial_sort(top.begin(), shown, top.end(), [](const FacetCounter::Group* a, const FacetCounter::Group* b) {
             return a->documents != b->documents ? a->documents > b->documents : a->shown < b->shown;
@@ -73,6 +86,13 @@ FacetResult collect(const schema::Facet& facet, FacetCounter& counter, std::size
             if (typed) kind = group->shown_count.slot_index == 0 ? SpeakerKind::Person : SpeakerKind::Organisation;
             result.values.push_back({value, label, group->documents, kind, filter_clause(facet, value)});
         }
+        // Among the values by its count, so that a limit keeps what is most frequent.
+        if (auto unknown = unknown_value(facet, matches, counted, stories)) {
+            const auto at = std::find_if(result.values.begin(), result.values.end(),
+                                         [&](const FacetValue& v) { return v.count < unknown->count; });
+            if (at != result.values.end() || result.values.size() < limit) result.values.insert(at, std::move(*unknown));
+            if (result.values.size() > limit) result.values.pop_back();
+        }
         return result;
     }
     // Periods from the "YYYYMMDD" date slot: "2021" or "2021-05", in time order. Months are
@@ -81,14 +101,17 @@ FacetResult collect(const schema::Facet& facet, FacetCounter& counter, std::size
     const auto length = facet.kind == schema::FacetKind::Month ? Period::Month : Period::Year;
     const auto period_of_day = [&](std::string_view day) { return day.size() < 6 ? std::string{} : period_of(day, length); };
     std::map<std::string, std::uint64_t> periods;
+    std::uint64_t counted = 0;
     if (stories) {
         for (const auto& [value, count] : counter.distinct_counts(period_of_day)) periods[value] = count;
     } else {
         for (const auto& [day, count] : counter.counts())
-            if (const auto p = period_of_day(day); !p.empty()) periods[p] += count.documents;
+            if (const auto p = period_of_day(day); !p.empty()) periods[p] += count.documents, counted += count.documents;
     }
     for (const auto& [period, count] : periods)
         result.values.push_back({period, period, count, std::nullopt, filter_clause(facet, period)});
+    // The undated, after every period.
+    if (auto unknown = unknown_value(facet, matches, counted, stories)) result.values.push_back(std::move(*unknown));
     return result;
 }
 
@@ -149,6 +172,7 @@ struct Matched {
     Xapian::MSet mset;
     std::vector<Xapian::doccount> page;   // the hits: indices in mset
     std::vector<FacetResult> facets;
+    std::optional<Histogram> histogram;
     // Collapsed: how many articles and stories match, and each page story's matching articles.
     struct Stories {
         std::uint64_t articles = 0, stories = 0;
@@ -234,8 +258,9 @@ Matched match(const Xapian::Database& db, const SearchRequest& request, std::str
         if (const auto left = budget.seconds_left(); left > 0) enquire.set_time_limit(left);
         if (!remote) enquire.add_matchspy(&budget_spy.emplace(budget));
     }
-    enquire.set_query(Xapian::Query(Xapian::Query::OP_FILTER, m.parsed.query,
-                                    Xapian::Query(schema::exact_term(schema::DocKind, kind))));
+    const Xapian::Query matched(Xapian::Query::OP_FILTER, m.parsed.query,
+                                Xapian::Query(schema::exact_term(schema::DocKind, kind)));
+    enquire.set_query(matched);
     const bool collapse = request.collapse && kind == schema::ArticleKind;
     const auto date_slot = schema::value_no(*schema::Date.slot);
     // Undated articles last in both orders: newest first puts the empty value last already;
@@ -254,23 +279,41 @@ Matched match(const Xapian::Database& db, const SearchRequest& request, std::str
         distinct_by = schema::value_no(schema::Slot::Story);
     }
     SlotSpies spies(enquire, remote, &db, kind == schema::ArticleKind ? columns : nullptr, distinct_by);
-    // Collapsed: the matches of each story, counted as a facet is (columns where the reader
-    // keeps them), articles not stories.
-    SlotSpies story_spies(enquire, remote, &db, columns);
+    // What counts articles whatever the facets count: the matches of each story when
+    // collapsed (columns where the reader keeps them), and the histogram.
+    SlotSpies story_spies(enquire, remote, &db, kind == schema::ArticleKind ? columns : nullptr);
+    auto& article_spies = distinct_by ? story_spies : spies;
     std::optional<SlotSpies::Spy> stories;
     if (collapse) stories = story_spies.spy(schema::value_no(schema::Slot::Story));
+    const auto counter_of = [](SlotSpies& counting, const schema::Facet& facet) {
+        std::vector<Xapian::valueno> slots{schema::value_no(*facet.field->slot)};
+        if (facet.also) slots.push_back(schema::value_no(*facet.also->slot));
+        return FacetCounter(counting, slots);
+    };
     std::vector<FacetCounter> counters;
-    for (const auto* facet : facets) {
-        std::vector<Xapian::valueno> slots{schema::value_no(*facet->field->slot)};
-        if (facet->also) slots.push_back(schema::value_no(*facet->also->slot));
-        counters.emplace_back(spies, slots);
+    for (const auto* facet : facets) counters.push_back(counter_of(spies, *facet));
+    // The histogram: the date slot, and the facet whose top values get series of their own.
+    std::optional<FacetCounter> dates, series_by;
+    const schema::Facet* by = nullptr;
+    if (request.histogram) {
+        dates.emplace(article_spies, std::vector{schema::value_no(*schema::Date.slot)});
+        if (!request.histogram_by.empty()) {
+            by = &facet_named(request.histogram_by);
+            if (by->kind != schema::FacetKind::Field)
+                throw InvalidRequest("a histogram's series are the values of a facet such as speaker or country, "
+                                     "not of the period facet '" + request.histogram_by + "'");
+            series_by = counter_of(article_spies, *by);
+        }
+    } else if (!request.histogram_by.empty()) {
+        throw InvalidRequest("histogram_by needs a histogram: give its interval too (" +
+                             std::string{interval_name(Interval::Month)} + ", ...)");
     }
     const auto everything = db.get_doccount();
     // Xapian 1.4 with remote shards: a match sorted by value that returns some but not all of
     // its matches shows remote shards' documents to the spies more than once (xapian-tcpsrv
     // 1.4.22: counts above the total, tests/unit/sharding_test.cpp). A match returning no
     // documents counts right, so a sorted page counts its facets in a pass of its own.
-    if (remote && request.sort != SortOrder::Relevance && request.limit > 0 && (!counters.empty() || stories)) {
+    if (remote && request.sort != SortOrder::Relevance && request.limit > 0 && (!counters.empty() || stories || dates)) {
         (void)enquire.get_mset(0, 0, everything);
         budget.check("matching");
         enquire.clear_matchspies();
@@ -288,9 +331,23 @@ Matched match(const Xapian::Database& db, const SearchRequest& request, std::str
         budget.check("matching");
         for (Xapian::doccount i = 0; i < m.mset.size(); ++i) m.page.push_back(m.mset[i].get_rank());
     }
+    // Every document was checked, so the count is exact (collapsed: counted apart, as the page
+    // may have been fetched again).
+    const std::uint64_t matches = m.collapsed ? m.collapsed->articles : m.mset.get_matches_estimated();
     for (std::size_t i = 0; i < facets.size(); ++i) {
-        m.facets.push_back(collect(*facets[i], counters[i], request.facet_limit, distinct_by.has_value()));
+        m.facets.push_back(collect(*facets[i], counters[i], request.facet_limit, distinct_by.has_value(), matches));
         budget.check("counting facets");
+    }
+    if (dates) {
+        m.histogram = histogram_of(*dates, matches, *request.histogram);
+        if (series_by) {
+            const auto top = collect(*by, *series_by, request.histogram_series, false, matches);
+            const SeriesMatch how{db, matched,
+                                  kind == schema::QuoteKind ? QueryTarget::Quotes : QueryTarget::Articles,
+                                  request.stem_language, remote, kind == schema::ArticleKind ? columns : nullptr,
+                                  [&] { budget.check("counting a histogram's series"); }};
+            add_series(*m.histogram, top, how);
+        }
     }
     return m;
 }
@@ -358,6 +415,7 @@ SearchResults search_once(const Xapian::Database& db, const SearchRequest& reque
         }
     }
     results.facets = std::move(m.facets);
+    results.histogram = std::move(m.histogram);
     return results;
 }
 
@@ -386,6 +444,7 @@ QuoteResults search_quotes_once(const Xapian::Database& db, const SearchRequest&
         results.hits.push_back(std::move(hit));
     }
     results.facets = std::move(m.facets);
+    results.histogram = std::move(m.histogram);
     return results;
 }
 

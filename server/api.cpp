@@ -81,6 +81,19 @@ SearchRequest search_request(const Params& params, const ApiLimits& limits) {
             throw BadRequest("count must be " + render::alternatives(facet_count_names()) + ", not '" + clip(*count) + "'");
         r.count = *counted;
     }
+    if (const auto* histogram = param(params, "histogram")) {
+        const auto interval = interval_named(*histogram);
+        if (!interval)
+            throw BadRequest("histogram must be " + render::alternatives(interval_names()) + ", not '" + clip(*histogram) + "'");
+        r.histogram = *interval;
+    }
+    if (const auto* by = param(params, "histogram_by")) {
+        const auto& known = facet_names();
+        if (std::find(known.begin(), known.end(), *by) == known.end())
+            throw BadRequest("unknown facet '" + clip(*by) + "' for histogram_by (facets: " + render::joined(known) + ")");
+        r.histogram_by = *by;
+    }
+    r.histogram_series = number(params, "histogram_series", r.histogram_series, limits.max_histogram_series);
     if (const auto* collapse = param(params, "collapse")) {
         if (*collapse != "story") throw BadRequest("collapse must be story, not '" + clip(*collapse) + "'");
         r.collapse = true;

@@ -43,6 +43,7 @@ struct ApiLimits {
     std::size_t max_offset = 1'000'000;
     std::size_t max_facets = 16;           // `facet` parameters per request
     std::size_t max_facet_limit = 1000;
+    std::size_t max_histogram_series = 20;   // series per histogram: each is a match more
     // Searches run at once (0: one per core) and how long a request waits for its turn.
     std::size_t concurrent_searches = 0;
     std::chrono::milliseconds max_queue_wait{10'000};

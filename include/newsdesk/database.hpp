@@ -30,6 +30,8 @@ struct OpenOptions {
 // stub file listing databases, or tcp://HOST:PORT: a shard served by xapian-tcpsrv. Several
 // locations are searched as one archive: the same hits, scores and facet counts as one
 // database holding everything.
+class HitStream;
+
 class Index {
 public:
     // Throws DatabaseMissing, SchemaMismatch (naming the shard), DatabaseError.
@@ -41,6 +43,12 @@ public:
     SearchResults search(const SearchRequest& request) const;
     // The same over quote records: each quote of every article on its own.
     QuoteResults quotes(const SearchRequest& request) const;
+    // The hits of `request` one at a time, for exports of any size: from its offset, at most its
+    // limit of them (SIZE_MAX: all), in its order, each with a snippet and its body when
+    // `options` asks. Facets, histogram, collapse and count do not apply. The order is decided
+    // first, keeping a few bytes per match; articles are read as the stream reaches them.
+    // Throws as search() does.
+    HitStream hits(const SearchRequest& request, const ExportOptions& options = {}) const;
     // Article count, date span and the top values of every facet.
     IndexInfo info(std::size_t facet_limit = 10) const;
     // The stored article with this id, body and quotes included.
@@ -54,6 +62,27 @@ private:
     struct Impl;
     explicit Index(std::shared_ptr<Impl> impl);
     std::shared_ptr<Impl> impl_;
+};
+
+// A search's hits read one by one (Index::hits). Holds a reader of the database: use it on one
+// thread. Articles committed while it is read are not in it; one deleted meanwhile is passed
+// over.
+class HitStream {
+public:
+    ~HitStream();
+    HitStream(HitStream&&) noexcept;
+    HitStream& operator=(HitStream&&) noexcept;
+    // The next hit, ranked as search() ranks it (the first of offset 20 is 21), or nullopt after
+    // the last. Throws DatabaseError.
+    std::optional<Hit> next();
+    std::uint64_t total() const;   // the hits it gives in all
+
+    struct Impl;
+
+private:
+    friend class Index;
+    explicit HitStream(std::unique_ptr<Impl> impl);
+    std::unique_ptr<Impl> impl_;
 };
 
 struct WriterOptions {

@@ -16,6 +16,7 @@ namespace newsdesk {
 
 enum class SortOrder { Relevance, Newest, Oldest };
 enum class FacetCount { Articles, Stories };
+enum class Interval { Day, Week, Month, Year };   // a histogram's periods (week: ISO 8601, "2021-W19")
 
 struct SearchRequest {
     std::string query;                  // the query language (README); empty matches everything
@@ -42,6 +43,14 @@ struct SearchRequest {
     // that one agency story forty sites ran counts once for its speaker). Articles only, and
     // not over remote shards.
     FacetCount count = FacetCount::Articles;
+    // A timeline: the exact number of matching articles (quotes, for quote searches) in every
+    // period from the first match's to the last's, empty periods included, and the undated
+    // counted apart (SearchResults::histogram).
+    std::optional<Interval> histogram;
+    // With `histogram`: one series more for each of the `histogram_series` top values of this
+    // facet (a facet_names() field facet: speaker, country, source...) over the same match.
+    std::string histogram_by;
+    std::size_t histogram_series = 5;
 };
 
 // A passage of text with the words that matched the query located in it.
@@ -103,6 +112,28 @@ struct FacetResult {
     std::vector<FacetValue> values;   // by count (periods: by time)
 };
 
+// A histogram's count in one period: "2021", "2021-05", "2021-W19", "2021-05-16".
+struct PeriodCount {
+    std::string period;
+    std::uint64_t count = 0;
+    std::string filter;   // the query clause selecting the period: `date:2021-W19`
+};
+
+struct Histogram {
+    Interval interval = Interval::Month;
+    std::vector<PeriodCount> periods;   // every period from the first dated match's to the last's, in time order
+    std::uint64_t undated = 0;          // matches without a date
+    std::string undated_filter;         // the query clause selecting them: `date:unknown`
+    // SearchRequest::histogram_by: the facet and, per value, its counts in the same periods.
+    std::string by;
+    struct Series {
+        FacetValue value;                    // value.count: the value's matches, dated or not
+        std::vector<std::uint64_t> counts;   // one per entry of `periods`
+        std::uint64_t undated = 0;
+    };
+    std::vector<Series> series;   // the facet's top values, by count
+};
+
 struct SearchResults {
     std::string query;
     std::uint64_t total = 0;   // exact number of matching articles
@@ -112,6 +143,13 @@ struct SearchResults {
     std::size_t limit = 0;
     std::vector<Hit> hits;   // collapsed: one per story
     std::vector<FacetResult> facets;   // in the order requested
+    std::optional<Histogram> histogram;   // SearchRequest::histogram
+};
+
+// What an exported hit (Index::hits) carries beyond the article's header.
+struct ExportOptions {
+    bool snippets = false;   // Hit::snippet
+    bool bodies = false;     // Hit::article.body
 };
 
 struct QuoteHit {
@@ -128,6 +166,7 @@ struct QuoteResults {
     std::size_t limit = 0;
     std::vector<QuoteHit> hits;
     std::vector<FacetResult> facets;   // counted over quotes: `speaker` answers "who said it, how often"
+    std::optional<Histogram> histogram;   // counted over quotes
 };
 
 struct IndexInfo {
@@ -144,5 +183,8 @@ const std::vector<std::string>& sort_order_names();   // relevance, newest, olde
 std::optional<SortOrder> sort_order_named(std::string_view name);   // nullopt: no such order
 const std::vector<std::string>& facet_count_names();   // articles, stories
 std::optional<FacetCount> facet_count_named(std::string_view name);
+const std::vector<std::string>& interval_names();   // day, week, month, year
+std::optional<Interval> interval_named(std::string_view name);
+std::string_view interval_name(Interval interval);
 
 } // namespace newsdesk

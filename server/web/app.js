@@ -10,11 +10,17 @@ const FACETS = [
   { name: 'year', title: 'Years' },
 ];
 
+const INTERVALS = ['day', 'week', 'month', 'year'];
+const MAX_CHARTED = 5;                  // lines on the timeline, each a request of its own
+const MOST_MONTHS = 120;                // auto: more months than this are shown as years
+const SERIES_COLOURS = ['#d1495b', '#2e8b57', '#8e44ad', '#e08e0b', '#00798c'];
+
 const $ = (id) => document.getElementById(id);
 const form = $('search-form');
 const input = $('q');
 const sortSelect = $('sort');
 const collapseBox = $('collapse');
+const intervalSelect = $('interval');
 let inFlight = null;   // AbortController of the request under way
 
 // ---- state <-> address ----------------------------------------------------------------
@@ -26,7 +32,9 @@ function readState() {
   // Stories are collapsed unless the address says otherwise: one agency story run by forty
   // sites is one hit, with its other versions listed under it.
   const collapse = p.get('stories') !== 'all';
-  return { q: p.get('q') || '', sort, page, collapse };
+  const interval = INTERVALS.includes(p.get('per')) ? p.get('per') : '';   // '': chosen by the span
+  const chart = p.getAll('chart').filter(Boolean).slice(0, MAX_CHARTED);
+  return { q: p.get('q') || '', sort, page, collapse, interval, chart };
 }
 
 function stateUrl(state) {
@@ -35,6 +43,8 @@ function stateUrl(state) {
   if (state.sort !== 'relevance') p.set('sort', state.sort);
   if (state.page > 1) p.set('page', String(state.page));
   if (!state.collapse) p.set('stories', 'all');
+  if (state.interval) p.set('per', state.interval);
+  for (const filter of state.chart) p.append('chart', filter);
   const qs = p.toString();
   return qs ? `/?${qs}` : '/';
 }
@@ -47,12 +57,8 @@ function go(state) {
 
 // ---- filters: facet values as query terms -------------------------------------------
 
-// Each facet value comes with its filter: the clause that selects exactly the articles it
-// counted. A year the histogram shows without articles has none; its clause is the same form.
-function yearTerm(year) {
-  return `date:${year}`;
-}
-
+// Each facet value and each period of the timeline comes with its filter: the clause that
+// selects exactly the articles it counted, added to the query as it is.
 // Where `term` stands as a whole in the query (between spaces or the ends), or -1.
 function termIndex(query, term) {
   let from = 0;
@@ -66,9 +72,17 @@ function termIndex(query, term) {
   }
 }
 
+// The query narrowed by `term`. A filter binds to the words beside it, not across OR, so a
+// query with operators is bracketed first: `(oil OR gas) date:2020` counts what the filter did.
+function narrowed(query, term) {
+  const q = query.trim();
+  if (!q) return term;
+  return /\b(OR|AND|NOT|XOR)\b/.test(q) && !/^\(.*\)$/.test(q) ? `(${q}) ${term}` : `${q} ${term}`;
+}
+
 function toggleTerm(query, term) {
   const i = termIndex(query, term);
-  if (i < 0) return query.trim() ? `${query.trim()} ${term}` : term;
+  if (i < 0) return narrowed(query, term);
   return (query.slice(0, i) + query.slice(i + term.length)).replace(/\s+/g, ' ').trim();
 }
 
@@ -85,6 +99,7 @@ function el(tag, props = {}, ...children) {
     if (key === 'className') node.className = value;
     else if (key === 'text') node.textContent = value;
     else if (key === 'dataset') Object.assign(node.dataset, value);
+    else if (key === 'style') Object.assign(node.style, value);   // CSSOM: the page's CSP refuses style attributes
     else if (key.startsWith('on')) node.addEventListener(key.slice(2), value);
     else node.setAttribute(key, value);
   }
@@ -132,7 +147,7 @@ function renderFacets(results, query) {
           v.name ? el('span', { className: 'code', text: v.value }) : null),
         el('span', { className: 'facet-count', text: number(v.count) }));
         button.style.setProperty('--share', `${Math.round((100 * v.count) / max)}%`);
-        list.append(el('li', {}, button));
+        list.append(el('li', {}, button, CHARTABLE.includes(name) ? chartToggle(v, label) : null));
       }
       section.append(list);
     }
@@ -140,42 +155,180 @@ function renderFacets(results, query) {
   }
 }
 
-function renderHistogram(results, query) {
+// ---- the timeline ------------------------------------------------------------------------
+
+const CHARTABLE = ['speaker', 'country', 'source'];
+
+// A facet value's button that draws it on the timeline as a line of its own.
+function chartToggle(v, label) {
+  const state = readState();
+  const charted = state.chart.includes(v.filter);
+  const full = !charted && state.chart.length >= MAX_CHARTED;
+  return el('button', {
+    type: 'button',
+    className: 'chart-toggle',
+    'aria-pressed': String(charted),
+    'aria-label': `${charted ? 'Remove' : 'Chart'} ${label} on the timeline`,
+    title: full ? `At most ${MAX_CHARTED} lines: remove one first` : `${charted ? 'Remove' : 'Chart'} ${label} on the timeline`,
+    dataset: { filter: v.filter, label },
+    onclick: () => toggleChart(v.filter),
+    ...(full ? { disabled: '' } : {}),
+  }, lineIcon());
+}
+
+// A small line chart, drawn rather than an emoji that a system without emoji fonts lacks.
+function lineIcon() {
+  const svg = document.createElementNS('http://www.w3.org/2000/svg', 'svg');
+  svg.setAttribute('viewBox', '0 0 16 16');
+  svg.setAttribute('aria-hidden', 'true');
+  const line = document.createElementNS('http://www.w3.org/2000/svg', 'polyline');
+  line.setAttribute('points', '1,13 5,8 9,10 15,3');
+  svg.append(line);
+  return svg;
+}
+
+function toggleChart(filter) {
+  const state = readState();
+  const chart = state.chart.includes(filter) ? state.chart.filter((f) => f !== filter) : [...state.chart, filter];
+  go({ ...state, chart });
+}
+
+// Months summed into years: exact, since a year is its twelve months.
+function yearsOf(periods) {
+  const years = new Map();
+  for (const p of periods) {
+    const year = p.period.slice(0, 4);
+    years.set(year, (years.get(year) || 0) + p.count);
+  }
+  const out = [];
+  const first = Number(periods[0].period.slice(0, 4));
+  const last = Number(periods[periods.length - 1].period.slice(0, 4));
+  for (let y = first; y <= last; ++y) out.push({ period: String(y), count: years.get(String(y)) || 0, filter: `date:${y}` });
+  return out;
+}
+
+// The timeline's periods and undated count for what `params` asks, at `interval` (auto: by
+// month, summed into years past MOST_MONTHS).
+async function timelineOf(params, interval, signal) {
+  const p = new URLSearchParams(params);
+  p.set('histogram', interval || 'month');
+  p.set('limit', '0');
+  p.delete('facet');
+  p.delete('collapse');
+  const res = await fetch(`/api/search?${p}`, { signal });
+  const body = await res.json();
+  if (!res.ok) throw new Error(body.error || `status ${res.status}`);
+  return shapeTimeline(body, interval);
+}
+
+function shapeTimeline(body, interval) {
+  let periods = body.histogram || [];
+  let per = body.histogram_interval;
+  if (!interval && periods.length > MOST_MONTHS) {
+    periods = yearsOf(periods);
+    per = 'year';
+  }
+  return { periods, per, undated: body.histogram_undated || { count: 0, filter: 'date:unknown' } };
+}
+
+// Labels for some of `periods`, none closer to the last than the room one takes, so that they
+// never overlap at any span. Where the periods are too many to label each, the candidates are
+// the periods that begin a year, labelled with the year alone.
+function axisLabels(periods, per, width) {
+  const room = per === 'year' ? 44 : per === 'month' ? 64 : 84;   // pixels a label and its gap take
+  let candidates = periods.map((p, index) => ({ index, text: p.period }));
+  if (per !== 'year' && periods.length * room > width) {
+    const starts = candidates.filter(({ index }) => index === 0 || periods[index].period.slice(0, 4) !== periods[index - 1].period.slice(0, 4));
+    if (starts.length > 1) candidates = starts.map(({ index }) => ({ index, text: periods[index].period.slice(0, 4) }));
+  }
+  const at = (index) => ((index + 0.5) * width) / periods.length;
+  const kept = [];
+  for (const c of candidates) {
+    if (!kept.length || at(c.index) - at(kept[kept.length - 1].index) >= room) kept.push(c);
+  }
+  return kept;
+}
+
+function drawTimeline(timeline, series, query) {
   const figure = $('histogram');
   const bars = $('histogram-bars');
-  const years = ((results.facets && results.facets.year) || []).filter((v) => /^\d{4}$/.test(v.value));
+  const { periods, per, undated } = timeline;
   bars.replaceChildren();
-  if (!years.length) {
+  $('timeline-axis').replaceChildren();
+  $('timeline-lines').replaceChildren();
+  $('timeline-legend').replaceChildren();
+  if (!periods.length && !undated.count) {
     figure.hidden = true;
     return;
   }
-  // Every year of the span, the empty ones too, so that the axis is true to time.
-  const counts = new Map(years.map((v) => [Number(v.value), v.count]));
-  const filters = new Map(years.map((v) => [Number(v.value), v.filter]));
-  const first = Math.min(...counts.keys());
-  const last = Math.max(...counts.keys());
-  const max = Math.max(...counts.values());
-  for (let year = first; year <= last; ++year) {
-    const count = counts.get(year) || 0;
-    const term = filters.get(year) || yearTerm(year);
-    const active = termIndex(query, term) >= 0;
-    const bar = el('button', {
-      type: 'button',
-      className: 'bar',
-      'aria-pressed': String(active),
-      'aria-label': `${year}: ${plural(count, 'article', 'articles')}`,
-      title: `${year}: ${plural(count, 'article', 'articles')}`,
-      dataset: { year: String(year), count: String(count) },
-      onclick: () => toggleFilter(term),
-    },
-    el('span', { className: 'bar-count', text: count ? number(count) : '' }),
-    el('span', { className: 'bar-track' }, el('span', { className: 'bar-fill' })),
-    el('span', { className: 'bar-year', text: String(year) }));
-    if (!count) bar.disabled = true;
-    bar.querySelector('.bar-fill').style.height = `${Math.max(count ? 3 : 0, Math.round((100 * count) / max))}%`;
-    bars.append(bar);
-  }
   figure.hidden = false;
+  figure.dataset.interval = per;
+  $('timeline-title').textContent = `Matches per ${per}`;
+  const max = Math.max(1, ...periods.map((p) => p.count), ...series.flatMap((s) => s.counts));
+  periods.forEach((p) => {
+    const active = termIndex(query, p.filter) >= 0;
+    const words = `${p.period}: ${plural(p.count, 'article', 'articles')}`;
+    const bar = el('button', {
+      type: 'button', className: 'bar', 'aria-pressed': String(active), 'aria-label': words, title: words,
+      dataset: { period: p.period, count: String(p.count), filter: p.filter },
+      onclick: () => toggleFilter(p.filter),
+    }, el('span', { className: 'bar-fill' }));
+    if (!p.count) bar.disabled = true;
+    bar.firstChild.style.height = `${p.count ? Math.max(2, (100 * p.count) / max) : 0}%`;
+    bars.append(bar);
+  });
+  // Labels, placed once the bars have their width.
+  const axis = $('timeline-axis');
+  for (const label of axisLabels(periods, per, bars.clientWidth || 600)) {
+    axis.append(el('span', { text: label.text, style: { left: `${(100 * (label.index + 0.5)) / periods.length}%` } }));
+  }
+  // A line per charted value, on the bars' scale.
+  const svg = $('timeline-lines');
+  svg.setAttribute('viewBox', `0 0 ${Math.max(1, periods.length)} ${max}`);
+  const legend = $('timeline-legend');
+  series.forEach((s, n) => {
+    const colour = SERIES_COLOURS[n % SERIES_COLOURS.length];
+    const line = document.createElementNS('http://www.w3.org/2000/svg', 'polyline');
+    line.setAttribute('points', s.counts.map((c, i) => `${i + 0.5},${max - c}`).join(' '));
+    line.setAttribute('stroke', colour);
+    line.dataset.filter = s.filter;
+    svg.append(line);
+    legend.append(el('li', { dataset: { filter: s.filter, total: String(s.total) } },
+      el('span', { className: 'swatch', style: { background: colour } }),
+      `${s.label} (${number(s.total)})`,
+      el('button', { type: 'button', 'aria-label': `Remove ${s.label} from the timeline`, title: 'Remove from the timeline',
+                     onclick: () => toggleChart(s.filter) }, '✕')));
+  });
+  if (undated.count) {
+    const active = termIndex(query, undated.filter) >= 0;
+    legend.append(el('li', {}, el('button', {
+      type: 'button', className: 'undated', 'aria-pressed': String(active), dataset: { count: String(undated.count) },
+      onclick: () => toggleFilter(undated.filter),
+    }, `${plural(undated.count, 'undated article', 'undated articles')}`)));
+  }
+}
+
+// The name a charted filter shows: the facet value it came from, or the clause itself.
+function chartLabel(filter, results) {
+  for (const values of Object.values(results.facets || {})) {
+    const v = values.find((x) => x.filter === filter);
+    if (v) return v.name || v.value;
+  }
+  const quoted = /^[a-z_]+:"(.*)"$/.exec(filter);
+  return quoted ? quoted[1].replace(/""/g, '"') : filter;
+}
+
+async function renderTimeline(results, state, params, signal) {
+  const timeline = shapeTimeline(results, state.interval);
+  const series = await Promise.all(state.chart.map(async (filter) => {
+    const p = new URLSearchParams(params);
+    p.set('q', narrowed(state.q, filter));
+    const line = await timelineOf(p, timeline.per, signal);
+    const counts = new Map(line.periods.map((x) => [x.period, x.count]));
+    const total = line.periods.reduce((sum, x) => sum + x.count, 0) + line.undated.count;
+    return { filter, label: chartLabel(filter, results), total, counts: timeline.periods.map((x) => counts.get(x.period) || 0) };
+  }));
+  drawTimeline(timeline, series, state.q);
 }
 
 function articleDetails(article) {
@@ -297,6 +450,8 @@ async function run(state) {
                                        offset: String((state.page - 1) * PAGE_SIZE) });
   for (const { name } of FACETS) params.append('facet', name);
   if (state.collapse) params.set('collapse', 'story');
+  params.set('histogram', state.interval || 'month');
+  intervalSelect.value = state.interval;
   if (inFlight) inFlight.abort();
   const controller = new AbortController();
   inFlight = controller;
@@ -317,10 +472,12 @@ async function run(state) {
     }
     showError('');
     renderStatus(body);
-    renderHistogram(body, state.q);
     renderFacets(body, state.q);
     renderHits(body);
     renderPager(body, state);
+    const plain = new URLSearchParams(params);
+    plain.delete('collapse');
+    await renderTimeline(body, state, plain, controller.signal);
   } catch (e) {
     if (e.name !== 'AbortError') showError(`The server could not be reached: ${e.message}`);
   } finally {
@@ -334,7 +491,8 @@ async function run(state) {
 }
 
 // What the form holds, as a new search from its first page.
-const formState = () => ({ q: input.value.trim(), sort: sortSelect.value, page: 1, collapse: collapseBox.checked });
+const formState = () => ({ ...readState(), q: input.value.trim(), sort: sortSelect.value, page: 1,
+                          collapse: collapseBox.checked, interval: intervalSelect.value });
 
 form.addEventListener('submit', (event) => {
   event.preventDefault();
@@ -343,6 +501,7 @@ form.addEventListener('submit', (event) => {
 
 sortSelect.addEventListener('change', () => go(formState()));
 collapseBox.addEventListener('change', () => go(formState()));
+intervalSelect.addEventListener('change', () => go({ ...readState(), interval: intervalSelect.value }));
 
 function turnPage(delta) {
   const state = readState();

@@ -40,6 +40,10 @@ for n, (source, before, after, date) in enumerate(sites, 1):
     body = '\n\n'.join([before] + paragraphs + [after]).replace(' said ', ' says ', 1)
     print(json.dumps({'id': f'sample-021-copy-{n}', 'title': f'{source}: ' + story['title'].lower(), 'body': body,
                       'date': date, 'source': source, 'language': 'en'}))
+# An old article, so that the archive spans 1987 to 2024: the timeline's labels must stay apart.
+print(json.dumps({'id': 'sample-1987', 'title': 'Harbour dredging resumes after the winter', 'date': '1987-03-02',
+                  'source': 'Northgate Post', 'language': 'en',
+                  'body': 'Dredging of the inner harbour resumed on Monday after the winter pause, the port office said.'}))
 COPIES
 "$program" index --db "$work/db" "$work/copies.jsonl" >>"$work/index.log" 2>&1 || {
     cat "$work/index.log" >&2; echo "FAIL: indexing copies of a sample story" >&2; exit 1; }

@@ -254,6 +254,9 @@ class Page:
     def param(self, name):
         return urllib.parse.parse_qs(urllib.parse.urlparse(self.url()).query).get(name, [None])[0]
 
+    def params(self, name):
+        return urllib.parse.parse_qs(urllib.parse.urlparse(self.url()).query).get(name, [])
+
     def query(self):
         return self.param('q') or ''
 
@@ -357,6 +360,11 @@ class Page:
             out.write(base64.b64decode(data))
 
 
+def css_string(text):
+    """`text` inside a CSS attribute selector's double quotes."""
+    return text.replace('\\', '\\\\').replace('"', '\\"')
+
+
 def api(base, params):
     """GET /api/search with `params`, as the test's own independent reading of the answers."""
     url = f'{base}/api/search?{urllib.parse.urlencode(params)}'
@@ -376,6 +384,15 @@ def steps(page, base, screenshot, step):
 
     def ranks():
         return page.all_of('#hits .hit', 'Number(e.dataset.rank)')
+
+    def labels_apart():
+        """The timeline's axis labels: some shown, none overlapping the next, none outside the chart."""
+        boxes = page.all_of('#timeline-axis span', '(b => [b.left, b.right])(e.getBoundingClientRect())')
+        chart = page.evaluate("(b => [b.left, b.right])(document.getElementById('histogram').getBoundingClientRect())")
+        check(len(boxes) >= 2, f'the axis has labels: {boxes}')
+        for (left, right), (next_left, _) in zip(boxes, boxes[1:]):
+            check(right <= next_left, f'axis labels overlap: {boxes}')
+        check(boxes[0][0] >= chart[0] and boxes[-1][1] <= chart[1], f'axis labels outside the chart {chart}: {boxes}')
 
     step('the page loads and lists every article')
     page.loaded(lambda: page.goto(f'{base}/'))
@@ -426,15 +443,60 @@ def steps(page, base, screenshot, step):
     equal(page.query(), QUERY, 'query in the address')
     equal(total(), expected['total'], 'matches')
 
-    step('clicking a year in the histogram filters by that year')
+    step('the timeline has a bar for every month of the span, and a click on one filters to it')
+    months = api(base, {'q': QUERY, 'limit': '0', 'histogram': 'month'})['histogram']
+    check(len(months) <= 120, 'the query spans ten years at most (shown by month)')
+    equal(page.attribute('#histogram', 'data-interval'), 'month', 'the interval chosen')
+    equal(page.all_of('#histogram-bars .bar', 'e.dataset.period'), [m['period'] for m in months], 'periods of the bars')
+    equal(page.all_of('#histogram-bars .bar', 'Number(e.dataset.count)'), [m['count'] for m in months], 'counts of the bars')
+    labels_apart()
     bar = '#histogram-bars .bar:not([disabled])'
-    year = page.attribute(bar, 'data-year')
-    year_count = int(page.attribute(bar, 'data-count'))
+    period = page.attribute(bar, 'data-period')
+    period_count = int(page.attribute(bar, 'data-count'))
     page.searched(lambda: page.click(bar))
-    equal(total(), year_count, f'matches in {year}')
-    equal(page.query(), f'{QUERY} date:{year}', 'query in the address')
-    page.searched(lambda: page.click(f'.facet-value[data-facet=year][data-value="{year}"]'))
+    equal(total(), period_count, f'matches in {period}')
+    equal(page.query(), f'{QUERY} date:{period}', 'query in the address')
+    equal(page.attribute(f'#histogram-bars .bar[data-period="{period}"]', 'aria-pressed'), 'true', 'the chosen bar is pressed')
+    page.searched(lambda: page.click(f'#histogram-bars .bar[data-period="{period}"]'))
     equal(page.query(), QUERY, 'query in the address')
+
+    step('charting a speaker draws its line, counted as its filter counts, kept in the address')
+    charted = page.attribute('.chart-toggle', 'data-filter')
+    facet_count = int(page.attribute(f'.facet-value[data-filter="{css_string(charted)}"]', 'data-count'))
+    page.searched(lambda: page.click('.chart-toggle'))
+    equal(page.params('chart'), [charted], 'charted filters in the address')
+    equal(page.attribute('.chart-toggle', 'aria-pressed'), 'true', 'the chart toggle is pressed')
+    equal(len(page.all_of('#timeline-lines polyline', '1')), 1, 'lines drawn')
+    equal(int(page.attribute('#timeline-legend li[data-filter]', 'data-total')), facet_count, 'the line counts what the facet counted')
+    line = api(base, {'q': f'{QUERY} {charted}', 'limit': '0', 'histogram': 'month'})
+    by_period = {p['period']: p['count'] for p in line['histogram']}
+    points = page.attribute('#timeline-lines polyline', 'points').split()
+    height = float(page.attribute('#timeline-lines', 'viewBox').split()[3])
+    equal([round(height - float(p.split(',')[1])) for p in points], [by_period.get(m['period'], 0) for m in months],
+          "the line's counts")
+    page.loaded(page.reload)
+    equal(len(page.all_of('#timeline-lines polyline', '1')), 1, 'lines drawn after a reload')
+    page.searched(lambda: page.click('#timeline-legend li[data-filter] button'))
+    equal(page.params('chart'), [], 'charted filters in the address')
+    equal(len(page.all_of('#timeline-lines polyline', '1')), 0, 'lines drawn')
+
+    step('the whole archive, 1987 to 2024, is shown by year with labels apart; weeks on request')
+    page.fill('#q', '')
+    page.searched(lambda: page.press_enter('#q'))
+    years = api(base, {'q': '', 'limit': '0', 'histogram': 'year'})
+    equal(page.attribute('#histogram', 'data-interval'), 'year', 'the interval chosen')
+    equal(page.all_of('#histogram-bars .bar', 'e.dataset.period'), [y['period'] for y in years['histogram']], 'years of the bars')
+    equal(years['histogram'][0]['period'], '1987', 'the first year')
+    labels_apart()
+    equal(int(page.attribute('#timeline-legend .undated', 'data-count')), years['histogram_undated']['count'], 'undated articles')
+    page.searched(lambda: page.select_option('#interval', 'week'))
+    equal(page.param('per'), 'week', 'interval in the address')
+    weeks = api(base, {'q': '', 'limit': '0', 'histogram': 'week'})['histogram']
+    equal(page.all_of('#histogram-bars .bar', 'e.dataset.period'), [w['period'] for w in weeks], 'weeks of the bars')
+    labels_apart()
+    page.searched(lambda: page.select_option('#interval', ''))
+    page.fill('#q', QUERY)
+    page.searched(lambda: page.press_enter('#q'))
 
     step('a country filter works with the keyboard')
     code = page.attribute('.facet-value[data-facet=country]', 'data-value')

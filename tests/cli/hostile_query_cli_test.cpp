@@ -120,7 +120,7 @@ TEST_CASE("hostile queries: unknown fields and empty field values", "[cli][hosti
 }
 
 TEST_CASE("hostile queries: invalid dates and ranges", "[cli][hostile]") {
-    check_all({{"date:2021-05-40..", 0, "date:2021-05-40: not a date (use YYYY, YYYY-MM or YYYY-MM-DD)"},
+    check_all({{"date:2021-05-40..", 0, "date:2021-05-40: not a date (use YYYY, YYYY-MM, YYYY-Www or YYYY-MM-DD, or unknown)"},
                {"oil date:b..a", 0, "date:b: not a date"},
                {"date:2021..2020", 0, "date:2021..2020: the range ends before it begins"},
                {"date:2021-05-31..2021-05-01", 0, "the range ends before it begins"},

@@ -83,6 +83,13 @@ TEST_CASE("server: /api/search, /api/quotes and /api/info answer the CLI's JSON"
                                 {"--collapse", "--facet", "source", ""});
     CHECK(collapsed.contains("stories"));
     get_json(client, "/api/search", {{"collapse", "source"}}, 400);
+    const auto timeline = same("/api/search", "search",
+                               {{"q", "minister"}, {"histogram", "month"}, {"histogram_by", "speaker"}, {"histogram_series", "3"}},
+                               {"--histogram", "month", "--histogram-by", "speaker", "--histogram-series", "3", "minister"});
+    CHECK(timeline["histogram_series"].size() == 3);
+    get_json(client, "/api/search", {{"histogram", "decade"}}, 400);
+    get_json(client, "/api/search", {{"histogram", "year"}, {"histogram_by", "colour"}}, 400);
+    get_json(client, "/api/search", {{"histogram_by", "speaker"}}, 400);
     same("/api/search", "search", {{"q", "nothingmatchesthisword"}}, {"nothingmatchesthisword"});
     same("/api/quotes", "quotes", {{"q", "said"}, {"facet", "speaker"}}, {"--facet", "speaker", "said"});
     same("/api/info", "info", {}, {});

@@ -164,6 +164,32 @@ TEST_CASE("the date slot's encoding, to and from calendar dates and periods", "[
     CHECK(period_of("", Period::Year).empty());
 }
 
+TEST_CASE("periods: ISO weeks, each period's days and the period after it", "[readers][dates]") {
+    // A week belongs to the year of its Thursday.
+    CHECK(period_of("20210101", Period::Week) == "2020-W53");
+    CHECK(period_of("20210103", Period::Week) == "2020-W53");
+    CHECK(period_of("20210104", Period::Week) == "2021-W01");
+    CHECK(period_of("20181231", Period::Week) == "2019-W01");
+    CHECK(period_of("19870226", Period::Week) == "1987-W09");
+    CHECK(period_of("202105", Period::Week).empty());
+    CHECK(period_days("2021-W19") == std::pair<std::string, std::string>{"20210510", "20210516"});
+    CHECK(period_days("2020-W53") == std::pair<std::string, std::string>{"20201228", "20210103"});
+    CHECK_FALSE(period_days("2021-W53"));   // 2021 has 52 weeks
+    CHECK_FALSE(period_days("2021-W00"));
+    CHECK(period_days("2024-02") == std::pair<std::string, std::string>{"20240201", "20240229"});
+    CHECK(period_days("2023-02") == std::pair<std::string, std::string>{"20230201", "20230228"});
+    CHECK(period_days("1999") == std::pair<std::string, std::string>{"19990101", "19991231"});
+    CHECK(period_days("2021-05-16") == std::pair<std::string, std::string>{"20210516", "20210516"});
+    CHECK_FALSE(period_days("2021-13"));
+    CHECK_FALSE(period_days("2021-02-30"));
+    CHECK_FALSE(period_days("unknown"));
+    CHECK(next_period("2021-12", Period::Month) == "2022-01");
+    CHECK(next_period("2020-W53", Period::Week) == "2021-W01");
+    CHECK(next_period("2020-02-28", Period::Day) == "2020-02-29");
+    CHECK(next_period("1999", Period::Year) == "2000");
+    CHECK(next_period("nonsense", Period::Day).empty());
+}
+
 TEST_CASE("ISO dates: the time of day and the zone offset are checked too", "[readers]") {
     for (const char* good : {"2021-01-01T00:00", "2021-01-01T23:59:59Z", "2016-12-31T23:59:60Z",
                              "2021-01-01T12:00:00.123456", "2021-01-01T12:00:00,5-03:30", "2021-01-01t12:00z",

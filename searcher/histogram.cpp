@@ -1,0 +1,88 @@
+#include "searcher/histogram.hpp"
+
+#include <map>
+#include <unordered_map>
+
+#include "schema/date.hpp"
+#include "schema/schema.hpp"
+
+namespace newsdesk {
+namespace {
+
+Period period_for(Interval interval) {
+    switch (interval) {
+    case Interval::Day: return Period::Day;
+    case Interval::Week: return Period::Week;
+    case Interval::Month: return Period::Month;
+    case Interval::Year: break;
+    }
+    return Period::Year;
+}
+
+// The matches of each period, and the undated: those the date slot counted no day for.
+struct Dated {
+    std::map<std::string, std::uint64_t> periods;
+    std::uint64_t undated = 0;
+};
+
+Dated count_periods(FacetCounter& dates, std::uint64_t matches, Period length) {
+    Dated dated;
+    std::uint64_t with_date = 0;
+    for (const auto& [day, count] : dates.counts()) {
+        const auto period = period_of(day, length);
+        if (period.empty()) continue;   // not a date the indexer writes: counted as undated
+        dated.periods[period] += count.documents;
+        with_date += count.documents;
+    }
+    dated.undated = matches > with_date ? matches - with_date : 0;
+    return dated;
+}
+
+std::string period_filter(const std::string& period) { return std::string{schema::Date.name} + ":" + period; }
+
+} // namespace
+
+Histogram histogram_of(FacetCounter& dates, std::uint64_t matches, Interval interval) {
+    Histogram h;
+    h.interval = interval;
+    const auto length = period_for(interval);
+    const auto dated = count_periods(dates, matches, length);
+    h.undated = dated.undated;
+    h.undated_filter = period_filter(std::string{schema::UnknownValue});
+    if (dated.periods.empty()) return h;
+    // Every period from the first to the last: a timeline shows the empty ones as zero.
+    const auto& last = dated.periods.rbegin()->first;
+    for (auto period = dated.periods.begin()->first; !period.empty() && period <= last; period = next_period(period, length)) {
+        const auto found = dated.periods.find(period);
+        h.periods.push_back({period, found == dated.periods.end() ? 0 : found->second, period_filter(period)});
+    }
+    return h;
+}
+
+void add_series(Histogram& h, const FacetResult& top, const SeriesMatch& how) {
+    h.by = top.name;
+    std::unordered_map<std::string_view, std::size_t> index;
+    for (std::size_t i = 0; i < h.periods.size(); ++i) index.emplace(h.periods[i].period, i);
+    const auto length = period_for(h.interval);
+    const auto date_slot = schema::value_no(*schema::Date.slot);
+    for (const auto& value : top.values) {
+        if (how.check) how.check();
+        // The value's own filter, as a click on it gives: the series counts exactly what the
+        // facet value counted.
+        const auto filter = parse_query(value.filter, how.db, how.stem_language, how.target);
+        Xapian::Enquire enquire(how.db);
+        enquire.set_query(Xapian::Query(Xapian::Query::OP_FILTER, how.matched, filter.query));
+        SlotSpies spies(enquire, how.remote, &how.db, how.columns);
+        FacetCounter dates(spies, {date_slot});
+        const auto mset = enquire.get_mset(0, 0, how.db.get_doccount());
+        Histogram::Series series{value, std::vector<std::uint64_t>(h.periods.size(), 0), 0};
+        series.value.count = mset.get_matches_estimated();   // every document checked: exact
+        const auto dated = count_periods(dates, series.value.count, length);
+        series.undated = dated.undated;
+        for (const auto& [period, count] : dated.periods)
+            if (const auto at = index.find(period); at != index.end()) series.counts[at->second] = count;
+        h.series.push_back(std::move(series));
+    }
+}
+
+} // namespace newsdesk
