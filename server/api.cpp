@@ -6,6 +6,7 @@
 #include <optional>
 #include <stdexcept>
 #include <thread>
+#include <utility>
 
 #include <newsdesk/database.hpp>
 #include <newsdesk/entities.hpp>
@@ -13,6 +14,7 @@
 
 #include <newsdesk/unicode.hpp>
 
+#include "render/export.hpp"
 #include "render/json.hpp"
 #include "render/lists.hpp"
 #include "log.hpp"
@@ -133,6 +135,33 @@ SearchRequest budgeted(SearchRequest request, const Budget& budget) {
     request.cancelled = budget.cancelled;
     return request;
 }
+
+// The hits of an export, read as the client takes them: the reader stays lent to it till the end.
+class RowsUnderWay {
+public:
+    RowsUnderWay(ReaderPool& readers, const SearchRequest& request, const ExportOptions& with, render::ExportFormat format)
+        : lease_(new ReaderPool::Lease(readers.acquire())), hits_((**lease_).hits(request, with)), with_(with),
+          format_(format) {}
+
+    std::string next_piece() {
+        constexpr std::size_t PieceBytes = 64 * 1024;
+        std::string piece = std::exchange(header_, {});
+        while (piece.size() < PieceBytes) {
+            const auto hit = hits_.next();
+            if (!hit) break;
+            piece += render::export_row(format_, *hit, with_);
+        }
+        return piece;
+    }
+    void begin() { header_ = render::export_header(format_, with_); }
+
+private:
+    std::unique_ptr<ReaderPool::Lease> lease_;   // a lease cannot move: held where it was made
+    HitStream hits_;
+    ExportOptions with_;
+    render::ExportFormat format_;
+    std::string header_;
+};
 
 const SpeakerAliases& default_aliases() {
     static const SpeakerAliases aliases{};
@@ -264,6 +293,41 @@ ApiResponse Api::extract(std::string_view body, std::string_view content_type, c
         enrich(a, "", default_aliases());
         return ApiResponse{200, render::extraction(a)};
     });
+}
+
+Api::Export Api::export_rows(const Params& params, const Budget& budget) {
+    std::optional<ExportRows> rows;
+    auto refused = guarded("export", budget, [&] {
+        for (const char* key : {"facet", "collapse", "histogram", "histogram_by", "count"})
+            if (param(params, key))
+                throw BadRequest(std::string("an export lists every matching article, a row each: ") + key + " does not apply");
+        const auto* name = param(params, "format");
+        const auto format = render::export_format_named(name ? *name : "csv");
+        if (!format)
+            throw BadRequest("format must be " + render::alternatives(render::export_format_names()) + ", not '" +
+                             clip(*name) + "'");
+        ExportOptions with;
+        const auto [first, last] = params.equal_range("with");
+        for (auto it = first; it != last; ++it) {
+            if (it->second == "snippet") with.snippets = true;
+            else if (it->second == "body") with.bodies = true;
+            else throw BadRequest("with must be snippet or body, not '" + clip(it->second) + "'");
+        }
+        // The window: every hit unless asked otherwise, so the page's limits do not apply.
+        Params searched = params;
+        for (const char* key : {"limit", "offset", "format", "with"}) searched.erase(key);
+        auto request = search_request(searched, limits_);
+        constexpr std::size_t Most = 4'000'000'000;   // Xapian 1.4 counts documents in 32 bits
+        request.offset = number(params, "offset", 0, Most);
+        request.limit = number(params, "limit", Most, Most);
+        auto under_way = std::make_shared<RowsUnderWay>(readers_, request, with, *format);
+        under_way->begin();
+        rows = ExportRows{std::string{render::content_type(*format)},
+                          *format == render::ExportFormat::Csv ? "newsdesk-export.csv" : "newsdesk-export.jsonl",
+                          [under_way] { return under_way->next_piece(); }};
+        return ApiResponse{200, nullptr};
+    });
+    return {std::move(refused), std::move(rows)};
 }
 
 } // namespace newsdesk::server

@@ -6,6 +6,7 @@
 #include <filesystem>
 #include <functional>
 #include <map>
+#include <optional>
 #include <stdexcept>
 #include <string>
 #include <string_view>
@@ -49,6 +50,13 @@ struct ApiLimits {
     std::chrono::milliseconds max_queue_wait{10'000};
 };
 
+// An export under way (GET /api/export): its content type and file name, and its rows a piece
+// at a time, each call on a worker (it reads the database); an empty piece is the end.
+struct ExportRows {
+    std::string content_type, filename;
+    std::function<std::string()> next_piece;
+};
+
 // {"error": message, "status": status}
 ApiResponse error_response(int status, const std::string& message);
 
@@ -69,6 +77,14 @@ public:
     // POST /api/extract: the body is the article's text, or with a JSON content type an object
     // {"title", "body", "language"}; answers speakers, organisations, countries and quotes.
     ApiResponse extract(std::string_view body, std::string_view content_type, const Budget& budget = {});
+
+    // GET /api/export: q, sort, offset, limit (default: every hit), format (csv, jsonl), with
+    // (snippet, body; repeatable). The rows, or when the request is refused the error to answer.
+    struct Export {
+        ApiResponse refused;
+        std::optional<ExportRows> rows;
+    };
+    Export export_rows(const Params& params, const Budget& budget = {});
 
     const ApiLimits& limits() const { return limits_; }
 

@@ -103,6 +103,8 @@ private:
     void dispatch(bool body_unread = false);
     void watch_for_hangup();
     void answer(Reply reply, bool keep_alive);
+    void answer_in_pieces(Reply reply, bool keep_alive);
+    void write_next_piece(std::function<std::string()> next_piece, bool keep_alive);
     void on_written(beast::error_code ec, bool keep_alive);
     void refuse(int status, const std::string& message) { answer(error_reply(status, message), false); }
     void linger();
@@ -118,6 +120,7 @@ private:
     Clock::time_point started_{};
     std::string method_, target_;   // of the request under way, for the log
     bool busy_ = false;     // a whole request has been read and is being answered
+    bool chunked_ = false;  // the answer under way is written in chunks (answer_in_pieces)
     bool closed_ = false;
 };
 
@@ -423,6 +426,7 @@ void Session::answer(Reply reply, bool keep_alive) {
         log_request(method_, target_, ClientClosedRequest, started_);
         return close();
     }
+    if (reply.next_piece) return answer_in_pieces(std::move(reply), keep_alive);
     const unsigned version = parser_ && parser_->is_header_done() ? parser_->get().version() : 11;
     keep_alive = keep_alive && !server_.stopping();
     response_ = std::make_shared<http::response<http::string_body>>(static_cast<http::status>(reply.status), version);
@@ -438,6 +442,64 @@ void Session::answer(Reply reply, bool keep_alive) {
     stream_.expires_after(server_.options().client_timeout);
     http::async_write(stream_, res, [self = shared_from_this(), keep_alive](beast::error_code ec, std::size_t) {
         self->on_written(ec, keep_alive);
+    });
+}
+
+// A body made piece by piece (exports): the header with chunked transfer coding, then each piece
+// as a chunk once a database worker has made it, one at a time, so that a slow client holds up
+// only its own export. A piece that fails, or a client that has gone, ends the connection
+// without the last chunk, which tells the client the body is incomplete.
+void Session::answer_in_pieces(Reply reply, bool keep_alive) {
+    const unsigned version = parser_ && parser_->is_header_done() ? parser_->get().version() : 11;
+    keep_alive = keep_alive && !server_.stopping() && version >= 11;
+    auto head = std::make_shared<http::response<http::empty_body>>(static_cast<http::status>(reply.status), version);
+    for (const auto& [name, value] : common_headers()) head->set(name, value);
+    for (const auto& [name, value] : reply.headers) head->set(name, value);
+    head->set(http::field::content_type, reply.content_type);
+    head->keep_alive(keep_alive);
+    chunked_ = version >= 11;   // HTTP/1.0: the body ends where the connection does
+    head->chunked(chunked_);
+    log_request(method_, target_, reply.status, started_);
+    auto serializer = std::make_shared<http::response_serializer<http::empty_body>>(*head);
+    stream_.expires_after(server_.options().client_timeout);
+    http::async_write_header(stream_, *serializer,
+                             [self = shared_from_this(), head, serializer, next = std::move(reply.next_piece),
+                              keep_alive](beast::error_code ec, std::size_t) mutable {
+                                 if (ec) return self->close();
+                                 if (self->method_ == "HEAD") return self->on_written(ec, keep_alive);
+                                 self->write_next_piece(std::move(next), keep_alive);
+                             });
+}
+
+void Session::write_next_piece(std::function<std::string()> next_piece, bool keep_alive) {
+    server_.submit(Work::Database, [self = shared_from_this(), next_piece = std::move(next_piece), keep_alive]() mutable {
+        auto piece = std::make_shared<std::string>();
+        bool failed = false;
+        if (!self->gone_->load()) {
+            try {
+                *piece = next_piece();
+            } catch (const std::exception& e) {
+                log_line(std::string("newsdesk: export: ") + e.what());
+                failed = true;
+            }
+        }
+        net::post(self->server_.io(), [self, piece, failed, next_piece = std::move(next_piece), keep_alive]() mutable {
+            if (self->closed_) return;
+            if (failed || self->gone_->load()) return self->close();
+            const bool chunked = self->chunked_;
+            self->stream_.expires_after(self->server_.options().client_timeout);
+            if (piece->empty()) {
+                if (!chunked) return self->close();
+                return net::async_write(self->stream_, http::make_chunk_last(),
+                                        [self, keep_alive](beast::error_code ec, std::size_t) { self->on_written(ec, keep_alive); });
+            }
+            auto written = [self, piece, next_piece = std::move(next_piece), keep_alive](beast::error_code ec, std::size_t) mutable {
+                if (ec) return self->close();
+                self->write_next_piece(std::move(next_piece), keep_alive);
+            };
+            if (chunked) net::async_write(self->stream_, http::make_chunk(net::buffer(*piece)), std::move(written));
+            else net::async_write(self->stream_, net::buffer(*piece), std::move(written));
+        });
     });
 }
 

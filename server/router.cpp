@@ -17,7 +17,7 @@ constexpr const char* PageSecurityPolicy =
 bool reading(const std::string& method) { return method == "GET" || method == "HEAD"; }
 
 bool api_read_path(const std::string& path) {
-    return path == "/api/search" || path == "/api/quotes" || path == "/api/info" ||
+    return path == "/api/search" || path == "/api/quotes" || path == "/api/info" || path == "/api/export" ||
            (path.starts_with(ArticlesPrefix) && path.size() > ArticlesPrefix.size());
 }
 
@@ -73,6 +73,15 @@ Reply Router::answer(const Incoming& request, const Budget& budget) const {
         if (path == "/api/search") return json_reply(api_.search(params, budget));
         if (path == "/api/quotes") return json_reply(api_.quotes(params, budget));
         if (path == "/api/info") return json_reply(api_.info(params, budget));
+        if (path == "/api/export") {
+            auto exported = api_.export_rows(params, budget);
+            if (!exported.rows) return json_reply(exported.refused);
+            Reply r{200, exported.rows->content_type, {},
+                    {{"Cache-Control", "no-store"},
+                     {"Content-Disposition", "attachment; filename=\"" + exported.rows->filename + "\""}}};
+            r.next_piece = std::move(exported.rows->next_piece);
+            return r;
+        }
         const auto id = path.substr(ArticlesPrefix.size());
         if (id.ends_with(StorySuffix)) return json_reply(api_.story(id.substr(0, id.size() - StorySuffix.size()), budget));
         return json_reply(api_.article(id, budget));

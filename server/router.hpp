@@ -2,6 +2,7 @@
 // From a parsed request to its answer: which path is what, which method it takes, and the
 // headers every answer carries. No sockets here (server/http_server.cpp has them), so the whole
 // way from request to answer can be tested and fuzzed without a network.
+#include <functional>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -24,6 +25,9 @@ struct Reply {
     std::string content_type;
     std::string body;
     std::vector<std::pair<std::string, std::string>> headers;   // beyond those of every answer
+    // A body too long to make at once (exports): written in chunks as a worker makes each,
+    // `body` aside; an empty piece ends it.
+    std::function<std::string()> next_piece = {};
 };
 
 // Where a request's work is done: at once on the thread that reads requests (the page's files,

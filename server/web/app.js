@@ -433,6 +433,15 @@ function renderStatus(results) {
   }
 }
 
+// Every matching article as CSV, in the order shown: the export of the same query and sort.
+function renderDownload(results, state) {
+  const link = $('download');
+  link.hidden = !results.total;
+  const p = new URLSearchParams({ q: state.q, sort: state.sort, format: 'csv' });
+  link.href = `/api/export?${p}`;
+  link.textContent = `Download CSV (${plural(results.total, 'row', 'rows')})`;
+}
+
 function showError(message) {
   const box = $('error');
   box.textContent = message;
@@ -468,10 +477,12 @@ async function run(state) {
       $('hits').replaceChildren();
       $('histogram').hidden = true;
       $('pager').hidden = true;
+      $('download').hidden = true;
       return;
     }
     showError('');
     renderStatus(body);
+    renderDownload(body, state);
     renderFacets(body, state.q);
     renderHits(body);
     renderPager(body, state);

@@ -10,6 +10,8 @@ Exits 0 when every step passed, 1 (naming the step that failed) otherwise. Every
 timeout; Chromium is killed on the way out, whatever happens.
 """
 import base64
+import csv
+import io
 import fcntl
 import json
 import os
@@ -459,6 +461,19 @@ def steps(page, base, screenshot, step):
     equal(page.attribute(f'#histogram-bars .bar[data-period="{period}"]', 'aria-pressed'), 'true', 'the chosen bar is pressed')
     page.searched(lambda: page.click(f'#histogram-bars .bar[data-period="{period}"]'))
     equal(page.query(), QUERY, 'query in the address')
+
+    step('the download link exports every match as CSV, in the order shown')
+    href = page.property('#download', 'href')
+    equal(urllib.parse.urlparse(href).path, '/api/export', 'download link path')
+    link_params = urllib.parse.parse_qs(urllib.parse.urlparse(href).query)
+    equal((link_params.get('q'), link_params.get('format')), ([QUERY], ['csv']), 'download link parameters')
+    with urllib.request.urlopen(href, timeout=WAIT) as res:
+        equal(res.status, 200, 'export status')
+        check('attachment' in (res.headers.get('Content-Disposition') or ''), 'the export is offered as a file')
+        rows = list(csv.reader(io.TextIOWrapper(res, encoding='utf-8', newline='')))
+    equal(rows[0][:3], ['rank', 'score', 'id'], 'CSV header')
+    equal(len(rows) - 1, total(), 'CSV rows')
+    equal([r[2] for r in rows[1:11]], [h['id'] for h in api(base, {'q': QUERY, 'limit': '10'})['hits']], 'the first rows are the first hits')
 
     step('charting a speaker draws its line, counted as its filter counts, kept in the address')
     charted = page.attribute('.chart-toggle', 'data-filter')

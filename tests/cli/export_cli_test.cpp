@@ -83,7 +83,7 @@ json search_all(const std::string& db, const std::string& query, const std::stri
 
 } // namespace
 
-TEST_CASE("--format csv --all lists every hit in search's order and ranks, each field as search gives it", "[cli][export]") {
+TEST_CASE("export: --format csv --all lists every hit in search's order and ranks, each field as search gives it", "[cli][export]") {
     const auto& db = export_db();
     for (const auto* sort : {"relevance", "newest", "oldest"}) {
         INFO(sort);
@@ -140,7 +140,7 @@ TEST_CASE("an export quotes what CSV must, keeps text byte for byte, and gives b
     CHECK(r.out.ends_with("\r\n"));
 }
 
-TEST_CASE("--format jsonl gives a JSON object per line, the hit as search gives it; a window by --offset and --limit", "[cli][export]") {
+TEST_CASE("export: --format jsonl gives a JSON object per line, the hit as search gives it, for the window --offset and --limit give", "[cli][export]") {
     const auto& db = export_db();
     const auto expected = newsdesk_json({"search", "--db", db, "--json", "--offset", "5", "--limit", "7", "--sort", "newest", "grain"});
     const auto r = run_newsdesk({"search", "--db", db, "--format", "jsonl", "--offset", "5", "--limit", "7", "--sort", "newest", "grain"});

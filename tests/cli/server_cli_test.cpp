@@ -1,5 +1,6 @@
 // End-to-end: the real `newsdesk serve` on a free loopback port, against the sample archive
 // indexed by the real program, asked through httplib's client.
+#include <algorithm>
 #include <atomic>
 #include <cctype>
 #include <cstdio>
@@ -93,6 +94,56 @@ TEST_CASE("server: /api/search, /api/quotes and /api/info answer the CLI's JSON"
     same("/api/search", "search", {{"q", "nothingmatchesthisword"}}, {"nothingmatchesthisword"});
     same("/api/quotes", "quotes", {{"q", "said"}, {"facet", "speaker"}}, {"--facet", "speaker", "said"});
     same("/api/info", "info", {}, {});
+}
+
+TEST_CASE("server: /api/export streams the CLI's rows in chunks, and refuses what does not apply", "[server][export]") {
+    TempDir dir;
+    const auto db = index_sample(dir);
+    Server server(db);
+    auto client = server.client();
+    const auto same = [&](const httplib::Params& params, std::vector<std::string> args) {
+        args.insert(args.begin(), {"search", "--db", db});
+        const auto expected = run_newsdesk(args);
+        const auto res = client.Get("/api/export", params, httplib::Headers{});
+        REQUIRE(res);
+        CHECK(res->status == 200);
+        CHECK(res->get_header_value("Transfer-Encoding") == "chunked");
+        CHECK(res->body == expected.out);
+        return *res;
+    };
+    // Every article with its body: more than one piece of 64 KB.
+    const auto all = same({{"q", ""}, {"format", "csv"}, {"with", "body"}}, {"--format", "csv", "--all", "--with", "body", ""});
+    CHECK(all.body.size() > 64 * 1024);
+    CHECK(all.get_header_value("Content-Type") == "text/csv; charset=utf-8; header=present");
+    CHECK(has(all.get_header_value("Content-Disposition"), "attachment; filename=\"newsdesk-export.csv\""));
+    const auto csv = same({{"q", "minister"}, {"sort", "oldest"}}, {"--format", "csv", "--all", "--sort", "oldest", "minister"});
+    CHECK(std::count(csv.body.begin(), csv.body.end(), '\n') > 20);
+    same({{"q", "minister"}, {"format", "jsonl"}, {"with", "snippet"}, {"offset", "3"}, {"limit", "4"}},
+         {"--format", "jsonl", "--with", "snippet", "--offset", "3", "--limit", "4", "minister"});
+    same({{"q", "nosuchwordanywhere"}}, {"--format", "csv", "--all", "nosuchwordanywhere"});   // the header alone
+    get_json(client, "/api/export", {{"format", "xml"}}, 400);
+    get_json(client, "/api/export", {{"facet", "speaker"}}, 400);
+    get_json(client, "/api/export", {{"with", "quotes"}}, 400);
+    const auto bad = get_json(client, "/api/export", {{"q", "speaker:"}}, 400);
+    CHECK(has(bad["error"].get<std::string>(), "bad query"));
+    // HTTP/1.0 has no chunks: the body is the rows, ended by the end of the connection.
+    {
+        RawConnection old(server.port());
+        old.send_text("GET /api/export?q=minister HTTP/1.0\r\nHost: 127.0.0.1\r\n\r\n");
+        REQUIRE(old.closed_by_server(std::chrono::seconds(10)));
+        const auto& answer = old.answer();
+        const auto body = answer.find("\r\n\r\n");
+        REQUIRE(body != std::string::npos);
+        CHECK(answer.substr(body + 4) == run_newsdesk({"search", "--db", db, "--format", "csv", "--all", "minister"}).out);
+    }
+    // Clients that leave in the middle of an export hold up nothing.
+    for (int i = 0; i < 20; ++i) {
+        RawConnection leaving(server.port());
+        leaving.send_text("GET /api/export?q=&with=body HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n");
+        leaving.receive(std::chrono::milliseconds(20));
+    }
+    // The server goes on answering after an export.
+    CHECK(get_json(client, "/api/search", {{"q", "minister"}})["total"].get<int>() > 10);
 }
 
 TEST_CASE("server: articles, extraction, the page and errors", "[server]") {
