@@ -24,5 +24,6 @@ int extract_command(const Args& args);
 int info_command(const Args& args);
 int story_command(const Args& args);
 int serve_command(const Args& args);
+int watch_command(const Args& args);
 
 } // namespace newsdesk::cli

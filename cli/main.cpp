@@ -23,6 +23,7 @@ constexpr const char* UsageText =
     "  story    --db DIR [--json] ID                                             every version of a story\n"
     "  info     --db DIR [--json]                                                what an index holds\n"
     "  serve    --db DIR [--listen HOST:PORT] [--searches N]                     search page and JSON API\n"
+    "  watch    add|list|remove|run --db DIR [--json] ...                        saved searches that alert\n"
     "\n"
     "`newsdesk COMMAND --help` describes a command's options; `newsdesk --version` prints the version.\n";
 
@@ -46,6 +47,7 @@ int run(int argc, char* argv[]) {
     if (command == "info") return info_command(args);
     if (command == "story") return story_command(args);
     if (command == "serve") return serve_command(args);
+    if (command == "watch") return watch_command(args);
     if (command == "--version" || command == "-V") {
         std::cout << "newsdesk " << NEWSDESK_VERSION << '\n';
         return Ok;

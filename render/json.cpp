@@ -159,6 +159,20 @@ json to_json(const SearchResults& r) {
     return j;
 }
 
+json to_json(const Watch& w) {
+    return {{"name", w.name}, {"query", w.query}, {"facets", w.facets}, {"created", w.created},
+            {"last_run", w.last_run.empty() ? json(nullptr) : json(w.last_run)}};
+}
+
+json to_json(const WatchRun& run) {
+    auto j = to_json(run.watch);
+    const auto results = to_json(run.new_articles);
+    j["new"] = run.new_articles.total;
+    j["hits"] = results["hits"];
+    j["facet_counts"] = results["facets"];
+    return j;
+}
+
 json to_json(const Story& story) {
     auto versions = json::array();
     for (const auto& v : story.versions) versions.push_back(to_json(v));

@@ -10,6 +10,7 @@
 #include <newsdesk/article.hpp>
 #include <newsdesk/indexing.hpp>
 #include <newsdesk/search.hpp>
+#include <newsdesk/watches.hpp>
 
 namespace newsdesk::render {
 
@@ -31,6 +32,11 @@ nlohmann::json to_json(const Story& story);
 nlohmann::json to_json(const StoryVersion& version);
 nlohmann::json to_json(const QuoteResults& results);
 nlohmann::json to_json(const IndexInfo& info);
+// {"name", "query", "facets", "created", "last_run"}
+nlohmann::json to_json(const Watch& watch);
+// The watch as it was before the run, with "new" (how many articles are new to it), "hits"
+// (the first of them, newest first) and "facet_counts" (its facets counted over them).
+nlohmann::json to_json(const WatchRun& run);
 nlohmann::json to_json(const IndexSummary& summary);
 
 // The stored article (GET /api/articles/ID): every field, the body too, and the English names

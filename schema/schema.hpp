@@ -40,6 +40,11 @@ inline constexpr Xapian::docid quote_docids_from(std::size_t shards) {
 // long-lived reader keep what it built from the values across a commit.
 inline constexpr std::string_view ChangeLogKey = "newsdesk:changed-articles";
 
+// Saved searches (watches/): each a metadata entry, this prefix and the watch's name, holding
+// its query and how far it has read (JSON, watches/watch_store.cpp). In a sharded database,
+// in the first shard.
+inline constexpr std::string_view WatchKeyPrefix = "newsdesk:watch:";
+
 // Value slots, each with its encoding.
 enum class Slot : Xapian::valueno {
     Date = 0,       // "YYYYMMDD": sorts as text and is what Xapian::DateRangeProcessor compares

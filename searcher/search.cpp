@@ -240,8 +240,9 @@ void collapse_page(Matched& m, Xapian::Enquire& enquire, const SearchRequest& re
     m.collapsed = count_stories(stories, m.mset, m.page);
 }
 
+// `within`: the documents the match is narrowed to as well, or null.
 Matched match(const Xapian::Database& db, const SearchRequest& request, std::string_view kind, bool remote,
-              FacetColumns* columns, const Budget& budget) {
+              FacetColumns* columns, const Budget& budget, const Xapian::Query* within = nullptr) {
     std::vector<const schema::Facet*> facets;
     for (const auto& name : request.facets) facets.push_back(&facet_named(name));
 
@@ -258,8 +259,8 @@ Matched match(const Xapian::Database& db, const SearchRequest& request, std::str
         if (const auto left = budget.seconds_left(); left > 0) enquire.set_time_limit(left);
         if (!remote) enquire.add_matchspy(&budget_spy.emplace(budget));
     }
-    const Xapian::Query matched(Xapian::Query::OP_FILTER, m.parsed.query,
-                                Xapian::Query(schema::exact_term(schema::DocKind, kind)));
+    Xapian::Query matched(Xapian::Query::OP_FILTER, m.parsed.query, Xapian::Query(schema::exact_term(schema::DocKind, kind)));
+    if (within) matched = Xapian::Query(Xapian::Query::OP_FILTER, matched, *within);
     enquire.set_query(matched);
     const bool collapse = request.collapse && kind == schema::ArticleKind;
     const auto date_slot = schema::value_no(*schema::Date.slot);
@@ -379,8 +380,8 @@ Results page_of(const SearchRequest& request, const Matched& m) {
 }
 
 SearchResults search_once(const Xapian::Database& db, const SearchRequest& request, bool remote,
-                          FacetColumns* columns, const Budget& budget) {
-    auto m = match(db, request, schema::ArticleKind, remote, columns, budget);
+                          FacetColumns* columns, const Budget& budget, const Xapian::Query* within) {
+    auto m = match(db, request, schema::ArticleKind, remote, columns, budget, within);
     auto results = page_of<SearchResults>(request, m);
     // Collapsed: the stories on the page that have other versions, with the hit each is
     // measured against, listed in one match.
@@ -451,10 +452,10 @@ QuoteResults search_quotes_once(const Xapian::Database& db, const SearchRequest&
 } // namespace
 
 SearchResults search(const Xapian::Database& database, const SearchRequest& request, bool remote,
-                     FacetColumns* columns) {
+                     FacetColumns* columns, const Xapian::Query* within) {
     const Budget budget(request);
     return read_latest(database,
-                       [&](const Xapian::Database& db) { return search_once(db, request, remote, columns, budget); });
+                       [&](const Xapian::Database& db) { return search_once(db, request, remote, columns, budget, within); });
 }
 
 QuoteResults search_quotes(const Xapian::Database& database, const SearchRequest& request, bool remote) {

@@ -13,6 +13,7 @@
 #include <newsdesk/errors.hpp>
 
 #include <newsdesk/unicode.hpp>
+#include <newsdesk/watches.hpp>
 
 #include "render/export.hpp"
 #include "render/json.hpp"
@@ -175,7 +176,8 @@ ApiResponse error_response(int status, const std::string& message) {
 }
 
 Api::Api(std::filesystem::path db, ApiLimits limits)
-    : readers_(std::move(db),
+    : db_(db),
+      readers_(std::move(db),
                limits.concurrent_searches ? limits.concurrent_searches : std::max(1u, std::thread::hardware_concurrency()),
                limits.max_queue_wait),
       limits_(limits) {}
@@ -197,6 +199,8 @@ ApiResponse Api::guarded(const char* what, const Budget& budget, Handler handler
     } catch (const InvalidRequest& e) {
         return error_response(400, e.what());
     } catch (const ServerBusy& e) {
+        return error_response(503, e.what());
+    } catch (const DatabaseLocked& e) {
         return error_response(503, e.what());
     } catch (const OutOfTime& e) {
         return error_response(503, e.what());
@@ -292,6 +296,68 @@ ApiResponse Api::extract(std::string_view body, std::string_view content_type, c
         checkpoint(budget);
         enrich(a, "", default_aliases());
         return ApiResponse{200, render::extraction(a)};
+    });
+}
+
+namespace {
+// A watch's change waits this long for an index run to let go of the database, then is 503.
+constexpr std::chrono::milliseconds WatchWait{2000};
+} // namespace
+
+ApiResponse Api::watches(const Budget& budget) {
+    return guarded("watches", budget, [&] {
+        auto out = nlohmann::json::array();
+        for (const auto& w : list_watches(db_)) out.push_back(render::to_json(w));
+        return ApiResponse{200, out};
+    });
+}
+
+ApiResponse Api::add_watch(std::string_view body, const Budget& budget) {
+    return guarded("add watch", budget, [&] {
+        const auto j = nlohmann::json::parse(body, nullptr, false);
+        if (!j.is_object() || !j.contains("name") || !j["name"].is_string())
+            throw BadRequest("the body must be a JSON object {\"name\", \"query\", \"facets\"}");
+        Watch w;
+        w.name = j["name"].get<std::string>();
+        if (const auto q = j.find("query"); q != j.end() && !q->is_null()) {
+            if (!q->is_string()) throw BadRequest("\"query\" must be a string");
+            w.query = q->get<std::string>();
+        }
+        if (w.query.size() > limits_.max_query_bytes || !valid_utf8(w.query) || !valid_utf8(w.name))
+            throw BadRequest("the query must be valid UTF-8 of at most " + std::to_string(limits_.max_query_bytes) + " bytes");
+        if (const auto f = j.find("facets"); f != j.end() && !f->is_null()) {
+            if (!f->is_array() || f->size() > limits_.max_facets)
+                throw BadRequest("\"facets\" must be a list of at most " + std::to_string(limits_.max_facets) + " facet names");
+            for (const auto& name : *f) {
+                if (!name.is_string()) throw BadRequest("\"facets\" must be a list of facet names");
+                w.facets.push_back(name.get<std::string>());
+            }
+        }
+        return ApiResponse{201, render::to_json(newsdesk::add_watch(db_, w, WatchWait))};
+    });
+}
+
+ApiResponse Api::remove_watch(const std::string& name, const Budget& budget) {
+    return guarded("remove watch", budget, [&] {
+        if (!newsdesk::remove_watch(db_, name, WatchWait)) return error_response(404, "no watch is named '" + clip(name) + "'");
+        return ApiResponse{200, {{"removed", name}}};
+    });
+}
+
+ApiResponse Api::run_watches(const std::string& name, const Params& params, const Budget& budget) {
+    return guarded("run watches", budget, [&] {
+        const auto limit = number(params, "limit", 100, limits_.max_limit);
+        const auto peek = number(params, "peek", 0, 1) == 1;
+        std::vector<std::string> names;
+        if (!name.empty()) {
+            const auto known = list_watches(db_);
+            if (std::none_of(known.begin(), known.end(), [&](const Watch& w) { return w.name == name; }))
+                return error_response(404, "no watch is named '" + clip(name) + "'");
+            names.push_back(name);
+        }
+        auto out = nlohmann::json::array();
+        for (const auto& run : newsdesk::run_watches(db_, names, limit, !peek, WatchWait)) out.push_back(render::to_json(run));
+        return ApiResponse{200, {{"watches", out}}};
     });
 }
 

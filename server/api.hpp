@@ -86,6 +86,17 @@ public:
     };
     Export export_rows(const Params& params, const Budget& budget = {});
 
+    // Saved searches (newsdesk/watches.hpp), kept in the database:
+    // GET /api/watches: the list.
+    ApiResponse watches(const Budget& budget = {});
+    // POST /api/watches, a JSON object {"name", "query", "facets"}: 201 with the watch saved.
+    ApiResponse add_watch(std::string_view body, const Budget& budget = {});
+    // DELETE /api/watches/{name}: 404 when there is no such watch.
+    ApiResponse remove_watch(const std::string& name, const Budget& budget = {});
+    // POST /api/watches/run, or /api/watches/{name}/run for one: limit, peek (1: mark nothing
+    // seen). The JSON of `newsdesk watch run --json`.
+    ApiResponse run_watches(const std::string& name, const Params& params, const Budget& budget = {});
+
     const ApiLimits& limits() const { return limits_; }
 
 private:
@@ -96,6 +107,7 @@ private:
     template <typename Read, typename Render>
     ApiResponse by_article_id(const char* what, const std::string& id, const Budget& budget, Read read, Render render);
 
+    std::filesystem::path db_;
     ReaderPool readers_;
     ApiLimits limits_;
 };

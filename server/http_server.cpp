@@ -350,7 +350,7 @@ void Session::on_header(beast::error_code ec) {
     if (beast::iequals(request[http::field::expect], "100-continue")) {
         // The client waits for a go-ahead before sending its body: give it only where a body is
         // wanted; elsewhere answer now and close, the body unread.
-        if (method_ != "POST" || request.target() != "/api/extract") return dispatch(true);
+        if (method_ != "POST" || (request.target() != "/api/extract" && request.target() != "/api/watches")) return dispatch(true);
         static const std::string go_ahead = "HTTP/1.1 100 Continue\r\n\r\n";
         return net::async_write(stream_, net::buffer(go_ahead),
                                 [self = shared_from_this()](beast::error_code e, std::size_t) {

@@ -9,6 +9,13 @@ namespace {
 constexpr std::string_view ArticlesPrefix = "/api/articles/";
 // /api/articles/{id}/story: an id ending so is read as the story of the id before it.
 constexpr std::string_view StorySuffix = "/story";
+// /api/watches, /api/watches/run, /api/watches/{name} and /api/watches/{name}/run.
+constexpr std::string_view WatchesPath = "/api/watches";
+constexpr std::string_view RunSuffix = "/run";
+
+bool watches_path(const std::string& path) {
+    return path == WatchesPath || (path.starts_with(WatchesPath) && path[WatchesPath.size()] == '/' && path.size() > WatchesPath.size() + 1);
+}
 
 constexpr const char* PageSecurityPolicy =
     "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; "
@@ -61,6 +68,7 @@ Reply error_reply(int status, const std::string& message) { return json_reply(er
 Work Router::work(const Incoming& request) const {
     const auto& path = request.target.path;
     if (path == "/api/extract" && request.method == "POST") return Work::Extraction;
+    if (watches_path(path)) return Work::Database;
     if (api_read_path(path) && reading(request.method)) return Work::Database;
     return Work::Immediate;
 }
@@ -85,6 +93,21 @@ Reply Router::answer(const Incoming& request, const Budget& budget) const {
         const auto id = path.substr(ArticlesPrefix.size());
         if (id.ends_with(StorySuffix)) return json_reply(api_.story(id.substr(0, id.size() - StorySuffix.size()), budget));
         return json_reply(api_.article(id, budget));
+    }
+    if (watches_path(path)) {
+        if (path == WatchesPath) {
+            if (reading(request.method)) return json_reply(api_.watches(budget));
+            if (request.method == "POST") return json_reply(api_.add_watch(request.body, budget));
+            return not_allowed(request, "GET, HEAD, POST");
+        }
+        auto name = path.substr(WatchesPath.size() + 1);
+        if (name.ends_with(RunSuffix) || name == "run") {
+            if (request.method != "POST") return not_allowed(request, "POST");
+            name = name == "run" ? std::string{} : name.substr(0, name.size() - RunSuffix.size());
+            return json_reply(api_.run_watches(name, params, budget));
+        }
+        if (request.method != "DELETE") return not_allowed(request, "DELETE");
+        return json_reply(api_.remove_watch(name, budget));
     }
     if (path == "/api/extract") {
         if (request.method != "POST") return not_allowed(request, "POST");

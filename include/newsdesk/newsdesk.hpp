@@ -7,3 +7,4 @@
 #include <newsdesk/indexing.hpp>   // indexing and reading whole archives
 #include <newsdesk/search.hpp>     // requests and results
 #include <newsdesk/unicode.hpp>    // UTF-8 validation
+#include <newsdesk/watches.hpp>    // saved searches that alert

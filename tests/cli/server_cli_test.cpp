@@ -146,6 +146,51 @@ TEST_CASE("server: /api/export streams the CLI's rows in chunks, and refuses wha
     CHECK(get_json(client, "/api/search", {{"q", "minister"}})["total"].get<int>() > 10);
 }
 
+TEST_CASE("server: /api/watches saves, runs and removes watches, as the CLI sees them", "[server][watch]") {
+    TempDir dir;
+    const auto db = index_sample(dir);
+    Server server(db);
+    auto client = server.client();
+    const auto post = [&](const std::string& path, const std::string& body, int status) {
+        const auto res = client.Post(path, body, "application/json");
+        REQUIRE(res);
+        INFO(path << " -> " << res->body);
+        CHECK(res->status == status);
+        return json::parse(res->body);
+    };
+    const auto added = post("/api/watches", R"({"name": "ministers", "query": "minister", "facets": ["speaker"]})", 201);
+    CHECK(added["name"] == "ministers");
+    CHECK(added["facets"] == json::array({"speaker"}));
+    post("/api/watches", R"({"name": "ministers", "query": "x"})", 400);   // taken
+    post("/api/watches", R"({"query": "x"})", 400);
+    post("/api/watches", R"({"name": "bad", "query": "speaker:"})", 400);
+    CHECK(get_json(client, "/api/watches", {}) == newsdesk_json({"watch", "list", "--db", db, "--json"}));
+    CHECK(post("/api/watches/ministers/run", "", 200)["watches"][0]["new"] == 0);
+
+    // Articles indexed while the server runs are new to the watch.
+    const auto more = dir.write("more.jsonl",
+        R"({"id":"m1","title":"Minister resigns","body":"The finance minister resigned on Monday, officials said."})" "\n"
+        R"({"id":"m2","title":"Harbour reopens","body":"The harbour reopened after repairs."})" "\n");
+    REQUIRE(run_newsdesk({"index", "--db", db, more.string()}).exit_code == 0);
+    const auto peeked = post("/api/watches/run?peek=1", "", 200);
+    REQUIRE(peeked["watches"].size() == 1);
+    CHECK(peeked["watches"][0]["new"] == 1);
+    CHECK(peeked["watches"][0]["hits"][0]["id"] == "m1");
+    const auto ran = newsdesk_json({"watch", "run", "--db", db, "--json"});   // the look marked nothing
+    CHECK(ran["watches"][0]["new"] == 1);
+    CHECK(post("/api/watches/ministers/run", "", 200)["watches"][0]["new"] == 0);
+    post("/api/watches/nosuch/run", "", 404);
+    get_json(client, "/api/watches/ministers/run", {}, 405);
+
+    const auto removed = client.Delete("/api/watches/ministers");
+    REQUIRE(removed);
+    CHECK(removed->status == 200);
+    const auto again = client.Delete("/api/watches/ministers");
+    REQUIRE(again);
+    CHECK(again->status == 404);
+    CHECK(get_json(client, "/api/watches", {}) == json::array());
+}
+
 TEST_CASE("server: articles, extraction, the page and errors", "[server]") {
     TempDir dir;
     const auto db = index_sample(dir);
