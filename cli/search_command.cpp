@@ -23,6 +23,13 @@ SortOrder parse_sort(const std::string& s) {
     throw po::error("--sort must be " + render::alternatives(sort_order_names()) + ", not '" + s + "'");
 }
 
+// --facet-search FACET=PREFIX
+SearchRequest::FacetSearch facet_search_named(const std::string& text) {
+    const auto equals = text.find('=');
+    if (equals == std::string::npos) throw po::error("--facet-search takes FACET=PREFIX (speaker=rou), not '" + text + "'");
+    return {text.substr(0, equals), text.substr(equals + 1)};
+}
+
 // The fields a query may name, "title: speaker: ...", a few to a line of the help.
 std::string query_fields_help() {
     std::string out, line;
@@ -105,7 +112,9 @@ void print_text(const SearchResults& r, bool colour) {
     std::cout << r.total << (r.total == 1 ? " article matches" : " articles match");
     if (r.stories) std::cout << ", " << *r.stories << (*r.stories == 1 ? " story" : " stories");
     if (!r.hits.empty()) std::cout << "; showing " << r.hits.front().rank << "-" << r.hits.back().rank;
-    std::cout << "\n\n";
+    std::cout << "\n";
+    if (r.suggestion) std::cout << "Did you mean: " << bold << *r.suggestion << plain << " ?\n";
+    std::cout << "\n";
     for (const auto& h : r.hits) {
         const auto& a = h.article;
         char score[16];
@@ -131,6 +140,7 @@ void print_text(const SearchResults& r, bool colour) {
     }
     if (r.histogram) print_histogram(*r.histogram, colour);
     print_facets(r.facets, colour);
+    if (r.facet_search) print_facets({*r.facet_search}, colour);
 }
 
 void print_text(const QuoteResults& r, bool colour) {
@@ -169,7 +179,7 @@ std::optional<ParsedSearch> parse_search(const Args& args, const std::string& us
     std::vector<std::string> words;
     // Signed, so that "-1" is refused instead of wrapping round to a huge page.
     long long limit = 10, offset = 0, facet_limit = 10, series = 5;
-    std::string histogram;
+    std::string histogram, facet_search;
     double timeout = 10, deadline = 0;
     po::options_description named("options");
     named.add_options()
@@ -190,6 +200,8 @@ std::optional<ParsedSearch> parse_search(const Args& args, const std::string& us
         ("histogram-by", po::value(&p.request.histogram_by),
          "with --histogram: a series more for each top value of this facet (speaker, country, source...)")
         ("histogram-series", po::value(&series)->default_value(5), "with --histogram-by: how many values get a series")
+        ("facet-search", po::value(&facet_search), "FACET=PREFIX: that facet's values with a word starting so (speaker=rou), "
+                                                     "counted over the matches, the --facet-limit most frequent")
         ("json", "print one JSON object");
     std::string count = facet_count_names().front();
     std::string format = "text";
@@ -221,6 +233,7 @@ std::optional<ParsedSearch> parse_search(const Args& args, const std::string& us
     p.request.offset = bounded(offset, 1'000'000'000, "offset");   // matches are counted in 32 bits
     p.request.facet_limit = bounded(facet_limit, 10000, "facet-limit");
     p.request.histogram_series = bounded(series, 100, "histogram-series");
+    if (vm->count("facet-search")) p.request.facet_search = facet_search_named(facet_search);
     if (vm->count("histogram")) {
         const auto interval = interval_named(histogram);
         if (!interval)
@@ -247,7 +260,7 @@ std::optional<ParsedSearch> parse_search(const Args& args, const std::string& us
             throw po::error("--format must be text, json, " + render::alternatives(render::export_format_names()) +
                             ", not '" + format + "'");
         if (p.json) throw po::error("--json and --format " + format + " are two formats: give one");
-        if (p.request.collapse || !p.request.facets.empty() || p.request.histogram)
+        if (p.request.collapse || !p.request.facets.empty() || p.request.histogram || p.request.facet_search)
             throw po::error("--format " + format + " lists every matching article, a row each: --collapse, --facet "
                             "and --histogram do not apply");
     }

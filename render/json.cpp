@@ -59,6 +59,8 @@ json results(const Results& r, json hits) {
     json j = {{"query", r.query}, {"total", r.total},         {"offset", r.offset},
               {"limit", r.limit}, {"hits", std::move(hits)}, {"facets", to_json(r.facets)}};
     if (r.histogram) add_histogram(j, *r.histogram);
+    // The same shape as "facets": {"speaker": [values]}, the one facet searched.
+    if (r.facet_search) j["facet_search"] = to_json(std::vector<FacetResult>{*r.facet_search});
     return j;
 }
 
@@ -156,6 +158,7 @@ json to_json(const SearchResults& r) {
     }
     auto j = results(r, std::move(hits));
     if (r.stories) j["stories"] = *r.stories;
+    if (r.suggestion) j["suggestion"] = *r.suggestion;
     return j;
 }
 

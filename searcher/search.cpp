@@ -1,6 +1,7 @@
 #include "searcher/search.hpp"
 
 #include <algorithm>
+#include <cctype>
 #include <chrono>
 #include <limits>
 #include <map>
@@ -18,6 +19,8 @@
 #include "searcher/histogram.hpp"
 #include "searcher/query_parser.hpp"
 #include "searcher/story.hpp"
+#include "searcher/suggestion.hpp"
+#include "text/unicode.hpp"
 
 namespace newsdesk {
 namespace {
@@ -59,14 +62,33 @@ std::optional<FacetValue> unknown_value(const schema::Facet& facet, std::uint64_
     return FacetValue{value, value, matches - counted, std::nullopt, std::string{facet.field->name} + ":" + value};
 }
 
+// Whether a value (or a country's name) has a word that begins with `prefix`, both as
+// text::normalise() folds them: the words of a value are parted by ASCII spaces and punctuation.
+bool has_word_starting(std::string_view value, const std::string& prefix) {
+    const auto folded = text::normalise(value);
+    const auto parts_words = [](char c) {
+        const auto u = static_cast<unsigned char>(c);
+        return u < 0x80 && !std::isalnum(u);
+    };
+    for (std::size_t at = 0; at < folded.size(); ++at)
+        if ((at == 0 || parts_words(folded[at - 1])) && std::string_view{folded}.substr(at).starts_with(prefix)) return true;
+    return false;
+}
+
 // `stories`: the counter counts stories (SearchRequest::count). `matches`: the articles matched.
+// `within`: a facet search's prefix, already normalised; only values with a word starting so.
 FacetResult collect(const schema::Facet& facet, FacetCounter& counter, std::size_t limit, bool stories,
-                    std::uint64_t matches) {
+                    std::uint64_t matches, const std::string* within = nullptr) {
     FacetResult result{std::string{facet.name}, {}};
     if (facet.kind == schema::FacetKind::Field) {
         // Values a filter does not tell apart ("REAGAN", "Reagan") are one value: their counts
         // are added (an article lists a name once: article_document.cpp).
-        const auto groups = counter.groups();
+        auto groups = counter.groups();
+        if (within && !within->empty())
+            std::erase_if(groups, [&](const FacetCounter::Group& g) {
+                return !has_word_starting(g.shown, *within) &&
+                       !(facet.field->country && has_word_starting(country_name(std::string{g.shown}), *within));
+            });
         // The `limit` most frequent values (ties by value), chosen before any is copied: a broad
         // match counts tens of thousands of speakers to show ten.
         std::vector<const FacetCounter::Group*> top;
@@ -87,7 +109,7 @@ FacetResult collect(const schema::Facet& facet, FacetCounter& counter, std::size
             result.values.push_back({value, label, group->documents, kind, filter_clause(facet, value)});
         }
         // Among the values by its count, so that a limit keeps what is most frequent.
-        if (auto unknown = unknown_value(facet, matches, counted, stories)) {
+        if (auto unknown = within ? std::nullopt : unknown_value(facet, matches, counted, stories)) {
             const auto at = std::find_if(result.values.begin(), result.values.end(),
                                          [&](const FacetValue& v) { return v.count < unknown->count; });
             if (at != result.values.end() || result.values.size() < limit) result.values.insert(at, std::move(*unknown));
@@ -173,6 +195,7 @@ struct Matched {
     std::vector<Xapian::doccount> page;   // the hits: indices in mset
     std::vector<FacetResult> facets;
     std::optional<Histogram> histogram;
+    std::optional<FacetResult> facet_search;
     // Collapsed: how many articles and stories match, and each page story's matching articles.
     struct Stories {
         std::uint64_t articles = 0, stories = 0;
@@ -309,12 +332,25 @@ Matched match(const Xapian::Database& db, const SearchRequest& request, std::str
         throw InvalidRequest("histogram_by needs a histogram: give its interval too (" +
                              std::string{interval_name(Interval::Month)} + ", ...)");
     }
+    // A search within a facet: that facet counted as the others are, its values then narrowed.
+    std::optional<FacetCounter> searched_facet;
+    const schema::Facet* searched = nullptr;
+    std::string prefix;
+    if (request.facet_search) {
+        searched = &facet_named(request.facet_search->facet);
+        if (searched->kind != schema::FacetKind::Field)
+            throw InvalidRequest("a facet search looks for words in names: '" + request.facet_search->facet +
+                                 "' is a facet of periods");
+        prefix = text::normalise(request.facet_search->prefix);
+        searched_facet = counter_of(spies, *searched);
+    }
     const auto everything = db.get_doccount();
     // Xapian 1.4 with remote shards: a match sorted by value that returns some but not all of
     // its matches shows remote shards' documents to the spies more than once (xapian-tcpsrv
     // 1.4.22: counts above the total, tests/unit/sharding_test.cpp). A match returning no
     // documents counts right, so a sorted page counts its facets in a pass of its own.
-    if (remote && request.sort != SortOrder::Relevance && request.limit > 0 && (!counters.empty() || stories || dates)) {
+    if (remote && request.sort != SortOrder::Relevance && request.limit > 0 &&
+        (!counters.empty() || stories || dates || searched_facet)) {
         (void)enquire.get_mset(0, 0, everything);
         budget.check("matching");
         enquire.clear_matchspies();
@@ -338,6 +374,10 @@ Matched match(const Xapian::Database& db, const SearchRequest& request, std::str
     for (std::size_t i = 0; i < facets.size(); ++i) {
         m.facets.push_back(collect(*facets[i], counters[i], request.facet_limit, distinct_by.has_value(), matches));
         budget.check("counting facets");
+    }
+    if (searched_facet) {
+        m.facet_search = collect(*searched, *searched_facet, request.facet_limit, distinct_by.has_value(), matches, &prefix);
+        budget.check("searching a facet");
     }
     if (dates) {
         m.histogram = histogram_of(*dates, matches, *request.histogram);
@@ -417,6 +457,9 @@ SearchResults search_once(const Xapian::Database& db, const SearchRequest& reque
     }
     results.facets = std::move(m.facets);
     results.histogram = std::move(m.histogram);
+    results.facet_search = std::move(m.facet_search);
+    budget.check("looking for a spelling");
+    results.suggestion = spelling_suggestion(db, request.query);
     return results;
 }
 
@@ -446,6 +489,7 @@ QuoteResults search_quotes_once(const Xapian::Database& db, const SearchRequest&
     }
     results.facets = std::move(m.facets);
     results.histogram = std::move(m.histogram);
+    results.facet_search = std::move(m.facet_search);
     return results;
 }
 

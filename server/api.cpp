@@ -97,6 +97,17 @@ SearchRequest search_request(const Params& params, const ApiLimits& limits) {
         r.histogram_by = *by;
     }
     r.histogram_series = number(params, "histogram_series", r.histogram_series, limits.max_histogram_series);
+    if (const auto* searched = param(params, "facet_search")) {
+        const auto equals = searched->find('=');
+        if (equals == std::string::npos)
+            throw BadRequest("facet_search takes FACET=PREFIX (speaker=rou), not '" + clip(*searched) + "'");
+        const auto facet = searched->substr(0, equals);
+        const auto& known = facet_names();
+        if (std::find(known.begin(), known.end(), facet) == known.end())
+            throw BadRequest("unknown facet '" + clip(facet) + "' for facet_search (facets: " + render::joined(known) + ")");
+        if (!valid_utf8(*searched)) throw BadRequest("facet_search is not valid UTF-8");
+        r.facet_search = SearchRequest::FacetSearch{facet, searched->substr(equals + 1)};
+    }
     if (const auto* collapse = param(params, "collapse")) {
         if (*collapse != "story") throw BadRequest("collapse must be story, not '" + clip(*collapse) + "'");
         r.collapse = true;
@@ -364,7 +375,7 @@ ApiResponse Api::run_watches(const std::string& name, const Params& params, cons
 Api::Export Api::export_rows(const Params& params, const Budget& budget) {
     std::optional<ExportRows> rows;
     auto refused = guarded("export", budget, [&] {
-        for (const char* key : {"facet", "collapse", "histogram", "histogram_by", "count"})
+        for (const char* key : {"facet", "collapse", "histogram", "histogram_by", "count", "facet_search"})
             if (param(params, key))
                 throw BadRequest(std::string("an export lists every matching article, a row each: ") + key + " does not apply");
         const auto* name = param(params, "format");

@@ -51,6 +51,15 @@ struct SearchRequest {
     // facet (a facet_names() field facet: speaker, country, source...) over the same match.
     std::string histogram_by;
     std::size_t histogram_series = 5;
+    // Searching within a facet (a long list of speakers): the values of `facet` with a word
+    // that begins with `prefix` (or that begin with it, for a prefix of several words), case and
+    // accents aside, counted over this query's matches as the facet counts them, the
+    // facet_limit most frequent (SearchResults::facet_search).
+    struct FacetSearch {
+        std::string facet;
+        std::string prefix;
+    };
+    std::optional<FacetSearch> facet_search;
 };
 
 // A passage of text with the words that matched the query located in it.
@@ -144,6 +153,11 @@ struct SearchResults {
     std::vector<Hit> hits;   // collapsed: one per story
     std::vector<FacetResult> facets;   // in the order requested
     std::optional<Histogram> histogram;   // SearchRequest::histogram
+    std::optional<FacetResult> facet_search;   // SearchRequest::facet_search: the values found, best first
+    // "Did you mean": the query with the words the archive lacks (or has in one or two
+    // articles) spelt as it spells them, when it has a word or name much more frequent within
+    // two letters of each; none when every word is common enough.
+    std::optional<std::string> suggestion;
 };
 
 // What an exported hit (Index::hits) carries beyond the article's header.
@@ -167,6 +181,7 @@ struct QuoteResults {
     std::vector<QuoteHit> hits;
     std::vector<FacetResult> facets;   // counted over quotes: `speaker` answers "who said it, how often"
     std::optional<Histogram> histogram;   // counted over quotes
+    std::optional<FacetResult> facet_search;   // counted over quotes
 };
 
 struct IndexInfo {

@@ -119,38 +119,82 @@ function safeUrl(url) {
   }
 }
 
+// A facet's values as a list of buttons that filter (and, where it applies, chart) them.
+function valueList(name, values, query) {
+  const max = Math.max(...values.map((v) => v.count));
+  const list = el('ul', { dataset: { facet: name } });
+  for (const v of values) {
+    const active = termIndex(query, v.filter) >= 0;
+    const label = v.name ? `${v.name}` : v.value;
+    const button = el('button', {
+      type: 'button',
+      className: 'facet-value',
+      'aria-pressed': String(active),
+      title: active ? 'Click to remove this filter' : 'Click to filter by this',
+      dataset: { facet: name, value: v.value, count: String(v.count), filter: v.filter },
+      onclick: () => toggleFilter(v.filter),
+    },
+    el('span', { className: 'facet-name', text: label },
+      v.type === 'organisation' ? el('span', { className: 'tag', text: 'org' }) : null,
+      v.name ? el('span', { className: 'code', text: v.value }) : null),
+    el('span', { className: 'facet-count', text: number(v.count) }));
+    button.style.setProperty('--share', `${Math.round((100 * v.count) / max)}%`);
+    list.append(el('li', {}, button, CHARTABLE.includes(name) ? chartToggle(v, label) : null));
+  }
+  return list;
+}
+
+// A box that searches a long facet's values: the server counts those with a word starting
+// with what is typed, over the same query, the most frequent first.
+const SEARCHABLE = ['speaker', 'country', 'source'];
+let facetSearchTimer = null;
+let facetSearchInFlight = null;
+
+function facetFilterBox(name, title, shown, query) {
+  const input = el('input', {
+    type: 'search', className: 'facet-filter', placeholder: `Find in ${title.toLowerCase()}…`,
+    'aria-label': `Find in ${title}`, autocomplete: 'off', spellcheck: 'false', dataset: { facet: name },
+  });
+  input.addEventListener('input', () => {
+    clearTimeout(facetSearchTimer);
+    facetSearchTimer = setTimeout(() => searchFacet(name, input.value.trim(), shown, query), 200);
+  });
+  return input;
+}
+
+async function searchFacet(name, prefix, shown, query) {
+  const section = document.querySelector(`.facet[data-facet="${name}"]`);
+  const replace = (node) => section.querySelector('ul, p.empty').replaceWith(node);
+  if (facetSearchInFlight) facetSearchInFlight.abort();
+  if (!prefix) {
+    replace(shown.length ? valueList(name, shown, query) : el('p', { className: 'empty', text: 'none' }));
+    section.dataset.searched = '';
+    return;
+  }
+  const controller = new AbortController();
+  facetSearchInFlight = controller;
+  const params = new URLSearchParams({ q: query, limit: '0', facet_search: `${name}=${prefix}`, facet_limit: '10' });
+  try {
+    const res = await fetch(`/api/search?${params}`, { signal: controller.signal });
+    const body = await res.json();
+    if (controller !== facetSearchInFlight) return;
+    const values = (res.ok && body.facet_search && body.facet_search[name]) || [];
+    replace(values.length ? valueList(name, values, query) : el('p', { className: 'empty', text: `no ${name} starting "${prefix}"` }));
+    section.dataset.searched = prefix;   // for tests: the list shown is this search's
+  } catch (e) {
+    if (e.name !== 'AbortError') showError(`The server could not be reached: ${e.message}`);
+  }
+}
+
 function renderFacets(results, query) {
   const box = $('facets');
   box.replaceChildren();
   for (const { name, title } of FACETS) {
     const values = (results.facets && results.facets[name]) || [];
-    const section = el('section', { className: 'facet', 'aria-labelledby': `facet-${name}` },
+    const section = el('section', { className: 'facet', 'aria-labelledby': `facet-${name}`, dataset: { facet: name } },
       el('h3', { id: `facet-${name}`, text: title }));
-    if (!values.length) {
-      section.append(el('p', { className: 'empty', text: 'none' }));
-    } else {
-      const max = Math.max(...values.map((v) => v.count));
-      const list = el('ul');
-      for (const v of values) {
-        const active = termIndex(query, v.filter) >= 0;
-        const label = v.name ? `${v.name}` : v.value;
-        const button = el('button', {
-          type: 'button',
-          className: 'facet-value',
-          'aria-pressed': String(active),
-          title: active ? 'Click to remove this filter' : 'Click to filter by this',
-          dataset: { facet: name, value: v.value, count: String(v.count), filter: v.filter },
-          onclick: () => toggleFilter(v.filter),
-        },
-        el('span', { className: 'facet-name', text: label },
-          v.type === 'organisation' ? el('span', { className: 'tag', text: 'org' }) : null,
-          v.name ? el('span', { className: 'code', text: v.value }) : null),
-        el('span', { className: 'facet-count', text: number(v.count) }));
-        button.style.setProperty('--share', `${Math.round((100 * v.count) / max)}%`);
-        list.append(el('li', {}, button, CHARTABLE.includes(name) ? chartToggle(v, label) : null));
-      }
-      section.append(list);
-    }
+    if (SEARCHABLE.includes(name) && values.length) section.append(facetFilterBox(name, title, values, query));
+    section.append(values.length ? valueList(name, values, query) : el('p', { className: 'empty', text: 'none' }));
     box.append(section);
   }
 }
@@ -442,6 +486,21 @@ function renderDownload(results, state) {
   link.textContent = `Download CSV (${plural(results.total, 'row', 'rows')})`;
 }
 
+// "Did you mean": the query spelt as the archive spells it, one click away.
+function renderSuggestion(results, state) {
+  const box = $('suggestion');
+  box.hidden = !results.suggestion;
+  if (!results.suggestion) return;
+  const link = $('suggestion-link');
+  const next = { ...state, q: results.suggestion, page: 1 };
+  link.textContent = results.suggestion;
+  link.href = stateUrl(next);
+  link.onclick = (event) => {
+    event.preventDefault();
+    go(next);
+  };
+}
+
 function showError(message) {
   const box = $('error');
   box.textContent = message;
@@ -478,11 +537,13 @@ async function run(state) {
       $('histogram').hidden = true;
       $('pager').hidden = true;
       $('download').hidden = true;
+      $('suggestion').hidden = true;
       return;
     }
     showError('');
     renderStatus(body);
     renderDownload(body, state);
+    renderSuggestion(body, state);
     renderFacets(body, state.q);
     renderHits(body);
     renderPager(body, state);

@@ -462,6 +462,16 @@ def steps(page, base, screenshot, step):
     page.searched(lambda: page.click(f'#histogram-bars .bar[data-period="{period}"]'))
     equal(page.query(), QUERY, 'query in the address')
 
+    step('a misspelt query offers the spelling the archive has, and the link runs it')
+    page.fill('#q', 'ministre')
+    page.searched(lambda: page.press_enter('#q'))
+    check(page.visible('#suggestion'), 'the suggestion is shown')
+    equal(page.property('#suggestion-link', 'textContent'), 'minister', 'the suggestion')
+    page.searched(lambda: page.click('#suggestion-link'))
+    equal(page.query(), QUERY, 'query in the address')
+    equal(total(), expected['total'], 'matches of the suggestion')
+    check(not page.visible('#suggestion'), 'no suggestion for a good query')
+
     step('the download link exports every match as CSV, in the order shown')
     href = page.property('#download', 'href')
     equal(urllib.parse.urlparse(href).path, '/api/export', 'download link path')
@@ -474,6 +484,20 @@ def steps(page, base, screenshot, step):
     equal(rows[0][:3], ['rank', 'score', 'id'], 'CSV header')
     equal(len(rows) - 1, total(), 'CSV rows')
     equal([r[2] for r in rows[1:11]], [h['id'] for h in api(base, {'q': QUERY, 'limit': '10'})['hits']], 'the first rows are the first hits')
+
+    step("a facet's search box lists the values with a word so begun, counted as the API counts them")
+    speaker = page.attribute('.facet-value[data-facet=speaker]', 'data-value')
+    prefix = speaker.split()[-1][:3]
+    page.fill('.facet-filter[data-facet=speaker]', prefix)
+    page.wait_for('the speaker list searched', lambda: page.attribute('.facet[data-facet=speaker]', 'data-searched') == prefix)
+    found = api(base, {'q': QUERY, 'limit': '0', 'facet_search': f'speaker={prefix}'})['facet_search']['speaker']
+    equal(page.all_of('.facet-value[data-facet=speaker]', 'e.dataset.value'), [v['value'] for v in found], 'values found')
+    equal(page.all_of('.facet-value[data-facet=speaker]', 'Number(e.dataset.count)'), [v['count'] for v in found], 'their counts')
+    check(speaker in [v['value'] for v in found], f'{speaker} is found by {prefix!r}')
+    page.searched(lambda: page.click(f'.facet-value[data-facet=speaker][data-value="{css_string(found[-1]["value"])}"]'))
+    equal(total(), found[-1]['count'], 'matches of a value found by the box')
+    page.searched(page.go_back)
+    equal(page.query(), QUERY, 'query in the address after going back')
 
     step('charting a speaker draws its line, counted as its filter counts, kept in the address')
     charted = page.attribute('.chart-toggle', 'data-filter')

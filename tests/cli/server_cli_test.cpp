@@ -88,6 +88,13 @@ TEST_CASE("server: /api/search, /api/quotes and /api/info answer the CLI's JSON"
                                {{"q", "minister"}, {"histogram", "month"}, {"histogram_by", "speaker"}, {"histogram_series", "3"}},
                                {"--histogram", "month", "--histogram-by", "speaker", "--histogram-series", "3", "minister"});
     CHECK(timeline["histogram_series"].size() == 3);
+    const auto searched = same("/api/search", "search", {{"q", "minister"}, {"facet_search", "speaker=ka"}},
+                               {"--facet-search", "speaker=ka", "minister"});
+    CHECK(searched["facet_search"]["speaker"].size() > 0);
+    get_json(client, "/api/search", {{"facet_search", "speakerka"}}, 400);
+    get_json(client, "/api/search", {{"facet_search", "year=20"}}, 400);
+    const auto misspelt = same("/api/search", "search", {{"q", "ministre"}}, {"ministre"});
+    CHECK(misspelt["suggestion"] == "minister");
     get_json(client, "/api/search", {{"histogram", "decade"}}, 400);
     get_json(client, "/api/search", {{"histogram", "year"}, {"histogram_by", "colour"}}, 400);
     get_json(client, "/api/search", {{"histogram_by", "speaker"}}, 400);
