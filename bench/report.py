@@ -13,6 +13,7 @@ from pathlib import Path
 ENGINES = [
     ("newsdesk", "newsdesk (library)", "index_archive (a bulk load), Index::search; extraction included"),
     ("newsdesk-stories", "newsdesk (library), one hit per story", "the same index, searched with collapse: each story's best version, its other versions listed"),
+    ("newsdesk-timeline", "newsdesk (library), with a timeline", "the same index and query, with a month histogram and a series for each of the five top speakers"),
     ("newsdesk-cli", "newsdesk (CLI)", "`newsdesk index`, one `newsdesk search --json` process per query"),
     ("xapian", "plain Xapian", "TermGenerator + QueryParser pieces + a MatchSpy per facet"),
     ("xapian-text", "plain Xapian, text stored", "the same, with each title and body stored as document data (indexed only)"),

@@ -100,6 +100,8 @@ run_newsdesk() {
     measure newsdesk query "$build/bench/bench_newsdesk" query "$db" "$queries" "$rounds" "$work/newsdesk.json"
     measure newsdesk-stories query "$build/bench/bench_newsdesk" query "$db" "$queries" "$rounds" \
         "$work/newsdesk-stories.json" --collapse
+    measure newsdesk-timeline query "$build/bench/bench_newsdesk" query "$db" "$queries" "$rounds" \
+        "$work/newsdesk-timeline.json" --timeline
     drop "$db"
 }
 

@@ -4,6 +4,7 @@
 #include "options.hpp"
 #include "problem_printer.hpp"
 #include "render/json.hpp"
+#include "render/lists.hpp"
 #include <newsdesk/indexing.hpp>
 
 namespace newsdesk::cli {
@@ -35,10 +36,12 @@ int extract_command(const Args& args) {
         if (json) {
             std::cout << render::dump(render::extraction(a)) << '\n';
         } else {
-            std::cout << a.id << "  " << a.title << "\n  speakers:";
-            for (const auto& s : a.speakers) std::cout << " " << s << ";";
-            if (!a.organisations.empty()) std::cout << "\n  organisations:";
-            for (const auto& s : a.organisations) std::cout << " " << s << ";";
+            // Names parted by "; " (a name may hold a comma), "(none)" when there are none.
+            const auto names = [](const std::vector<std::string>& list) {
+                return list.empty() ? std::string{"(none)"} : render::joined(list, "; ");
+            };
+            std::cout << a.id << "  " << a.title << "\n  speakers: " << names(a.speakers);
+            if (!a.organisations.empty()) std::cout << "\n  organisations: " << names(a.organisations);
             std::cout << "\n  countries:";
             for (const auto& c : a.country_mentions)
                 std::cout << " " << c.code << "\u00d7" << c.count << (c.focus ? " (focus)" : "")

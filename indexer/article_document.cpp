@@ -207,6 +207,7 @@ void for_each_quote_document(const Article& a, const std::function<void(Xapian::
         doc.add_boolean_term(schema::exact_term(schema::ArticleId, a.id));
         add_exact(doc, schema::DocKind, schema::QuoteKind);
         add_exact(doc, schema::Verb, q.verb);
+        add_value(doc, schema::Verb, {q.verb});
         if (kind == SpeakerKind::Organisation) add_speakers(doc, {}, {q.speaker});
         else add_speakers(doc, {q.speaker}, {});
         add_article_fields(doc, a);

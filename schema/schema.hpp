@@ -16,7 +16,7 @@
 
 namespace newsdesk::schema {
 
-inline constexpr int Version = 4;   // bump when the layout changes: older indexes are refused
+inline constexpr int Version = 5;   // bump when the layout changes: older indexes are refused
 inline constexpr std::string_view VersionKey = "newsdesk:schema-version";
 
 // Document ids. Articles are numbered from 1 and quote records from a point far above them,
@@ -61,6 +61,7 @@ enum class Slot : Xapian::valueno {
     // The date slot's value, or UndatedLast for an undated document: what oldest-first sorts on,
     // so that undated ones come last (Xapian's remote backend sorts by a value, not a KeyMaker).
     OldestFirst = 11,
+    Verb = 12,             // the reporting verb (quote records only)
 };
 inline constexpr std::string_view UndatedLast = "~";   // after every "YYYYMMDD"
 inline constexpr char MultiValueSeparator = '\x1f';   // ASCII unit separator: never in a name
@@ -112,7 +113,7 @@ inline constexpr Field DatelineCountry {"dateline_country", "XDATELINECOUNTRY:",
                                         Slot::DatelineCountry, false, {}, true};
 // Words said in quotes, direct or indirect: `quote:sanctions`.
 inline constexpr Field QuoteText {"quote",   "XQUOTE:",    Kind::Text};
-inline constexpr Field Verb     {"verb",     "XVERB:",     Kind::Exact};       // quote records: "said", "warned"
+inline constexpr Field Verb     {"verb",     "XVERB:",     Kind::Exact,      Slot::Verb, false, {}, false, true};   // quote records: "said", "warned"
 inline constexpr Field ArticleId {"article", "XARTICLE:",  Kind::Id};          // quote records: their article
 // The story an article is one version of (indexer/story_keeper.hpp), named by the id of the
 // story's earliest article: `story:ID` lists every version. Ids are compared byte for byte.
@@ -149,6 +150,7 @@ struct Facet {
     FacetKind kind;
     const Field* field;           // the field counted (the date field for periods)
     const Field* also = nullptr;  // a second field counted into the same facet
+    bool quotes_only = false;     // a field of quote records alone: articles have no value
 };
 inline constexpr std::array Facets{
     Facet{"speaker", FacetKind::Field, &Speaker, &Organisation},
@@ -162,6 +164,7 @@ inline constexpr std::array Facets{
     Facet{"dateline", FacetKind::Field, &Dateline},
     Facet{"year", FacetKind::Year, &Date},
     Facet{"month", FacetKind::Month, &Date},
+    Facet{"verb", FacetKind::Field, &Verb, nullptr, true},
 };
 
 // The one lookup of a table of named entries (Fields, Facets): the entry called `name`, or null.

@@ -16,7 +16,8 @@ IndexInfo index_info(const Xapian::Database& database, std::size_t facet_limit, 
         SearchRequest all;
         all.limit = 0;
         all.facet_limit = facet_limit;
-        for (const auto& f : schema::Facets) all.facets.emplace_back(f.name);
+        for (const auto& f : schema::Facets)
+            if (!f.quotes_only) all.facets.emplace_back(f.name);   // info counts articles
         info.facets = search(db, all, remote, columns).facets;
         return info;
     });

@@ -267,7 +267,12 @@ void collapse_page(Matched& m, Xapian::Enquire& enquire, const SearchRequest& re
 Matched match(const Xapian::Database& db, const SearchRequest& request, std::string_view kind, bool remote,
               FacetColumns* columns, const Budget& budget, const Xapian::Query* within = nullptr) {
     std::vector<const schema::Facet*> facets;
-    for (const auto& name : request.facets) facets.push_back(&facet_named(name));
+    for (const auto& name : request.facets) {
+        facets.push_back(&facet_named(name));
+        if (facets.back()->quotes_only && kind == schema::ArticleKind)
+            throw InvalidRequest("the " + name + " facet counts quotes, which articles do not: ask `newsdesk quotes` "
+                                 "(or /api/quotes) for it");
+    }
 
     Matched m;
     m.parsed = parse_query(request.query, db, request.stem_language,

@@ -1,7 +1,7 @@
 // newsdesk through its public library API only (include/newsdesk/), as an embedding program
 // would use it: index_archive() for a bulk load (extraction on worker threads, compaction at
 // the end, as `newsdesk index --compact`), and Index::search() with the speaker and country
-// facets, the hits one per story or not.
+// facets, the hits one per story or not, with a timeline or not.
 #include <fstream>
 #include <iostream>
 #include <newsdesk/newsdesk.hpp>
@@ -13,8 +13,9 @@ namespace {
 
 constexpr const char* Usage =
     "usage: bench_newsdesk index DB CORPUS.jsonl\n"
-    "       bench_newsdesk query DB QUERIES ROUNDS OUT.json [--collapse]\n"
-    "  --collapse: one hit per story, each with its other versions (SearchRequest::collapse)\n";
+    "       bench_newsdesk query DB QUERIES ROUNDS OUT.json [--collapse | --timeline]\n"
+    "  --collapse: one hit per story, each with its other versions (SearchRequest::collapse)\n"
+    "  --timeline: a month histogram with a series for each of the five top speakers as well\n";
 
 void index(const std::string& db, const std::vector<std::string>& inputs) {
     newsdesk::IndexOptions options;
@@ -39,13 +40,20 @@ void query(const std::string& db, const std::vector<std::string>& args) {
     const auto mix = bench::read_query_mix(args[0]);
     const auto index = newsdesk::Index::open(db);
     const bool collapse = args.size() > 3 && args[3] == "--collapse";
-    bench::run_query_mix(collapse ? "newsdesk-stories" : "newsdesk", mix, std::stoi(args[1]), [&](const bench::MixQuery& q) {
+    const bool timeline = args.size() > 3 && args[3] == "--timeline";
+    const auto name = collapse ? "newsdesk-stories" : timeline ? "newsdesk-timeline" : "newsdesk";
+    bench::run_query_mix(name, mix, std::stoi(args[1]), [&](const bench::MixQuery& q) {
         newsdesk::SearchRequest request;
         request.query = q.text;   // the mix is written in newsdesk's own syntax
         request.facets = {"speaker", "country"};
         request.facet_limit = bench::TopValues;
         request.limit = bench::TopHits;
         request.collapse = collapse;
+        if (timeline) {
+            request.histogram = newsdesk::Interval::Month;
+            request.histogram_by = "speaker";
+            request.histogram_series = 5;
+        }
         const auto r = index.search(request);
         bench::QueryResult out{r.total, {}, facet(r, "speaker"), facet(r, "country")};
         for (const auto& hit : r.hits) out.top_ids.push_back(hit.article.id);

@@ -79,3 +79,21 @@ TEST_CASE("every field a query may name is documented in the README's query tabl
     }
     CHECK(fields > 15);
 }
+
+TEST_CASE("extract's text lists names parted by semicolons, with none left trailing", "[cli][extract][wording]") {
+    TempDir dir;
+    const auto none = dir.write("quiet.txt", "Harbour works\n\nThe harbour works went on through the winter.\n");
+    for (const auto& file : {seed_article(), none}) {
+        const auto r = run_newsdesk({"extract", file.string()});
+        INFO(r.out);
+        CHECK(r.exit_code == 0);
+        std::smatch line;
+        REQUIRE(std::regex_search(r.out, line, std::regex("\n  speakers: (.*)\n")));
+        const std::string names = line[1];
+        CHECK(!names.ends_with(";"));
+        CHECK(!names.empty());
+        if (file == none) CHECK(names == "(none)");
+        else CHECK(std::regex_match(names, std::regex("[^;]+(; [^;]+)+")));   // the seed quotes several
+    }
+    CHECK(json::parse(run_newsdesk({"extract", "--json", seed_article().string()}).out)["speakers"].size() > 1);
+}

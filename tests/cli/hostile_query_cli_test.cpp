@@ -251,7 +251,7 @@ TEST_CASE("hostile queries: paging and facet options", "[cli][hostile]") {
     const auto facet = search({"--facet", "nope", "oil"});
     CHECK(facet.run.exit_code == 2);
     CHECK(facet.run.err == "newsdesk: unknown facet 'nope' (facets: speaker, person, organisation, country, focus, "
-                           "dateline_country, source, lang, dateline, year, month)\n");
+                           "dateline_country, source, lang, dateline, year, month, verb)\n");
     CHECK(ask("quotes", {"--facet", "", "oil"}).run.exit_code == 2);
     for (const auto& bad : std::vector<std::vector<std::string>>{{"--limit", "99999999999999999999999", "oil"},
                                                                  {"--limit", "ten", "oil"},

@@ -79,3 +79,22 @@ TEST_CASE("speaker types and country roles filter and facet", "[cli][quotes]") {
     CHECK(tehran["total"].get<int>() >= 1);
     for (const auto& h : tehran["hits"]) CHECK(h["countries"].dump().find("IR") != std::string::npos);
 }
+
+TEST_CASE("quotes --facet verb counts the reporting verbs, each filtering to its count, and articles have none", "[cli][quotes][facets]") {
+    const auto& db = sample_db();
+    const auto r = newsdesk_json({"quotes", "--db", db, "--json", "--limit", "0", "--facet", "verb", "--facet-limit", "100", ""});
+    const auto& verbs = r["facets"]["verb"];
+    REQUIRE(verbs.size() > 3);
+    CHECK(verbs[0]["value"] == "said");   // the verb of news
+    std::uint64_t sum = 0;
+    for (const auto& v : verbs) {
+        INFO(v.dump());
+        sum += v["count"].get<std::uint64_t>();
+        const auto filtered = newsdesk_json({"quotes", "--db", db, "--json", "--limit", "0", v["filter"].get<std::string>()});
+        CHECK(filtered["total"] == v["count"]);
+    }
+    CHECK(sum == r["total"].get<std::uint64_t>());   // every quote once: those without a verb as "unknown"
+    const auto refused = run_newsdesk({"search", "--db", db, "--facet", "verb", ""});
+    CHECK(refused.exit_code == 2);
+    CHECK(has(refused.err, "the verb facet counts quotes"));
+}

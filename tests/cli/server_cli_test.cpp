@@ -13,6 +13,8 @@
 #include <nlohmann/json.hpp>
 
 #include "support/server_process.hpp"
+#include "support/gzip.hpp"
+#include "support/shared_data.hpp"
 
 using namespace newsdesk::testing;
 using nlohmann::json;
@@ -246,6 +248,28 @@ TEST_CASE("server: articles, extraction, the page and errors", "[server]") {
         REQUIRE(res);
         CHECK(res->status == 413);
         CHECK(json::parse(res->body)["status"] == 413);
+        res = client.Post("/api/extract", " \n ", "text/plain");
+        REQUIRE(res);
+        CHECK(res->status == 400);
+    }
+    SECTION("extraction from a text or a page answers what newsdesk extract says of the file") {
+        const auto page = [] {
+            for (const auto& entry : std::filesystem::directory_iterator(shared_data("data/html-articles/html")))
+                if (entry.path().extension() == ".gz") return entry.path();
+            return std::filesystem::path{};
+        }();
+        for (const auto& [file, type] : {std::pair{seed_article(), "text/plain"}, {page, "text/html"}}) {
+            INFO(file);
+            REQUIRE(!file.empty());
+            auto expected = newsdesk_json({"extract", "--json", file.string()});
+            expected.erase("id");   // the file's name: a posted text has none
+            const auto content = file.extension() == ".gz" ? gunzip(slurp(file)) : slurp(file);
+            const auto res = client.Post("/api/extract", content, type);
+            REQUIRE(res);
+            REQUIRE(res->status == 200);
+            CHECK(json::parse(res->body) == expected);
+            CHECK(!expected["title"].get<std::string>().empty());
+        }
     }
     SECTION("400 with a message for bad queries and parameters") {
         auto e = get_json(client, "/api/search", {{"q", "\"unclosed"}}, 400);

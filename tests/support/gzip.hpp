@@ -21,4 +21,23 @@ inline std::string gzip_member(const std::string& content) {
     return packed;
 }
 
+// A gzipped file's content, unpacked (the shared web pages are stored so).
+inline std::string gunzip(const std::string& packed) {
+    std::string out;
+    z_stream zs{};
+    inflateInit2(&zs, 15 + 32);   // gzip or zlib, by the header
+    zs.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(packed.data()));
+    zs.avail_in = static_cast<uInt>(packed.size());
+    char buffer[1 << 16];
+    int status = Z_OK;
+    while (status == Z_OK) {
+        zs.next_out = reinterpret_cast<Bytef*>(buffer);
+        zs.avail_out = sizeof buffer;
+        status = inflate(&zs, Z_NO_FLUSH);
+        out.append(buffer, sizeof buffer - zs.avail_out);
+    }
+    inflateEnd(&zs);
+    return out;
+}
+
 } // namespace newsdesk::testing
