@@ -3,11 +3,15 @@
 #include <map>
 #include <unordered_map>
 
+#include <newsdesk/errors.hpp>
+
 #include "schema/date.hpp"
 #include "schema/schema.hpp"
 
 namespace newsdesk {
 namespace {
+
+constexpr std::size_t MostPeriods = 20'000;   // 54 years of days, 383 of weeks, 1,666 of months
 
 Period period_for(Interval interval) {
     switch (interval) {
@@ -50,11 +54,21 @@ Histogram histogram_of(FacetCounter& dates, std::uint64_t matches, Interval inte
     h.undated = dated.undated;
     h.undated_filter = period_filter(std::string{schema::UnknownValue});
     if (dated.periods.empty()) return h;
-    // Every period from the first to the last: a timeline shows the empty ones as zero.
+    // Every period from the first to the last: a timeline shows the empty ones as zero. Each
+    // comes after the one before (a year past 9999 would not sort so: the walk stops), and a span
+    // too long for its periods is refused rather than listed (days from 0001 to 9999: 3.6 million).
+    const auto& first = dated.periods.begin()->first;
     const auto& last = dated.periods.rbegin()->first;
-    for (auto period = dated.periods.begin()->first; !period.empty() && period <= last; period = next_period(period, length)) {
+    for (auto period = first; !period.empty() && period <= last;) {
+        if (h.periods.size() == MostPeriods)
+            throw InvalidRequest("the matches run from " + first + " to " + last + ", more than " +
+                                 std::to_string(MostPeriods) + " " + std::string{interval_name(interval)} +
+                                 "s: ask for a longer interval, or narrow the dates");
         const auto found = dated.periods.find(period);
         h.periods.push_back({period, found == dated.periods.end() ? 0 : found->second, period_filter(period)});
+        auto next = next_period(period, length);
+        if (next <= period) break;
+        period = std::move(next);
     }
     return h;
 }

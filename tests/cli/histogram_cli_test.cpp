@@ -242,3 +242,20 @@ TEST_CASE("histogram requests the search cannot answer are refused with a reason
     refused({"--histogram", "month", "--histogram-by", "colour", "oil"}, "unknown facet 'colour'");
     refused({"date:2021-W53"}, "date:2021-W53: not a date");
 }
+
+TEST_CASE("a histogram over a span too long for its periods is refused, and the last year of the calendar ends it", "[cli][histogram]") {
+    TempDir dir;
+    const auto db = (dir / "db").string();
+    const auto input = dir.write("far.jsonl",
+        R"({"id":"a","title":"Old","body":"An old report.","date":"1800-01-01"})" "\n"
+        R"({"id":"b","title":"New","body":"A new report.","date":"2020-01-01"})" "\n"
+        R"({"id":"c","title":"Last","body":"The last report.","date":"9999-12-31"})" "\n");
+    REQUIRE(run_newsdesk({"index", "--db", db, input.string()}).exit_code == 0);
+    const auto days = run_newsdesk({"search", "--db", db, "--histogram", "day", "report"});
+    CHECK(days.exit_code == 2);
+    CHECK(has(days.err, "the matches run from 1800-01-01 to 9999-12-31, more than 20000 days"));
+    const auto years = newsdesk_json({"search", "--db", db, "--json", "--histogram", "year", "report"});
+    REQUIRE(years["histogram"].size() == 9999 - 1800 + 1);
+    CHECK(years["histogram"].back()["period"] == "9999");
+    CHECK(years["histogram"].back()["count"] == 1);
+}
