@@ -12,10 +12,14 @@ namespace {
 const auto DateSlot = schema::value_no(*schema::Date.slot);
 
 [[noreturn]] void bad_date(const std::string& text) {
-    throw Xapian::QueryParserError("date:" + text + ": not a date (use YYYY, YYYY-MM, YYYY-Www or YYYY-MM-DD, or unknown)");
+    throw Xapian::QueryParserError(period_filter(text) + ": not a date (use YYYY, YYYY-MM, YYYY-Www or YYYY-MM-DD, or unknown)");
 }
 
 } // namespace
+
+std::string period_filter(std::string_view period) {
+    return std::string{schema::Date.name} + ":" + std::string{period};
+}
 
 std::pair<std::string, std::string> date_period(const std::string& text) {
     if (const auto days = period_days(text)) return *days;
@@ -23,7 +27,7 @@ std::pair<std::string, std::string> date_period(const std::string& text) {
 }
 
 Xapian::Query DateFieldProcessor::operator()(const std::string& text) try {
-        if (text == schema::UnknownValue) return without_value(*schema::Date.slot);
+    if (text == schema::UnknownValue) return without_value(*schema::Date.slot);
     const auto dots = text.find("..");
     if (dots == std::string::npos) {
         const auto [first, last] = date_period(text);

@@ -28,6 +28,11 @@ const std::vector<std::string_view>& split_values(std::string_view joined, std::
 class ValueDictionary {
 public:
     std::uint32_t number(std::string_view value);
+    // The number of a value already numbered.
+    std::optional<std::uint32_t> find(std::string_view value) const {
+        const auto found = numbers_.find(value);
+        return found == numbers_.end() ? std::nullopt : std::optional{found->second};
+    }
     std::size_t size() const { return values_.size(); }
     std::string_view value(std::uint32_t number) const { return values_[number]; }
     std::uint32_t group(std::uint32_t number) const { return group_[number]; }
@@ -56,6 +61,7 @@ public:
     void update(const Xapian::Database& db, const std::vector<Xapian::docid>& changed);
 
     bool covers(Xapian::docid docid) const { return docid + 1 < starts_.size(); }
+    Xapian::docid last_covered() const { return static_cast<Xapian::docid>(starts_.size() - 2); }
     // The value numbers of a document the column covers.
     std::pair<const std::uint32_t*, const std::uint32_t*> values_of(Xapian::docid docid) const {
         return {ordinals_.data() + starts_[docid], ordinals_.data() + starts_[docid + 1]};

@@ -80,6 +80,15 @@ FacetCounter::FacetCounter(SlotSpies& spies, const std::vector<Xapian::valueno>&
     for (const auto slot : slots) spies_.push_back(spies.spy(slot));
 }
 
+std::vector<const SlotColumn*> FacetCounter::columns() const {
+    std::vector<const SlotColumn*> columns;
+    for (const auto& spy : spies_) {
+        if (!spy.column) return {};
+        columns.push_back(&spy.column->column());
+    }
+    return columns;
+}
+
 FacetCounter::Counts FacetCounter::counts() {
     // One spy (most facets) lists each value once already: its values are taken as they are.
     // Several slots, or a remote spy's lists, which share values, are summed in a map first.

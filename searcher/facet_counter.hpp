@@ -127,6 +127,9 @@ public:
     // person that extraction also found as an organisation) counts twice: the slots' spies do
     // not see one document's slots together.
     Counts counts();
+    // The column each slot is counted from, in the order of the slots; empty unless every
+    // slot is.
+    std::vector<const SlotColumn*> columns() const;
 
     // The values a filter does not tell apart ("REAGAN", "Reagan"), as one: their documents
     // summed, and the form shown (counts() gives each form's documents, summed over the slots,

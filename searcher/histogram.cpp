@@ -1,12 +1,14 @@
 #include "searcher/histogram.hpp"
 
 #include <map>
+#include <optional>
 #include <unordered_map>
 
 #include <newsdesk/errors.hpp>
 
 #include "schema/date.hpp"
 #include "schema/schema.hpp"
+#include "searcher/date_query.hpp"
 
 namespace newsdesk {
 namespace {
@@ -41,8 +43,6 @@ Dated count_periods(FacetCounter& dates, std::uint64_t matches, Period length) {
     dated.undated = matches > with_date ? matches - with_date : 0;
     return dated;
 }
-
-std::string period_filter(const std::string& period) { return std::string{schema::Date.name} + ":" + period; }
 
 } // namespace
 
@@ -97,6 +97,67 @@ void add_series(Histogram& h, const FacetResult& top, const SeriesMatch& how) {
             if (const auto at = index.find(period); at != index.end()) series.counts[at->second] = count;
         h.series.push_back(std::move(series));
     }
+}
+
+bool add_series(Histogram& h, const FacetResult& top, const SlotColumn& dates,
+                const std::vector<const SlotColumn*>& columns, const MatchedArticles& matched) {
+    if (!matched.complete() || columns.empty()) return false;
+    const auto& values = columns.front()->values();
+    // Each value's group: the forms its filter finds. A value the archive does not hold is
+    // the one for articles without any ("unknown").
+    constexpr auto None = static_cast<std::uint32_t>(-1);
+    std::vector<std::uint32_t> series_of_group(values.group_count(), None);
+    std::optional<std::uint32_t> without_values;
+    for (std::uint32_t s = 0; s < top.values.size(); ++s) {
+        const auto& value = top.values[s].value;
+        if (const auto number = values.find(value)) series_of_group[values.group(*number)] = s;
+        else if (value == schema::UnknownValue && !without_values) without_values = s;
+        else return false;
+    }
+    // Each date's period, worked out the first time the date is met.
+    const auto length = period_for(h.interval);
+    std::unordered_map<std::string_view, std::uint32_t> period_at;
+    for (std::uint32_t i = 0; i < h.periods.size(); ++i) period_at.emplace(h.periods[i].period, i);
+    constexpr auto Unseen = static_cast<std::uint32_t>(-2);
+    std::vector<std::uint32_t> period_of_date(dates.value_count(), Unseen);
+    const auto period_index = [&](Xapian::docid docid) {
+        const auto [first, last] = dates.values_of(docid);
+        if (first == last) return None;
+        auto& at = period_of_date[*first];
+        if (at == Unseen) {
+            const auto found = period_at.find(period_of(dates.value(*first), length));
+            at = found == period_at.end() ? None : found->second;
+        }
+        return at;
+    };
+    std::vector<Histogram::Series> series;
+    for (const auto& value : top.values) series.push_back({value, std::vector<std::uint64_t>(h.periods.size(), 0), 0});
+    for (auto& s : series) s.value.count = 0;
+    std::vector<Xapian::docid> counted_in(series.size(), 0);   // the last article each series counted
+    matched.each([&](Xapian::docid docid) {
+        std::uint32_t period = Unseen;
+        const auto count = [&](std::uint32_t s) {
+            if (counted_in[s] == docid) return;
+            counted_in[s] = docid;
+            if (period == Unseen) period = period_index(docid);
+            auto& one = series[s];
+            ++one.value.count;
+            if (period == None) ++one.undated;
+            else ++one.counts[period];
+        };
+        bool any = false;
+        for (const auto* column : columns) {
+            if (!column->covers(docid)) continue;
+            const auto [first, last] = column->values_of(docid);
+            any = any || first != last;
+            for (auto v = first; v != last; ++v)
+                if (const auto s = series_of_group[values.group(*v)]; s != None) count(s);
+        }
+        if (!any && without_values) count(*without_values);
+    });
+    h.by = top.name;
+    h.series = std::move(series);
+    return true;
 }
 
 } // namespace newsdesk

@@ -15,6 +15,7 @@
 #include "schema/schema.hpp"
 #include "schema/terms.hpp"
 #include "storage/database.hpp"
+#include "searcher/date_query.hpp"
 #include "searcher/facet_counter.hpp"
 #include "searcher/histogram.hpp"
 #include "searcher/query_parser.hpp"
@@ -44,7 +45,7 @@ std::string quoted_clause(std::string_view field, std::string_view value) {
 // article lists a name as one or the other: article_document.cpp).
 std::string filter_clause(const schema::Facet& facet, std::string_view value) {
     const auto& field = *facet.field;
-    if (facet.kind != schema::FacetKind::Field) return std::string{schema::Date.name} + ":" + std::string{value};
+    if (facet.kind != schema::FacetKind::Field) return period_filter(value);
     if (field.country) return std::string{field.name} + ":" + std::string{value};
     auto clause = quoted_clause(field.name, value);
     if (!field.word_prefix.empty() && facet.also == nullptr && &field == &schema::Speaker)
@@ -337,6 +338,19 @@ Matched match(const Xapian::Database& db, const SearchRequest& request, std::str
         throw InvalidRequest("histogram_by needs a histogram: give its interval too (" +
                              std::string{interval_name(Interval::Month)} + ", ...)");
     }
+    // Series counted in this match, from the reader's columns where it keeps them for the
+    // dates and the facet: the matched articles are kept, and their values read after.
+    std::optional<MatchedArticles> matched_articles;
+    std::vector<const SlotColumn*> series_columns;
+    const SlotColumn* date_column = nullptr;
+    if (series_by && !remote) {
+        const auto date_columns = dates->columns();
+        series_columns = series_by->columns();
+        if (!date_columns.empty() && !series_columns.empty()) {
+            date_column = date_columns.front();
+            enquire.add_matchspy(&matched_articles.emplace(date_column->last_covered()));
+        }
+    }
     // A search within a facet: that facet counted as the others are, its values then narrowed.
     std::optional<FacetCounter> searched_facet;
     const schema::Facet* searched = nullptr;
@@ -388,11 +402,13 @@ Matched match(const Xapian::Database& db, const SearchRequest& request, std::str
         m.histogram = histogram_of(*dates, matches, *request.histogram);
         if (series_by) {
             const auto top = collect(*by, *series_by, request.histogram_series, false, matches);
-            const SeriesMatch how{db, matched,
-                                  kind == schema::QuoteKind ? QueryTarget::Quotes : QueryTarget::Articles,
-                                  request.stem_language, remote, kind == schema::ArticleKind ? columns : nullptr,
-                                  [&] { budget.check("counting a histogram's series"); }};
-            add_series(*m.histogram, top, how);
+            if (!matched_articles || !add_series(*m.histogram, top, *date_column, series_columns, *matched_articles)) {
+                const SeriesMatch how{db, matched,
+                                      kind == schema::QuoteKind ? QueryTarget::Quotes : QueryTarget::Articles,
+                                      request.stem_language, remote, kind == schema::ArticleKind ? columns : nullptr,
+                                      [&] { budget.check("counting a histogram's series"); }};
+                add_series(*m.histogram, top, how);
+            }
         }
     }
     return m;

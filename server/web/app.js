@@ -364,15 +364,26 @@ function chartLabel(filter, results) {
 
 async function renderTimeline(results, state, params, signal) {
   const timeline = shapeTimeline(results, state.interval);
+  // A line the server could not give is named, and the others drawn: the results stand.
+  const failed = [];
   const series = await Promise.all(state.chart.map(async (filter) => {
+    const label = chartLabel(filter, results);
     const p = new URLSearchParams(params);
     p.set('q', narrowed(state.q, filter));
-    const line = await timelineOf(p, timeline.per, signal);
+    let line;
+    try {
+      line = await timelineOf(p, timeline.per, signal);
+    } catch (e) {
+      if (e.name === 'AbortError') throw e;
+      failed.push(`${label} (${e.message})`);
+      return null;
+    }
     const counts = new Map(line.periods.map((x) => [x.period, x.count]));
     const total = line.periods.reduce((sum, x) => sum + x.count, 0) + line.undated.count;
-    return { filter, label: chartLabel(filter, results), total, counts: timeline.periods.map((x) => counts.get(x.period) || 0) };
+    return { filter, label, total, counts: timeline.periods.map((x) => counts.get(x.period) || 0) };
   }));
-  drawTimeline(timeline, series, state.q);
+  drawTimeline(timeline, series.filter((line) => line), state.q);
+  if (failed.length) showError(`The timeline's line for ${failed.join(', ')} could not be drawn.`);
 }
 
 function articleDetails(article) {

@@ -620,7 +620,16 @@ def steps(page, base, screenshot, step):
     equal(len(page.all_of('#hits .hit', '1')), 0, 'hits shown for a bad query')
     check(not page.visible('#pager'), 'no pager for a bad query')
 
-    step('nothing else went wrong')   # Chromium reports the 400 itself
+    step('a line the server refuses is named in the error, and the results and bars stay')
+    page.loaded(lambda: page.goto(f"{base}/?q={urllib.parse.quote(QUERY)}&chart={urllib.parse.quote('date:2021-W60')}"))
+    check(page.visible('#error'), 'the error is shown')
+    message = page.property('#error', 'textContent')
+    check('date:2021-W60' in message and 'could not be drawn' in message, f'the error names the line: {message!r}')
+    check(total() > 0, 'the results are shown')
+    check(len(page.all_of('#histogram-bars .bar', '1')) > 0, 'the bars are drawn')
+    page.loaded(lambda: page.goto(f"{base}/?q={urllib.parse.quote(QUERY)}"))
+
+    step('nothing else went wrong')   # Chromium reports the 400s itself
     equal([p for p in page.problems() if not re.search('status of 400', p)], [], 'problems')
 
 

@@ -198,10 +198,7 @@ TEST_CASE("an export with no hits prints the header and exits 1, and options tha
     CHECK(empty.out.empty());
     const auto refused = [&](std::vector<std::string> args, const std::string& reason) {
         args.insert(args.begin(), {"search", "--db", db});
-        const auto r = run_newsdesk(args);
-        INFO(r.err);
-        CHECK(r.exit_code == 2);
-        CHECK(has(r.err, reason));
+        check_refused(args, reason);
     };
     refused({"--format", "xml", "grain"}, "--format must be text, json, csv or jsonl, not 'xml'");
     refused({"--all", "grain"}, "--all and --with need --format csv or jsonl");

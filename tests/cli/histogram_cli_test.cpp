@@ -231,10 +231,7 @@ TEST_CASE("histogram requests the search cannot answer are refused with a reason
     const auto& db = timeline().db;
     const auto refused = [&](std::vector<std::string> args, const std::string& reason) {
         args.insert(args.begin(), {"search", "--db", db});
-        const auto r = run_newsdesk(args);
-        INFO(r.err);
-        CHECK(r.exit_code == 2);
-        CHECK(has(r.err, reason));
+        check_refused(args, reason);
     };
     refused({"--histogram", "fortnight", "oil"}, "--histogram must be day, week, month or year, not 'fortnight'");
     refused({"--histogram-by", "speaker", "oil"}, "histogram_by needs a histogram");

@@ -147,20 +147,14 @@ TEST_CASE("watch requests that cannot be kept are refused with a reason", "[cli]
     const auto db = (dir / "db").string();
     REQUIRE(run_newsdesk({"index", "--db", db, reuters(dir, "a", 0, 50).string()}).exit_code == 0);
     REQUIRE(run_newsdesk({"watch", "add", "--db", db, "grain", "grain"}).exit_code == 0);
-    const auto refused = [&](std::vector<std::string> args, int code, const std::string& reason) {
-        const auto r = run_newsdesk(args);
-        INFO(r.err);
-        CHECK(r.exit_code == code);
-        CHECK(has(r.err, reason));
-    };
-    refused({"watch", "add", "--db", db, "grain", "wheat"}, 2, "there is a watch named 'grain' already");
-    refused({"watch", "add", "--db", db, "no/slash", "wheat"}, 2, "a watch's name is 1 to 64 letters");
-    refused({"watch", "add", "--db", db, "bad", "speaker:"}, 2, "bad query");
-    refused({"watch", "add", "--db", db, "--facet", "colour", "c", "wheat"}, 2, "unknown facet 'colour'");
-    refused({"watch", "run", "--db", db, "nosuch"}, 2, "no watch is named 'nosuch'");
-    refused({"watch", "frobnicate", "--db", db}, 2, "unknown action 'frobnicate'");
-    refused({"watch", "list", "--db", (dir / "missing").string()}, 3, "no database");
-    refused({"watch", "list", "--db", "tcp://127.0.0.1:9"}, 2, "not a remote shard");
+    check_refused({"watch", "add", "--db", db, "grain", "wheat"}, "there is a watch named 'grain' already", 2);
+    check_refused({"watch", "add", "--db", db, "no/slash", "wheat"}, "a watch's name is 1 to 64 letters", 2);
+    check_refused({"watch", "add", "--db", db, "bad", "speaker:"}, "bad query", 2);
+    check_refused({"watch", "add", "--db", db, "--facet", "colour", "c", "wheat"}, "unknown facet 'colour'", 2);
+    check_refused({"watch", "run", "--db", db, "nosuch"}, "no watch is named 'nosuch'", 2);
+    check_refused({"watch", "frobnicate", "--db", db}, "unknown action 'frobnicate'", 2);
+    check_refused({"watch", "list", "--db", (dir / "missing").string()}, "no database", 3);
+    check_refused({"watch", "list", "--db", "tcp://127.0.0.1:9"}, "not a remote shard", 2);
 }
 
 TEST_CASE("a watch run waits for a writer, then reports what it added", "[cli][watch]") {

@@ -91,6 +91,15 @@ inline int search_total(const std::string& db, const std::string& query) {
 // Whether what a program printed holds `part`.
 inline bool has(const std::string& text, const std::string& part) { return text.find(part) != std::string::npos; }
 
+// `newsdesk ARGS...` is refused: it exits with `code` (2: a request it cannot answer) and says
+// `reason`.
+inline void check_refused(const std::vector<std::string>& args, const std::string& reason, int code = 2) {
+    const auto r = run_newsdesk(args);
+    INFO("newsdesk " << (args.empty() ? std::string{} : args.front()) << ": " << r.err);
+    CHECK(r.exit_code == code);
+    CHECK(has(r.err, reason));
+}
+
 // The first `n` lines of a file, each ending in a newline: a slice of a corpus for a test.
 inline std::string first_lines(const std::filesystem::path& path, int n) {
     std::ifstream in(path);

@@ -14,6 +14,8 @@
 #include "schema/terms.hpp"
 #include "storage/database.hpp"
 #include "searcher/facet_columns.hpp"
+#include "searcher/histogram.hpp"
+#include "searcher/search.hpp"
 #include "support/temp_dir.hpp"
 
 using namespace newsdesk;
@@ -276,4 +278,109 @@ TEST_CASE("counts from columns are the counts from the lists, as the database ch
     CHECK(std::none_of(all.begin(), all.end(), [](const Counted& c) { return std::get<1>(c) == "GB"; }));
     CHECK(std::find(all.begin(), all.end(), Counted{"country", "FR", 2, std::nullopt}) != all.end());
     CHECK(std::find(all.begin(), all.end(), Counted{"speaker", "Eve Ito", 1, SpeakerKind::Person}) != all.end());
+}
+
+namespace {
+
+// An article on `date` ("" for none) in `language`.
+Article dated(const std::string& id, const std::string& date, const std::string& language,
+              std::vector<std::string> speakers, std::vector<std::string> countries) {
+    auto a = article(id, std::move(speakers), std::move(countries));
+    a.date = date;
+    a.language = language;
+    return a;
+}
+
+using Timeline = std::tuple<std::vector<std::pair<std::string, std::uint64_t>>, std::uint64_t,
+                            std::vector<std::tuple<std::string, std::uint64_t, std::vector<std::uint64_t>, std::uint64_t>>>;
+
+Timeline timeline(const Histogram& h) {
+    Timeline t;
+    for (const auto& p : h.periods) std::get<0>(t).emplace_back(p.period, p.count);
+    std::get<1>(t) = h.undated;
+    for (const auto& s : h.series) std::get<2>(t).emplace_back(s.value.value, s.value.count, s.counts, s.undated);
+    return t;
+}
+
+SearchRequest timeline_request(const std::string& query, const std::string& by) {
+    SearchRequest r;
+    r.query = query;
+    r.histogram = Interval::Month;
+    r.histogram_by = by;
+    r.histogram_series = 3;
+    return r;
+}
+
+} // namespace
+
+TEST_CASE("series counted in the match from columns are the series the values' filters count", "[facets][columns]") {
+    TempDir dir;
+    auto both = dated("o", "2021-07-02", "de", {"Cy Diaz", "Acme Trading"}, {"IT"});
+    both.organisations = {"Acme Trading"};
+    add(dir / "db", {dated("a", "2021-05-16", "en", {"Ann Lee", "Bo Chen"}, {"GB"}),
+                     dated("b", "2021-05-30", "en", {"Bo Chen"}, {"GB", "FR"}),
+                     dated("c", "2021-08-01", "", {}, {"FR", "DE"}), dated("d", "", "en", {"Cy Diaz"}, {}),
+                     dated("h", "2021-08-09", "fr", {"BO CHEN"}, {"IT"}),   // one name in two forms
+                     dated("i", "", "", {"BO CHEN", "ACME TRADING"}, {}), dated("j", "2022-01-03", "en", {"bo chen"}, {"IT"}),
+                     both});
+    const auto index = Index::open(dir / "db");   // long-lived: columns from the second search on
+    const auto check_all = [&](const std::string& when) {
+        for (int round = 0; round < 3; ++round)
+            for (const auto* by : {"speaker", "person", "country", "lang", "source"})
+                for (const auto* query : {"", "trade", "country:GB", "NOT country:FR"}) {
+                    INFO(when << ", round " << round << ", by " << by << ", query " << query);
+                    const auto kept = index.search(timeline_request(query, by)).histogram;
+                    const auto fresh = Index::open(dir / "db").search(timeline_request(query, by)).histogram;   // filters
+                    REQUIRE(kept);
+                    REQUIRE(fresh);
+                    CHECK(timeline(*kept) == timeline(*fresh));
+                }
+    };
+    check_all("first revision");
+    {
+        IndexWriter w(dir / "db");
+        w.add(dated("a", "2021-06-01", "en", {"Bo Chen"}, {"US"}));
+        REQUIRE(w.remove("b"));
+        w.add(dated("e", "", "", {"Eve Ito", "Bo Chen"}, {"FR"}));
+        w.commit();
+    }
+    check_all("after a commit");
+
+    // The columns' own way, driven directly: what the searches above compare, when it is taken.
+    const auto db = open_database(dir / "db");
+    FacetColumns columns(db);
+    const auto column = [&](schema::Slot slot) {
+        (void)columns.column(db, schema::value_no(slot));
+        const auto* built = columns.column(db, schema::value_no(slot));
+        REQUIRE(built != nullptr);
+        return built;
+    };
+    const auto* dates = column(*schema::Date.slot);
+    const std::vector<const SlotColumn*> speakers{column(*schema::Speaker.slot), column(*schema::Organisation.slot)};
+    Xapian::Enquire enquire(db);
+    enquire.set_query(Xapian::Query(schema::exact_term(schema::DocKind, schema::ArticleKind)));
+    MatchedArticles matched(dates->last_covered());
+    enquire.add_matchspy(&matched);
+    (void)enquire.get_mset(0, 0, db.get_doccount());
+    REQUIRE(matched.complete());
+    auto request = timeline_request("", "speaker");
+    request.facets = {"speaker"};
+    request.facet_limit = 3;
+    const auto expected = search(db, request);   // no columns: by the values' filters
+    REQUIRE(expected.histogram);
+    REQUIRE(expected.histogram->series.size() == 3);
+    auto h = *expected.histogram;
+    h.series.clear();
+    REQUIRE(add_series(h, expected.facets.front(), *dates, speakers, matched));
+    CHECK(timeline(h) == timeline(*expected.histogram));
+    CHECK(std::get<2>(timeline(h)).front() ==
+          std::tuple{std::string{"Bo Chen"}, std::uint64_t{5}, std::vector<std::uint64_t>{1, 0, 1, 0, 0, 0, 0, 1}, std::uint64_t{2}});
+    // (2021-06 to 2022-01: a, h and j dated, e and i not, whichever form of the name they write)
+    // A value the columns do not hold: left to the filters, the histogram untouched.
+    auto unknown_name = expected.facets.front();
+    unknown_name.values.front().value = "Nobody Here";
+    auto untouched = *expected.histogram;
+    untouched.series.clear();
+    CHECK_FALSE(add_series(untouched, unknown_name, *dates, speakers, matched));
+    CHECK(untouched.series.empty());
 }
