@@ -38,10 +38,11 @@ void add_series(Histogram& h, const FacetResult& top, const SeriesMatch& how);
 // series made a timeline 2.4 times a plain faceted search at 100,000 articles).
 class MatchedArticles : public Xapian::MatchSpy {
 public:
-    explicit MatchedArticles(Xapian::docid last_covered) : bits_(std::size_t{last_covered} / 64 + 1, 0) {}
+    explicit MatchedArticles(Xapian::docid last_covered)
+        : last_covered_(last_covered), bits_(std::size_t{last_covered} / 64 + 1, 0) {}
     void operator()(const Xapian::Document& doc, double) override {
         const auto docid = doc.get_docid();
-        if (docid / 64 >= bits_.size()) complete_ = false;
+        if (docid > last_covered_) complete_ = false;
         else bits_[docid / 64] |= std::uint64_t{1} << (docid % 64);
     }
     std::string name() const override { return "newsdesk.MatchedArticles"; }
@@ -56,6 +57,7 @@ public:
     }
 
 private:
+    Xapian::docid last_covered_;
     std::vector<std::uint64_t> bits_;
     bool complete_ = true;
 };
