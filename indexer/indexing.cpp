@@ -13,9 +13,11 @@
 #include "text/language.hpp"
 #include "indexer/ordered_workers.hpp"
 #include "indexer/sharded_writer.hpp"
+#include "indexer/readers/html_reader.hpp"
 #include "indexer/readers/input.hpp"
 #include "indexer/readers/input_files.hpp"
 #include "indexer/speaker_registry.hpp"
+#include "indexer/readers/text_article_reader.hpp"
 #include "schema/terms.hpp"
 #include "schema/xapian_errors.hpp"
 
@@ -264,6 +266,34 @@ std::uint64_t extract_archive(const ReadOptions& options, const std::function<vo
     for (const auto& file : scan.files) read_file(file, handlers);
     release();
     return problems;
+}
+
+std::optional<Article> extract_content(std::string_view content, Format format,
+                                       const std::function<void(const InputProblem&)>& problem) {
+    std::optional<Article> found;
+    ReadHandlers handlers;
+    handlers.problem = [&](const InputProblem& p) {
+        problem(p);
+        return true;
+    };
+    handlers.article = [&](Article&& a) {
+        found = std::move(a);
+        return true;
+    };
+    const std::string where = "the content";
+    const auto keep_id = [](Article&) {};
+    switch (format) {
+    case Format::Text: read_text_content(std::string{content}, where, handlers, keep_id); break;
+    case Format::Html: read_html_content(content, where, handlers, keep_id); break;
+    default: throw InvalidRequest("only a text or a web page is read from content, not a file of another format");
+    }
+    if (!found) return std::nullopt;
+    // As extract_archive() completes an article of a run of one.
+    enrich(*found, "", SpeakerAliases{});
+    SpeakerRegistry registry;
+    registry.count(*found);
+    registry.apply(*found);
+    return found;
 }
 
 } // namespace newsdesk

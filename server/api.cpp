@@ -8,8 +8,6 @@
 #include <thread>
 #include <utility>
 
-#include <unistd.h>
-
 #include <newsdesk/database.hpp>
 #include <newsdesk/entities.hpp>
 #include <newsdesk/indexing.hpp>
@@ -178,38 +176,6 @@ private:
     std::string header_;
 };
 
-// `body` read as a file of that format by extract_archive(), which is what `newsdesk extract`
-// runs: the one article it holds, its id (the scratch file's name) left out.
-Article read_as_file(std::string_view body, Format format) {
-    char name[] = "/tmp/newsdesk-extract-XXXXXX";
-    const int fd = mkstemp(name);
-    if (fd < 0) throw std::runtime_error("cannot make a scratch file for the extraction");
-    const std::filesystem::path path{name};
-    struct Removed {
-        const std::filesystem::path& path;
-        ~Removed() { std::error_code ignored; std::filesystem::remove(path, ignored); }
-    } removed{path};
-    for (std::size_t written = 0; written < body.size();) {
-        const auto n = ::write(fd, body.data() + written, body.size() - written);
-        if (n <= 0) {
-            ::close(fd);
-            throw std::runtime_error("cannot write the scratch file for the extraction");
-        }
-        written += static_cast<std::size_t>(n);
-    }
-    ::close(fd);
-    ReadOptions options;
-    options.inputs = {path};
-    options.format = format;
-    std::optional<Article> found;
-    std::string problem;
-    extract_archive(options, [&](const Article& a) { if (!found) found = a; },
-                    [&](const InputProblem& p) { if (problem.empty()) problem = p.message; });
-    if (!found) throw BadRequest("no article could be read from the body" + (problem.empty() ? "" : ": " + problem));
-    found->id.clear();
-    return *found;
-}
-
 const SpeakerAliases& default_aliases() {
     static const SpeakerAliases aliases{};
     return aliases;
@@ -339,9 +305,14 @@ ApiResponse Api::extract(std::string_view body, std::string_view content_type, c
             if (body.find_first_not_of(" \t\r\n") == std::string_view::npos)
                 throw BadRequest("nothing to extract: give a text, or a JSON object with \"title\" and \"body\"");
             checkpoint(budget);
-            auto read = read_as_file(body, type == "text/html" ? Format::Html : Format::Text);
-            return ApiResponse{200, render::extraction(read)};
-        }        if (a.title.empty() && a.body.find_first_not_of(" \t\r\n") == std::string::npos)
+            std::string problem;
+            auto read = extract_content(body, type == "text/html" ? Format::Html : Format::Text,
+                                        [&](const InputProblem& p) { if (problem.empty()) problem = p.message; });
+            if (!read) throw BadRequest("no article could be read from the body" + (problem.empty() ? "" : ": " + problem));
+            read->id.clear();
+            return ApiResponse{200, render::extraction(*read)};
+        }
+        if (a.title.empty() && a.body.find_first_not_of(" \t\r\n") == std::string::npos)
             throw BadRequest("nothing to extract: give a text, or a JSON object with \"title\" and \"body\"");
         if (a.language.size() > 16) throw BadRequest("language must be a language code such as en");
         checkpoint(budget);

@@ -9,6 +9,7 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include <newsdesk/article.hpp>
@@ -105,5 +106,13 @@ IndexSummary index_archive(const IndexOptions& options, const IndexObserver& obs
 // InvalidRequest for a bad alias file or default language.
 std::uint64_t extract_archive(const ReadOptions& options, const std::function<void(const Article&)>& each,
                               const std::function<void(const InputProblem&)>& problem);
+
+// The article held in `content`, read as extract_archive() reads a file of `format` (Text or
+// Html) holding it, and completed as it completes an article alone: for text sent rather than
+// stored (the server's /api/extract). Its id is the page's canonical URL, or empty. Without
+// one, nullopt, and `problem` says why ("the content: not valid UTF-8"). Throws
+// InvalidRequest for another format.
+std::optional<Article> extract_content(std::string_view content, Format format,
+                                       const std::function<void(const InputProblem&)>& problem);
 
 } // namespace newsdesk

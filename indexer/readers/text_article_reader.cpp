@@ -159,30 +159,36 @@ Article parse_text_article(std::string_view raw) {
     return a;
 }
 
-void read_text_article(const InputFile& file, const ReadHandlers& handlers) {
-    const auto path = file.path.string();
-    auto read = read_whole_file(file, handlers);
-    if (!read) return;
-    auto& content = *read;
+void read_text_content(std::string content, const std::string& where, const ReadHandlers& handlers,
+                       const std::function<void(Article&)>& place) {
     if (content.starts_with("\xEF\xBB\xBF")) content.erase(0, 3);   // a UTF-8 byte order mark
     if (trim(content).empty()) {
-        handlers.problem({path, "empty file"});
+        handlers.problem({where, "empty file"});
         return;
     }
     if (content.find('\0') != std::string::npos) {
         const auto line = 1 + std::count(content.begin(), content.begin() + static_cast<long>(content.find('\0')), '\n');
-        handlers.problem({path + ":" + std::to_string(line), "binary data (NUL byte), not a text article"});
+        handlers.problem({where + ":" + std::to_string(line), "binary data (NUL byte), not a text article"});
         return;
     }
     if (const auto bad = text::invalid_utf8_offset(content); bad != std::string::npos) {
         const auto line = 1 + std::count(content.begin(), content.begin() + static_cast<long>(bad), '\n');
-        handlers.problem({path + ":" + std::to_string(line), "not valid UTF-8"});
+        handlers.problem({where + ":" + std::to_string(line), "not valid UTF-8"});
         return;
     }
     auto a = parse_text_article(content);
-    a.id = name_without_extensions(file.path, {".gz", ".txt"});
-    a.origin = path;
+    place(a);
     handlers.article(std::move(a));
+}
+
+void read_text_article(const InputFile& file, const ReadHandlers& handlers) {
+    const auto path = file.path.string();
+    auto read = read_whole_file(file, handlers);
+    if (!read) return;
+    read_text_content(std::move(*read), path, handlers, [&](Article& a) {
+        a.id = name_without_extensions(file.path, {".gz", ".txt"});
+        a.origin = path;
+    });
 }
 
 } // namespace newsdesk

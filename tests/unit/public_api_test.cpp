@@ -1,6 +1,9 @@
 // The library as an embedding program sees it: public headers only.
 #include <algorithm>
+#include <fstream>
+#include <optional>
 #include <string_view>
+#include <vector>
 
 #include <catch2/catch.hpp>
 
@@ -123,4 +126,58 @@ TEST_CASE("speaker kinds have one spelling", "[api]") {
     CHECK(newsdesk::speaker_kind_name(newsdesk::SpeakerKind::Person) == "person");
     CHECK(newsdesk::speaker_kind_name(newsdesk::SpeakerKind::Organisation) == "organisation");
     CHECK(newsdesk::QuoteRecord{}.speaker_kind == newsdesk::SpeakerKind::Person);
+}
+
+TEST_CASE("extract_content reads a text or a page sent as extract_archive reads the file and says why it cannot",
+          "[api]") {
+    TempDir dir;
+    const std::string text = "Talks in Ankara\n\nANKARA (Reuters) - Turkish President Recep Tayyip Erdogan said on "
+                             "Monday that trade with Iran would grow. \"We will double it,\" Erdogan told reporters.\n";
+    const std::string page = "<html><head><title>Rain in Lima</title><link rel=canonical href=\"https://example.org/lima\">"
+                             "</head><body><article><h1>Rain in Lima</h1><p>Heavy rain fell on the Peruvian capital on "
+                             "Sunday, and Mayor Rafael Lopez said the city would rebuild its roads.</p></article></body></html>";
+    const auto from_file = [&](const std::string& name, const std::string& content) {
+        {
+            std::ofstream out(dir / name, std::ios::binary);
+            out << content;
+        }
+        newsdesk::ReadOptions options;
+        options.inputs = {dir / name};
+        std::optional<newsdesk::Article> read;
+        newsdesk::extract_archive(options, [&](const newsdesk::Article& a) { read = a; }, [](const newsdesk::InputProblem&) {});
+        REQUIRE(read);
+        return *read;
+    };
+    const auto same = [](const newsdesk::Article& a, const newsdesk::Article& b) {
+        CHECK(a.title == b.title);
+        CHECK(a.body == b.body);
+        CHECK(a.dateline == b.dateline);
+        CHECK(a.source == b.source);
+        CHECK(a.language == b.language);
+        CHECK(a.speakers == b.speakers);
+        CHECK(a.countries == b.countries);
+        CHECK(a.quotes.size() == b.quotes.size());
+    };
+    const auto ignore = [](const newsdesk::InputProblem&) {};
+    const auto sent_text = newsdesk::extract_content(text, newsdesk::Format::Text, ignore);
+    REQUIRE(sent_text);
+    CHECK(sent_text->id.empty());
+    const auto file_text = from_file("ankara.txt", text);
+    same(*sent_text, file_text);
+    CHECK(std::find(sent_text->speakers.begin(), sent_text->speakers.end(), "Recep Tayyip Erdogan") != sent_text->speakers.end());
+    const auto sent_page = newsdesk::extract_content(page, newsdesk::Format::Html, ignore);
+    REQUIRE(sent_page);
+    CHECK(sent_page->id == "https://example.org/lima");   // the canonical URL, as for a file
+    same(*sent_page, from_file("lima.html", page));
+
+    std::vector<newsdesk::InputProblem> problems;
+    const auto note = [&](const newsdesk::InputProblem& p) { problems.push_back(p); };
+    CHECK_FALSE(newsdesk::extract_content("Title\n\nbad \xff byte\n", newsdesk::Format::Text, note));
+    REQUIRE(problems.size() == 1);
+    CHECK(problems[0].location == "the content:3");
+    CHECK(problems[0].message == "not valid UTF-8");
+    CHECK_FALSE(newsdesk::extract_content("<html><body><nav>Home</nav></body></html>", newsdesk::Format::Html, note));
+    REQUIRE(problems.size() == 2);
+    CHECK(problems[1].message == "no article text found");
+    CHECK_THROWS_AS(newsdesk::extract_content("{}", newsdesk::Format::JsonLines, note), newsdesk::InvalidRequest);
 }
