@@ -92,7 +92,7 @@ int watch_command(const Args& all) {
         if (json) {
             auto out = nlohmann::json::array();
             for (const auto& w : watches) out.push_back(render::to_json(w));
-            std::cout << render::dump(out) << '\n';
+            std::cout << render::dump({{"watches", out}}) << '\n';
         } else {
             for (const auto& w : watches)
                 std::cout << w.name << "  " << (w.query.empty() ? "(everything)" : w.query)

@@ -330,7 +330,7 @@ ApiResponse Api::watches(const Budget& budget) {
     return guarded("watches", budget, [&] {
         auto out = nlohmann::json::array();
         for (const auto& w : list_watches(db_)) out.push_back(render::to_json(w));
-        return ApiResponse{200, out};
+        return ApiResponse{200, {{"watches", out}}};
     });
 }
 

@@ -197,7 +197,7 @@ TEST_CASE("server: /api/watches saves, runs and removes watches, as the CLI sees
     const auto again = client.Delete("/api/watches/ministers");
     REQUIRE(again);
     CHECK(again->status == 404);
-    CHECK(get_json(client, "/api/watches", {}) == json::array());
+    CHECK(get_json(client, "/api/watches", {}) == json{{"watches", json::array()}});
 }
 
 TEST_CASE("server: articles, extraction, the page and errors", "[server]") {
