@@ -7,6 +7,7 @@
 // is promised, and an extraction answer is an object.
 #include <cstddef>
 #include <cstdint>
+#include <cstdlib>
 #include <filesystem>
 #include <string_view>
 #include <unistd.h>
@@ -31,11 +32,21 @@ struct Served {
     std::unique_ptr<Router> router;
 };
 
+// The index the requests run against, removed when the fuzzer exits (each run makes its own).
+const std::filesystem::path& served_db() {
+    static const auto db = std::filesystem::temp_directory_path() / ("newsdesk-http-fuzz-" + std::to_string(getpid()));
+    return db;
+}
+
 Served& served() {
     static Served s = [] {
         Served out;
-        const auto db = std::filesystem::temp_directory_path() / ("newsdesk-http-fuzz-" + std::to_string(getpid()));
+        const auto& db = served_db();
         std::filesystem::remove_all(db);
+        std::atexit([] {
+            std::error_code ignored;
+            std::filesystem::remove_all(served_db(), ignored);
+        });
         {
             newsdesk::Writer writer(db);
             newsdesk::Article a;
