@@ -1,5 +1,7 @@
 #include <catch2/catch.hpp>
 
+#include <set>
+
 #include "indexer/index_writer.hpp"
 #include "storage/database.hpp"
 #include "searcher/info.hpp"
@@ -104,6 +106,47 @@ TEST_CASE("quote: restricts article search to quoted words", "[search][quotes]")
     const auto res = search(db, r);
     REQUIRE(res.total == 1);
     CHECK(res.hits[0].article.quotes.size() == 2);   // hits carry their quotes
+}
+
+TEST_CASE("a phrase under quote: in an article search matches within one quote", "[search][quotes]") {
+    TempDir dir;
+    fill(dir / "db");
+    {
+        // Two quotes side by side: "act now" runs across them, in the body as in the quotes.
+        IndexWriter w(dir / "db");
+        Article c;
+        c.id = "kyiv-1";
+        c.title = "A call to act";
+        c.body = "\"We will act.\" \"Now is the time,\" the minister said.";
+        c.language = "en";
+        c.speakers = {"Olena Kovalenko"};
+        c.quotes = {{"Olena Kovalenko", "We will act.", "said", 1, true}, {"Olena Kovalenko", "Now is the time,", "said", 16, true}};
+        w.add(c);
+        w.commit();
+    }
+    const auto db = open_database(dir / "db");
+    const auto ids = [&](const std::string& query) {
+        SearchRequest r;
+        r.query = query;
+        std::set<std::string> out;
+        for (const auto& h : search(db, r).hits) out.insert(h.article.id);
+        return out;
+    };
+    using Ids = std::set<std::string>;
+    CHECK(ids("quote:\"maximum pressure\"") == Ids{"tehran-1", "ankara-1"});
+    CHECK(ids("quote:\"pressure had failed\"") == Ids{"tehran-1"});
+    CHECK(ids("quote:\"foreign ministry\"").empty());   // said of the speaker, not by them
+    CHECK(ids("\"foreign ministry\"") == Ids{"tehran-1"});
+    CHECK(ids("quote:\"will act\"") == Ids{"kyiv-1"});
+    CHECK(ids("\"act now\"") == Ids{"kyiv-1"});
+    CHECK(ids("quote:\"act now\"").empty());              // no quote says it
+    CHECK(ids("quote:act NEAR quote:time").empty());
+    CHECK(ids("quote:maximum NEAR quote:mistake") == Ids{"ankara-1"});
+    CHECK(ids("quote:\"maximum pressure\" speaker:rouhani") == Ids{"tehran-1"});
+    CHECK(ids("quote:(trade OR \"had failed\")") == Ids{"tehran-1", "ankara-1"});
+    CHECK(ids("pressure -quote:\"had failed\"") == Ids{"ankara-1"});
+    CHECK(ids("NOT quote:\"maximum pressure\"") == Ids{"kyiv-1"});
+    CHECK(ids("quote:\"no one said this\"").empty());
 }
 
 TEST_CASE("organisations are speakers of their own type, and countries have roles", "[search][quotes]") {

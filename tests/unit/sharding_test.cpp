@@ -87,7 +87,7 @@ void same_facets(const std::vector<FacetResult>& a, const std::vector<FacetResul
 // Searches `one` and `other` alike and requires the same answers.
 void same_answers(const Index& one, const Index& other) {
     for (const auto* query : {"iran", "sanctions OR trade OR election", "\"maximum pressure\"", "speaker:rouhani",
-                              "country:TR", "minist*", ""}) {
+                              "country:TR", "minist*", "quote:sanctions", "quote:\"new sanctions\" OR iran", ""}) {
         for (const auto sort : {SortOrder::Relevance, SortOrder::Newest}) {
             INFO("query '" << query << "', sort " << static_cast<int>(sort));
             SearchRequest r;
