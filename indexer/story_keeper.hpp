@@ -14,7 +14,8 @@
 //
 // Finding an article's candidates is one posting-list lookup per band in the committed
 // databases (plus a map of what the batch added), so it costs the same at any archive size;
-// a filter in memory (BandFilter) spares the lookups of keys no committed article has.
+// a filter in memory (BandFilter) spares the lookups of keys no committed article has, and
+// a candidate is read whole only when its fingerprint and date link it (committed_member).
 // Stories are decided on the deciding thread, in input order, as replacement by id is.
 #include <functional>
 #include <optional>
@@ -63,8 +64,10 @@ private:
     static bool earlier(const Member& a, const Member& b);
 
     std::optional<Member> current(const std::string& id) const;       // the article as it stands
-    std::optional<Member> committed_member(Xapian::docid docid) const;
-    std::vector<Member> candidates(const Member& m) const;            // sharing a band key
+    // The committed article under this document id, unless the batch changed it; with linked_to,
+    // only if the two are linked.
+    std::optional<Member> committed_member(Xapian::docid docid, const Member* linked_to = nullptr) const;
+    std::vector<Member> linked_members(const Member& m) const;   // among those sharing a band key
     std::vector<Member> members(const std::string& story) const;
     void depart(const Member& old);
     void restory(Member m, const std::string& story);
