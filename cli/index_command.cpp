@@ -195,6 +195,8 @@ int index_command(const Args& args) {
             std::cerr << "ignored " << render::counted(s.ignored_files, "file that is", "files that are") << " not articles\n";
         if (!s.passed_over.empty()) std::cerr << "passed over, holding no article: " << tallied(s.passed_over) << '\n';
         if (options.compact && !s.interrupted) std::cerr << "compacted in " << duration(s.compaction_seconds) << '\n';
+        if (!s.columns_not_saved.empty())
+            std::cerr << "facet columns not saved (searches count from the lists): " << s.columns_not_saved << '\n';
         if (s.stopped_early) std::cerr << "stopped at the first problem (--strict); the articles before it are indexed\n";
     }
     if (s.interrupted) {

@@ -9,6 +9,7 @@
 #include <sys/resource.h>
 
 #include "indexer/article_document.hpp"
+#include "storage/column_file.hpp"
 #include "storage/compaction.hpp"
 #include "text/language.hpp"
 #include "indexer/ordered_workers.hpp"
@@ -74,6 +75,25 @@ std::string committed_note(const std::vector<std::filesystem::path>& shards, con
     const auto n = committed_articles(shards);
     return n ? std::to_string(*n) + " articles are committed in " + database.string()
              : database.string() + " holds what was committed before";
+}
+
+// The facet columns of an unsharded database, written beside it for one-off searches
+// (column_file.hpp), brought forward from the last run's file where the change log allows. The
+// reader opened here sees one revision throughout, whatever a writer does meanwhile.
+void save_facet_columns(const std::vector<std::filesystem::path>& shards, const std::filesystem::path& database,
+                        IndexSummary& summary) {
+    if (shards.size() != 1 || shards.front() != database) return;   // sharded: readers keep no columns
+    const auto start = std::chrono::steady_clock::now();
+    try {
+        const Xapian::Database db(database.string());
+        FacetColumns columns(db, database / ColumnFileName);
+        columns.save(db, counted_slots());
+    } catch (const std::exception& e) {
+        summary.columns_not_saved = e.what();
+    } catch (const Xapian::Error& e) {
+        summary.columns_not_saved = e.get_description();
+    }
+    summary.columns_seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
 }
 
 // Throws InvalidRequest for a default language that is not a language code.
@@ -204,6 +224,7 @@ IndexSummary run_index(const IndexOptions& options, const IndexObserver& observe
         }
         summary.compaction_seconds = std::chrono::duration<double>(Clock::now() - start).count();
     }
+    save_facet_columns(writer.shard_paths(), options.database, summary);
     rusage usage{};
     if (getrusage(RUSAGE_SELF, &usage) == 0) summary.peak_memory_bytes = std::uint64_t(usage.ru_maxrss) * 1024;
     summary.seconds = std::chrono::duration<double>(Clock::now() - started).count();

@@ -219,6 +219,8 @@ json to_json(const IndexSummary& s) {
             {"commits", s.commits},
             {"peak_memory_bytes", s.peak_memory_bytes},
             {"compaction_seconds", s.compaction_seconds},
+            {"columns_seconds", s.columns_seconds},
+            {"columns_not_saved", s.columns_not_saved},
             {"skipped_by_reason", s.skipped_by_reason},
             {"passed_over", s.passed_over}};
 }

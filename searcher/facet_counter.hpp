@@ -13,7 +13,7 @@
 
 #include <xapian.h>
 
-#include "searcher/facet_columns.hpp"
+#include "storage/facet_columns.hpp"
 
 namespace newsdesk {
 

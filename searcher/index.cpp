@@ -4,6 +4,7 @@
 #include "schema/stored_article.hpp"
 #include "schema/terms.hpp"
 #include "schema/xapian_errors.hpp"
+#include "storage/column_file.hpp"
 #include "storage/database.hpp"
 #include "searcher/hit_stream.hpp"
 #include "searcher/info.hpp"
@@ -37,6 +38,15 @@ auto guarded(const std::vector<std::string>& remote_shards, std::chrono::millise
     });
 }
 
+// Where the column file of the database at `location` would be: in its directory (a stub file
+// or a sharded database's directory has none).
+std::filesystem::path column_file_of(const std::string& location) {
+    std::error_code failed;
+    if (!std::filesystem::is_directory(location, failed) || std::filesystem::exists(std::filesystem::path(location) / "XAPIANDB", failed))
+        return {};
+    return std::filesystem::path(location) / ColumnFileName;
+}
+
 } // namespace
 
 Index::Index(std::shared_ptr<Impl> impl) : impl_(std::move(impl)) {}
@@ -46,9 +56,9 @@ Index Index::open(const std::filesystem::path& location) { return open_shards({l
 Index Index::open_shards(const std::vector<std::string>& locations, const OpenOptions& options) {
     return translate_xapian_errors([&] {
         auto opened = newsdesk::open_shards(locations, options.remote_timeout);
-        auto columns = opened.local_shards.size() == 1 && opened.remote_shards.empty()
-                           ? FacetColumns(opened.local_shards.front())
-                           : FacetColumns();
+        // The column file the indexer leaves in an unsharded database's directory.
+        const bool one_local = opened.local_shards.size() == 1 && opened.remote_shards.empty();
+        auto columns = one_local ? FacetColumns(opened.local_shards.front(), column_file_of(locations.front())) : FacetColumns();
         return Index(std::make_shared<Impl>(Impl{std::move(opened.db), std::move(opened.remote_shards),
                                                  options.remote_timeout, std::move(columns)}));
     });

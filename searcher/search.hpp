@@ -8,7 +8,7 @@
 
 #include <newsdesk/search.hpp>
 #include "schema/stored_article.hpp"
-#include "searcher/facet_columns.hpp"
+#include "storage/facet_columns.hpp"
 #include "searcher/snippet.hpp"
 
 namespace newsdesk {

@@ -81,6 +81,11 @@ struct IndexSummary {
     std::uint64_t commits = 0;
     std::uint64_t peak_memory_bytes = 0;              // the process's peak resident size
     double compaction_seconds = 0;                    // part of `seconds`
+    // The facet columns written beside an unsharded database after the run, for one-off
+    // searches to count from (part of `seconds`); or why they were not (the searches count
+    // from the lists then, as before: the run is not failed for a cache).
+    double columns_seconds = 0;
+    std::string columns_not_saved;
     bool stopped_early = false;                       // --strict met a problem
     bool interrupted = false;                         // `stop` was set
     std::uint64_t indexed() const { return added + replaced; }

@@ -170,3 +170,34 @@ TEST_CASE("index --compact rewrites the database smaller, finding the same, and 
         CHECK(std::system(("xapian-check " + bulk + " >/dev/null").c_str()) == 0);
     }
 }
+
+TEST_CASE("index leaves facet columns for one-off searches, and says so when it cannot", "[cli][index]") {
+    TempDir dir;
+    const auto db = (dir / "db").string();
+    const auto file = dir / "db" / "newsdesk-facet-columns";
+    auto r = run_newsdesk({"index", "--db", db, "--json", sample_dir().string()});
+    INFO(r.err);
+    REQUIRE(r.exit_code == 0);
+    const auto s = json::parse(r.out);
+    CHECK(s["columns_not_saved"] == "");
+    CHECK(s["columns_seconds"].get<double>() > 0);
+    CHECK(std::filesystem::is_regular_file(file));
+    const auto facets = [&] {
+        const auto found = run_newsdesk({"search", "--db", db, "--json", "--facet", "speaker", "--facet", "country", "minister"});
+        REQUIRE(found.exit_code == 0);
+        return json::parse(found.out)["facets"];
+    };
+    const auto from_file = facets();
+    CHECK_FALSE(from_file["speaker"].empty());
+    // Where the file cannot be written (a directory in its place), the run still succeeds and
+    // says why, and searches count from the lists what they counted from the file.
+    std::filesystem::remove(file);
+    std::filesystem::create_directory(file);
+    r = run_newsdesk({"index", "--db", db, sample_dir().string()});
+    CHECK(r.exit_code == 0);
+    CHECK_THAT(r.err, Catch::Contains("facet columns not saved (searches count from the lists)"));
+    CHECK(facets() == from_file);
+    CHECK(std::filesystem::is_directory(file));
+    for (const auto& entry : std::filesystem::directory_iterator(dir / "db"))   // no half-written file left
+        CHECK(entry.path().filename().string().find(".new-") == std::string::npos);
+}

@@ -13,13 +13,15 @@
 #include "schema/schema.hpp"
 #include "schema/terms.hpp"
 #include "storage/database.hpp"
-#include "searcher/facet_columns.hpp"
+#include "storage/facet_columns.hpp"
 #include "searcher/histogram.hpp"
 #include "searcher/search.hpp"
+#include "support/column_values.hpp"
 #include "support/temp_dir.hpp"
 
 using namespace newsdesk;
 using newsdesk::testing::TempDir;
+using newsdesk::testing::values_by_docid;
 
 namespace {
 
@@ -117,24 +119,6 @@ TEST_CASE("a reader builds a column the second time a slot is counted, and keeps
     CHECK(rebuilt->value_count() == 2);
     CHECK(FacetColumns().column(db, slot) == nullptr);   // a reader without columns
 }
-
-namespace {
-
-// Each article's values in `column`, as strings: what a column built afresh must hold too.
-std::vector<std::set<std::string>> values_by_docid(const SlotColumn& column, Xapian::docid last) {
-    std::vector<std::set<std::string>> out;
-    for (Xapian::docid d = 1; d <= last; ++d) {
-        std::set<std::string> values;
-        if (column.covers(d)) {
-            const auto [begin, end] = column.values_of(d);
-            for (auto v = begin; v != end; ++v) values.emplace(column.value(*v));
-        }
-        out.push_back(std::move(values));
-    }
-    return out;
-}
-
-} // namespace
 
 TEST_CASE("a column updated across commits holds what one built afresh holds", "[facets][columns]") {
     TempDir dir;

@@ -4,9 +4,11 @@
 // reading, splitting and hashing each matching article's list of names.
 #include <cstdint>
 #include <deque>
+#include <filesystem>
 #include <map>
 #include <memory>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -29,22 +31,33 @@ class ValueDictionary {
 public:
     std::uint32_t number(std::string_view value);
     // The number of a value already numbered.
-    std::optional<std::uint32_t> find(std::string_view value) const {
-        const auto found = numbers_.find(value);
-        return found == numbers_.end() ? std::nullopt : std::optional{found->second};
-    }
+    std::optional<std::uint32_t> find(std::string_view value) const;
+    // A value numbered next, with its group and form as a dictionary read back from a column
+    // file had them (the lookups number() and find() need are made when first used: normalising
+    // every value of a million articles' names costs more than a one-off search).
+    void append(std::string value, std::uint32_t group, bool in_capitals);
+    // The same for a value held in memory the dictionary keeps alive (keep(): a mapped file).
+    void append_viewed(std::string_view value, std::uint32_t group, bool in_capitals);
+    void keep(std::shared_ptr<const void> memory) { kept_.push_back(std::move(memory)); }
     std::size_t size() const { return values_.size(); }
     std::string_view value(std::uint32_t number) const { return values_[number]; }
     std::uint32_t group(std::uint32_t number) const { return group_[number]; }
-    std::size_t group_count() const { return groups_.size(); }
+    std::size_t group_count() const { return group_count_; }
     bool in_capitals(std::uint32_t number) const { return capitals_[number]; }
 
 private:
-    std::deque<std::string> values_;   // by number (a deque: numbers_ views its strings)
-    std::unordered_map<std::string_view, std::uint32_t> numbers_;
+    std::vector<std::string_view> values_;   // by number: of owned_, or of kept_ memory
+    std::deque<std::string> owned_;          // a deque: values_ views its strings
+    std::vector<std::shared_ptr<const void>> kept_;
     std::vector<std::uint32_t> group_;
     std::vector<bool> capitals_;
-    std::unordered_map<std::string, std::uint32_t> groups_;   // a value's normal form -> its group
+    std::size_t group_count_ = 0;
+    // Made from the above when first needed (look_up()): a value -> its number; a value's
+    // normal form -> its group.
+    mutable std::unordered_map<std::string_view, std::uint32_t> numbers_;
+    std::unordered_map<std::string, std::uint32_t> groups_;
+    mutable std::size_t numbered_ = 0, grouped_ = 0;   // values entered in numbers_, groups_
+    void look_up() const;
 };
 
 // One value slot of every article of one revision: for each article the numbers of its
@@ -54,27 +67,38 @@ class SlotColumn {
 public:
     // `values`: the dictionary shared with the reader's other columns (a new one if none).
     SlotColumn(const Xapian::Database& db, Xapian::valueno slot, std::shared_ptr<ValueDictionary> values = nullptr);
+    // A column as a column file holds it, viewed where `mapping` keeps the file mapped (checked
+    // by the reader: starts rising from 0 to the numbers' count, every number in `values`).
+    SlotColumn(Xapian::valueno slot, std::span<const std::uint32_t> starts, std::span<const std::uint32_t> ordinals,
+               std::shared_ptr<const void> mapping, std::shared_ptr<ValueDictionary> values)
+        : slot_(slot), starts_view_(starts), ordinals_view_(ordinals), mapping_(std::move(mapping)), values_(std::move(values)) {}
     // Brings the column to the revision `db` is at, given the articles changed in place since
     // the revision it was at (sorted): those are read again, new ones added, and the rest
     // kept; values are numbered on as before. Costs a read per document changed or added, and
     // a copy of the numbers when an article changed.
     void update(const Xapian::Database& db, const std::vector<Xapian::docid>& changed);
 
-    bool covers(Xapian::docid docid) const { return docid + 1 < starts_.size(); }
-    Xapian::docid last_covered() const { return static_cast<Xapian::docid>(starts_.size() - 2); }
+    bool covers(Xapian::docid docid) const { return docid + 1 < starts_view_.size(); }
+    Xapian::docid last_covered() const { return static_cast<Xapian::docid>(starts_view_.size() - 2); }
     // The value numbers of a document the column covers.
     std::pair<const std::uint32_t*, const std::uint32_t*> values_of(Xapian::docid docid) const {
-        return {ordinals_.data() + starts_[docid], ordinals_.data() + starts_[docid + 1]};
+        return {ordinals_view_.data() + starts_view_[docid], ordinals_view_.data() + starts_view_[docid + 1]};
     }
     // Value numbers run below value_count(): those of every column sharing the dictionary.
     std::size_t value_count() const { return values_->size(); }
     std::string_view value(std::uint32_t number) const { return values_->value(number); }
     const ValueDictionary& values() const { return *values_; }
+    std::span<const std::uint32_t> starts() const { return starts_view_; }
+    std::span<const std::uint32_t> ordinals() const { return ordinals_view_; }
 
 private:
     Xapian::valueno slot_;
     std::vector<std::uint32_t> starts_;     // document d's numbers: ordinals_[starts_[d], starts_[d + 1])
     std::vector<std::uint32_t> ordinals_;
+    // What is read: the vectors above, or a mapped column file's numbers until update() copies
+    // them into the vectors to change them.
+    std::span<const std::uint32_t> starts_view_, ordinals_view_;
+    std::shared_ptr<const void> mapping_;
     std::shared_ptr<ValueDictionary> values_;
     std::vector<std::string_view> split_;   // one document's values, reused
     // Appends the numbers of the values joined in `joined` to `out`.
@@ -89,23 +113,36 @@ private:
 // archive grows while it answers reads the new and changed articles only, rather than every
 // article's values after each commit. Without a log that reaches back, they are built again.
 // Like the reader that holds it, used by one thread at a time.
+class ColumnFile;
+
 class FacetColumns {
 public:
     FacetColumns() = default;   // none: every count reads the lists
     // `db`: the one local database searched, whose revision tells when the columns are stale.
-    explicit FacetColumns(Xapian::Database db) : db_(std::move(db)) {}
+    // `file`: where a column file (column_file.hpp) of that database may be, to take columns
+    // from before counting any list.
+    explicit FacetColumns(Xapian::Database db, std::filesystem::path file = {})
+        : db_(std::move(db)), file_path_(std::move(file)) {}
 
     // The column of `slot` at the revision `db` is at, or null when there is none (yet).
     // `db` must share its state with the database given to the constructor.
     const SlotColumn* column(const Xapian::Database& db, Xapian::valueno slot);
+    // Writes the columns of `slots` at the revision `db` is at to the column file, building
+    // (or bringing forward) those it lacks. Throws std::runtime_error if it cannot be written.
+    void save(const Xapian::Database& db, const std::vector<Xapian::valueno>& slots);
 
 private:
     std::optional<Xapian::Database> db_;
+    std::filesystem::path file_path_;
+    std::shared_ptr<ColumnFile> file_;   // open while it has columns not yet taken
+    bool file_tried_ = false;
     Xapian::rev revision_ = 0;
     std::string uuid_;   // a database swapped in (a bulk load, a compaction) is another one
     std::shared_ptr<ValueDictionary> values_ = std::make_shared<ValueDictionary>();
     std::map<Xapian::valueno, std::unique_ptr<SlotColumn>> columns_;
     std::map<Xapian::valueno, int> uses_;   // counts at this revision without a column
+    const SlotColumn* column(const Xapian::Database& db, Xapian::valueno slot, bool build);
+    void take_file(const Xapian::Database& db);
 };
 
 } // namespace newsdesk

@@ -1,9 +1,10 @@
-#include "searcher/facet_columns.hpp"
+#include "storage/facet_columns.hpp"
 
 #include <algorithm>
 #include <unordered_map>
 
 #include "schema/change_log.hpp"
+#include "storage/column_file.hpp"
 #include "schema/schema.hpp"
 #include "schema/terms.hpp"
 #include "text/unicode.hpp"
@@ -25,14 +26,35 @@ const std::vector<std::string_view>& split_values(std::string_view joined, std::
     return out;
 }
 
+void ValueDictionary::look_up() const {
+    for (; numbered_ < values_.size(); ++numbered_) numbers_.emplace(values_[numbered_], static_cast<std::uint32_t>(numbered_));
+}
+
+std::optional<std::uint32_t> ValueDictionary::find(std::string_view value) const {
+    look_up();
+    const auto found = numbers_.find(value);
+    return found == numbers_.end() ? std::nullopt : std::optional{found->second};
+}
+
 std::uint32_t ValueDictionary::number(std::string_view value) {
-    if (const auto found = numbers_.find(value); found != numbers_.end()) return found->second;
-    const auto n = static_cast<std::uint32_t>(values_.size());
-    const auto& kept = values_.emplace_back(value);
-    numbers_.emplace(kept, n);
-    group_.push_back(groups_.try_emplace(text::normalise(value), static_cast<std::uint32_t>(groups_.size())).first->second);
-    capitals_.push_back(text::written_in_capitals(value));
-    return n;
+    if (const auto found = find(value)) return *found;
+    for (; grouped_ < values_.size(); ++grouped_) groups_.try_emplace(text::normalise(values_[grouped_]), group_[grouped_]);
+    const auto group = groups_.try_emplace(text::normalise(value), static_cast<std::uint32_t>(group_count_)).first->second;
+    append(std::string{value}, group, text::written_in_capitals(value));
+    look_up();
+    ++grouped_;
+    return static_cast<std::uint32_t>(values_.size() - 1);
+}
+
+void ValueDictionary::append(std::string value, std::uint32_t group, bool in_capitals) {
+    append_viewed(owned_.emplace_back(std::move(value)), group, in_capitals);
+}
+
+void ValueDictionary::append_viewed(std::string_view value, std::uint32_t group, bool in_capitals) {
+    values_.push_back(value);
+    group_.push_back(group);
+    capitals_.push_back(in_capitals);
+    group_count_ = std::max<std::size_t>(group_count_, std::size_t{group} + 1);
 }
 
 SlotColumn::SlotColumn(const Xapian::Database& db, Xapian::valueno slot, std::shared_ptr<ValueDictionary> values)
@@ -45,6 +67,11 @@ void SlotColumn::number(std::string_view joined, std::vector<std::uint32_t>& out
 }
 
 void SlotColumn::update(const Xapian::Database& db, const std::vector<Xapian::docid>& changed) {
+    if (mapping_) {   // the file's numbers, copied to be changed
+        starts_.assign(starts_view_.begin(), starts_view_.end());
+        ordinals_.assign(ordinals_view_.begin(), ordinals_view_.end());
+        mapping_.reset();
+    }
     const auto last = schema::last_docid_holding(db, schema::exact_term(schema::DocKind, schema::ArticleKind));
     // Documents 1 to `kept` stay; starts_ holds one entry past the last document covered.
     const Xapian::docid covered = static_cast<Xapian::docid>(starts_.size() - 2);
@@ -85,12 +112,35 @@ void SlotColumn::update(const Xapian::Database& db, const std::vector<Xapian::do
         number(*it, ordinals_);
     }
     while (starts_.size() <= std::size_t{last} + 1) starts_.push_back(static_cast<std::uint32_t>(ordinals_.size()));
+    starts_view_ = starts_;
+    ordinals_view_ = ordinals_;
 }
 
-const SlotColumn* FacetColumns::column(const Xapian::Database& db, Xapian::valueno slot) {
+const SlotColumn* FacetColumns::column(const Xapian::Database& db, Xapian::valueno slot) { return column(db, slot, false); }
+
+void FacetColumns::take_file(const Xapian::Database& db) {
+    file_tried_ = true;
+    auto file = ColumnFile::open(file_path_);
+    if (!file || file->uuid() != db.get_uuid()) return;
+    file_ = std::make_shared<ColumnFile>(std::move(*file));
+    columns_.clear();
+    uses_.clear();
+    values_ = file_->values();
+    revision_ = file_->revision();
+    uuid_ = file_->uuid();
+}
+
+const SlotColumn* FacetColumns::column(const Xapian::Database& db, Xapian::valueno slot, bool build) {
     if (!db_) return nullptr;
+    if (!file_tried_ && !file_path_.empty()) take_file(*db_);
     const auto now = db_->get_revision();
     if (auto uuid = db_->get_uuid(); now != revision_ || uuid != uuid_) {
+        if (file_) {   // the file's columns are brought forward with the rest, all from its revision
+            for (const auto kept : file_->slots())
+                if (!columns_.contains(kept))
+                    if (auto column = file_->column(kept)) columns_[kept] = std::move(column);
+            file_.reset();
+        }
         std::optional<std::vector<Xapian::docid>> changed;
         if (!columns_.empty() && uuid == uuid_) changed = schema::documents_changed_since(*db_, revision_);
         if (changed) {
@@ -104,13 +154,22 @@ const SlotColumn* FacetColumns::column(const Xapian::Database& db, Xapian::value
         uuid_ = std::move(uuid);
     }
     if (const auto it = columns_.find(slot); it != columns_.end()) return it->second.get();
-    if (++uses_[slot] < 2) return nullptr;
+    if (file_)
+        if (auto column = file_->column(slot)) return (columns_[slot] = std::move(column)).get();
+    if (++uses_[slot] < 2 && !build) return nullptr;
     // Facets number their values in one dictionary, so that a facet over two slots (people and
     // organisations) sums them by number. Story ids are counted apart and never with a name:
     // in the shared dictionary their hundred thousand numbers made every facet's count array
     // that much longer, and an uncollapsed search a third slower.
     const bool own = slot == schema::value_no(schema::Slot::Story);
     return (columns_[slot] = std::make_unique<SlotColumn>(db, slot, own ? nullptr : values_)).get();
+}
+
+void FacetColumns::save(const Xapian::Database& db, const std::vector<Xapian::valueno>& slots) {
+    if (!db_ || file_path_.empty()) return;
+    std::map<Xapian::valueno, const SlotColumn*> kept;
+    for (const auto slot : slots) kept[slot] = column(db, slot, true);
+    write_column_file(file_path_, uuid_, revision_, *values_, kept);
 }
 
 } // namespace newsdesk
