@@ -1,10 +1,11 @@
 #include "storage/column_file.hpp"
 
 #include <algorithm>
-#include <set>
-#include <stdexcept>
 #include <cstring>
 #include <fstream>
+#include <set>
+#include <stdexcept>
+
 #include <fcntl.h>
 #include <sys/mman.h>
 #include <sys/stat.h>
@@ -124,8 +125,10 @@ void write_column_file(const std::filesystem::path& file, const std::string& uui
         offset += (column->starts().size() + column->ordinals().size()) * sizeof(std::uint32_t);
     }
     head.append(arrays - table_end, '\0');
+    // One name: the indexer writes the file holding the write lock, and a copy a crash left
+    // half-written is written over by the next run.
     auto temporary = file;
-    temporary += ".new-" + std::to_string(::getpid());
+    temporary += ".new";
     {
         std::ofstream out(temporary, std::ios::binary | std::ios::trunc);
         out.write(head.data(), static_cast<std::streamsize>(head.size()));

@@ -4,9 +4,9 @@
 #include <unordered_map>
 
 #include "schema/change_log.hpp"
-#include "storage/column_file.hpp"
 #include "schema/schema.hpp"
 #include "schema/terms.hpp"
+#include "storage/column_file.hpp"
 #include "text/unicode.hpp"
 
 namespace newsdesk {

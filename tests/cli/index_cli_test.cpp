@@ -199,5 +199,5 @@ TEST_CASE("index leaves facet columns for one-off searches, and says so when it 
     CHECK(facets() == from_file);
     CHECK(std::filesystem::is_directory(file));
     for (const auto& entry : std::filesystem::directory_iterator(dir / "db"))   // no half-written file left
-        CHECK(entry.path().filename().string().find(".new-") == std::string::npos);
+        CHECK(entry.path().filename() != "newsdesk-facet-columns.new");
 }
