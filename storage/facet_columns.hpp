@@ -1,6 +1,7 @@
 #pragma once
 // Facet values laid out for counting, per database revision: what a long-lived reader (the
-// server, an embedding program) keeps so that a faceted search counts integers instead of
+// server, an embedding program) keeps, and a one-off reader takes from the column file the
+// indexer leaves (column_file.hpp), so that a faceted search counts integers instead of
 // reading, splitting and hashing each matching article's list of names.
 #include <cstdint>
 #include <deque>
@@ -33,8 +34,8 @@ public:
     // The number of a value already numbered.
     std::optional<std::uint32_t> find(std::string_view value) const;
     // A value numbered next, with its group and form as a dictionary read back from a column
-    // file had them (the lookups number() and find() need are made when first used: normalising
-    // every value of a million articles' names costs more than a one-off search).
+    // file had them. The lookups number() and find() need are made when first used: a one-off
+    // search needs neither, and normalising every value to find its group is ICU work per value.
     void append(std::string value, std::uint32_t group, bool in_capitals);
     // The same for a value held in memory the dictionary keeps alive (keep(): a mapped file).
     void append_viewed(std::string_view value, std::uint32_t group, bool in_capitals);
