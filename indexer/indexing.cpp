@@ -82,7 +82,8 @@ std::string committed_note(const std::vector<std::filesystem::path>& shards, con
 // reader opened here sees one revision throughout, whatever a writer does meanwhile.
 void save_facet_columns(const std::vector<std::filesystem::path>& shards, const std::filesystem::path& database,
                         IndexSummary& summary) {
-    if (shards.size() != 1 || shards.front() != database) return;   // sharded: readers keep no columns
+    std::error_code failed;   // (the paths may be spelled differently: relative, absolute)
+    if (shards.size() != 1 || !std::filesystem::equivalent(shards.front(), database, failed)) return;   // sharded: readers keep no columns
     const auto start = std::chrono::steady_clock::now();
     try {
         const Xapian::Database db(database.string());

@@ -173,7 +173,14 @@ TEST_CASE("index --compact rewrites the database smaller, finding the same, and 
 
 TEST_CASE("index leaves facet columns for one-off searches, and says so when it cannot", "[cli][index]") {
     TempDir dir;
-    const auto db = (dir / "db").string();
+    // As a user types it: a database named relative to the working directory.
+    const auto was = std::filesystem::current_path();
+    std::filesystem::current_path(dir.path());
+    struct Back {
+        std::filesystem::path to;
+        ~Back() { std::filesystem::current_path(to); }
+    } back{was};
+    const std::string db = "db";
     const auto file = dir / "db" / "newsdesk-facet-columns";
     auto r = run_newsdesk({"index", "--db", db, "--json", sample_dir().string()});
     INFO(r.err);
