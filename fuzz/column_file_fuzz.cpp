@@ -1,0 +1,55 @@
+// libFuzzer target: a facet column file (storage/column_file.hpp), opened as a one-off reader
+// opens the file an indexing run left beside its database. Besides not crashing: a file is
+// refused, or each column it gives has, for every document it covers, numbers that name
+// values of its dictionary, and every value's group is below the dictionary's group count.
+#include <cstddef>
+#include <cstdint>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <string>
+#include <unistd.h>
+
+#include "check.hpp"
+#include "storage/column_file.hpp"
+
+namespace {
+
+// Each input is written here and opened by path, as the reader does; removed at exit.
+const std::filesystem::path& input_file() {
+    static const auto path = [] {
+        auto p = std::filesystem::temp_directory_path() / ("newsdesk-fuzz-columns-" + std::to_string(::getpid()));
+        std::atexit([] {
+            std::error_code ignored;
+            std::filesystem::remove(input_file(), ignored);
+        });
+        return p;
+    }();
+    return path;
+}
+
+} // namespace
+
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
+    {
+        std::ofstream out(input_file(), std::ios::binary | std::ios::trunc);
+        out.write(reinterpret_cast<const char*>(data), static_cast<std::streamsize>(size));
+    }
+    const auto file = newsdesk::ColumnFile::open(input_file());
+    if (!file) return 0;
+    const auto& values = *file->values();
+    for (std::uint32_t v = 0; v < values.size(); ++v) {
+        NEWSDESK_FUZZ_CHECK(values.group(v) < values.group_count());
+        NEWSDESK_FUZZ_CHECK(values.value(v).size() <= size);
+    }
+    for (const auto slot : file->slots()) {
+        const auto column = file->column(slot);
+        if (!column) continue;
+        for (Xapian::docid d = 1; column->covers(d); ++d) {
+            const auto [begin, end] = column->values_of(d);
+            NEWSDESK_FUZZ_CHECK(begin <= end);
+            for (auto v = begin; v != end; ++v) NEWSDESK_FUZZ_CHECK(*v < column->value_count());
+        }
+    }
+    return 0;
+}
