@@ -4,7 +4,6 @@
 // values of its dictionary, and every value's group is below the dictionary's group count.
 #include <cstddef>
 #include <cstdint>
-#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <string>
@@ -15,16 +14,12 @@
 
 namespace {
 
-// Each input is written here and opened by path, as the reader does; removed at exit.
+// Each input is written here and opened by path, as the reader does. It is removed as soon as
+// it is mapped (the mapping outlives the name), so no run leaves it behind however it ends (an
+// exit handler that removed it at the end left files of earlier runs in /tmp).
 const std::filesystem::path& input_file() {
-    static const auto path = [] {
-        auto p = std::filesystem::temp_directory_path() / ("newsdesk-fuzz-columns-" + std::to_string(::getpid()));
-        std::atexit([] {
-            std::error_code ignored;
-            std::filesystem::remove(input_file(), ignored);
-        });
-        return p;
-    }();
+    static const auto path =
+        std::filesystem::temp_directory_path() / ("newsdesk-fuzz-columns-" + std::to_string(::getpid()));
     return path;
 }
 
@@ -36,6 +31,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
         out.write(reinterpret_cast<const char*>(data), static_cast<std::streamsize>(size));
     }
     const auto file = newsdesk::ColumnFile::open(input_file());
+    std::error_code ignored;
+    std::filesystem::remove(input_file(), ignored);
     if (!file) return 0;
     const auto& values = *file->values();
     for (std::uint32_t v = 0; v < values.size(); ++v) {
