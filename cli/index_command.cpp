@@ -180,7 +180,9 @@ int index_command(const Args& args) {
     } else {
         const double rate = s.seconds > 0 ? static_cast<double>(s.indexed()) / s.seconds : 0;
         std::cerr << "indexed " << render::counted(s.indexed(), "article", "articles") << " (" << s.added << " new, "
-                  << s.replaced << " replaced) from " << render::counted(s.files, "file", "files") << ", "
+                  << s.replaced << " replaced";
+        if (s.unchanged) std::cerr << "; " << s.unchanged << " unchanged, passed over";
+        std::cerr << ") from " << render::counted(s.files, "file", "files") << ", "
                   << megabytes(s.bytes) << " in " << duration(s.seconds) << " (" << static_cast<long>(rate)
                   << " articles/s); " << render::counted(s.articles_in_database, "article", "articles") << " in "
                   << db << '\n';
@@ -200,9 +202,9 @@ int index_command(const Args& args) {
         if (s.stopped_early) std::cerr << "stopped at the first problem (--strict); the articles before it are indexed\n";
     }
     if (s.interrupted) {
-        std::cerr << "interrupted: the " << s.indexed() << " articles read so far are committed ("
+        std::cerr << "interrupted: the " << s.indexed() << " articles indexed so far are committed ("
                   << s.articles_in_database << " in the database); run the same command again to finish"
-                  << " (articles already indexed are replaced, not duplicated)\n";
+                  << " (articles already indexed are passed over, or replaced where they changed)\n";
         return Interrupted;
     }
     return s.skipped ? Incomplete : Ok;

@@ -8,6 +8,7 @@
 #include "schema/date.hpp"
 #include "schema/stored_article.hpp"
 #include "schema/terms.hpp"
+#include "text/fixed_hash.hpp"
 #include "text/story_fingerprint.hpp"
 #include "text/unicode.hpp"
 
@@ -147,6 +148,47 @@ void set_story(Xapian::Document& doc, const std::string& story) {
 }
 
 std::string story_of(const Xapian::Document& doc) { return doc.get_value(schema::value_no(schema::Slot::Story)); }
+
+std::uint64_t article_digest(const Article& a, std::string_view settings) {
+    // FNV-1a over each piece with its length before it, so that no two articles' pieces run
+    // together into the same bytes. Everything read is counted but where it was read from.
+    std::uint64_t h = text::fnv1a(settings);
+    const auto add = [&](std::string_view piece) { h = text::fnv1a(piece, text::fnv1a(std::to_string(piece.size()) + ':', h)); };
+    const auto add_all = [&](const std::vector<std::string>& pieces) {
+        add(std::to_string(pieces.size()));
+        for (const auto& piece : pieces) add(piece);
+    };
+    for (const auto* field : {&a.id, &a.title, &a.body, &a.date, &a.source, &a.url, &a.language, &a.dateline}) add(*field);
+    add_all(a.authors);
+    add_all(a.speakers);
+    add_all(a.organisations);
+    add_all(a.countries);
+    add(std::to_string(a.country_mentions.size()));
+    for (const auto& m : a.country_mentions)
+        add(m.code + ' ' + std::to_string(m.count) + (m.dateline ? " dateline" : "") + (m.focus ? " focus" : ""));
+    add(std::to_string(a.quotes.size()));
+    for (const auto& q : a.quotes) {
+        add(q.speaker);
+        add(q.text);
+        add(q.verb);
+        add(std::to_string(q.offset) + (q.direct ? " direct" : ""));
+    }
+    return h;
+}
+
+void set_digest(Xapian::Document& doc, std::uint64_t digest) {
+    std::string bytes(8, '\0');
+    for (std::size_t i = 0; i < 8; ++i) bytes[i] = static_cast<char>(digest >> (56 - 8 * i));
+    doc.add_value(schema::value_no(schema::Slot::Digest), bytes);
+}
+
+std::optional<std::uint64_t> digest_of(const Xapian::Document& doc) {
+    const auto bytes = doc.get_value(schema::value_no(schema::Slot::Digest));
+    if (bytes.size() != 8) return std::nullopt;
+    std::uint64_t digest = 0;
+    for (const unsigned char c : bytes) digest = digest << 8 | c;
+    return digest;
+}
 
 Xapian::Document text_document(const Article& a) {
     Xapian::Document doc;

@@ -1,8 +1,10 @@
 #pragma once
 // Article -> Xapian::Document, following the schema.
+#include <cstdint>
 #include <functional>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include <xapian.h>
@@ -36,6 +38,16 @@ std::optional<text::StoryFingerprint> story_fingerprint(const Xapian::Document& 
 // Makes `story` the document's story, in place of the one it had.
 void set_story(Xapian::Document& doc, const std::string& story);
 std::string story_of(const Xapian::Document& doc);   // empty: none yet
+
+// What an article was indexed from, as a number that does not change between runs, machines
+// or compilers: its fields as read (before analysis; not where it was read from) and
+// `settings`, whatever else shapes its document (the program's version, the default language,
+// the speaker aliases). A run passes over an article whose id the database holds with the
+// same digest (IndexWriter::unchanged): a rerun over a grown archive, or a load taken up
+// again, indexes only what is new or changed.
+std::uint64_t article_digest(const Article& article, std::string_view settings);
+void set_digest(Xapian::Document& doc, std::uint64_t digest);
+std::optional<std::uint64_t> digest_of(const Xapian::Document& doc);   // nullopt: none (an older index)
 
 // One document per quote of the article, searched by `newsdesk quotes`: the quote's words,
 // its speaker and verb, and the article's filters and facets. Each carries the article's id

@@ -115,6 +115,13 @@ void IndexWriter::write(const Article& article, Xapian::Document text, const Spe
     }, text_bytes(article));
 }
 
+bool IndexWriter::unchanged(const std::string& id, std::uint64_t digest) const {
+    const auto id_term = schema::exact_term(schema::Id, id);
+    if (batch_ids_.contains(id_term) || batch_removed_.contains(id_term)) return false;
+    const auto posting = committed_.postlist_begin(id_term);
+    return posting != committed_.postlist_end(id_term) && digest_of(committed_.get_document(*posting)) == digest;
+}
+
 std::optional<Xapian::docid> IndexWriter::find(const std::string& id_term) const {
     if (const auto it = batch_ids_.find(id_term); it != batch_ids_.end()) return it->second;
     if (batch_removed_.contains(id_term)) return std::nullopt;
@@ -171,7 +178,8 @@ void IndexWriter::resettle(const StaleSpeakers& stale) {
 }
 
 void IndexWriter::resettle(Xapian::docid docid) {
-    const auto data = db_.get_document(docid).get_data();
+    const auto old = db_.get_document(docid);
+    const auto data = old.get_data();
     const auto stored = from_document_data(data);
     const auto forms = speaker_forms_from_document_data(data);
     auto article = stored;
@@ -183,7 +191,8 @@ void IndexWriter::resettle(Xapian::docid docid) {
     if (forms_of(article) == forms_of(stored)) return;
     changed_.push_back(docid);
     auto text = text_document(article);
-    if (const auto story = story_of(db_.get_document(docid)); !story.empty()) set_story(text, story);
+    if (const auto story = story_of(old); !story.empty()) set_story(text, story);
+    if (const auto digest = digest_of(old)) set_digest(text, *digest);   // what it was read from is as it was
     write(article, std::move(text), forms, docid, true, take_quote_ids(article));
 }
 

@@ -67,6 +67,9 @@ public:
     bool add(Article article);
     // The same for an article whose text_document() was made already (on another thread).
     bool add(Article article, Xapian::Document text);
+    // Whether the article with this id is committed with this digest (article_digest) and
+    // has no change pending: one a run passes over, as indexing it again would change nothing.
+    bool unchanged(const std::string& id, std::uint64_t digest) const;
     // Deletes the article with this id and its quote records; false if there was none.
     bool remove(const std::string& id);
     // Commits; with the database's own registry, first settles again the documents whose

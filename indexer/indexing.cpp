@@ -2,8 +2,11 @@
 
 #include <newsdesk/entities.hpp>
 #include <cstdio>
+#include <fstream>
+#include <iterator>
 #include <optional>
 #include <thread>
+#include <unordered_set>
 #include <vector>
 
 #include <sys/resource.h>
@@ -77,6 +80,13 @@ std::string committed_note(const std::vector<std::filesystem::path>& shards, con
              : database.string() + " holds what was committed before";
 }
 
+// What a failed run leaves: the articles committed, and what a bulk load keeps beside them.
+std::string failure_note(const ShardedWriter& writer, const std::filesystem::path& database) {
+    auto note = committed_note(writer.shard_paths(), database);
+    if (const auto kept = writer.kept_note(); !kept.empty()) note += "; " + kept;
+    return note;
+}
+
 // The facet columns of an unsharded database, written beside it for one-off searches
 // (column_file.hpp), brought forward from the last run's file where the change log allows. The
 // reader opened here sees one revision throughout, whatever a writer does meanwhile.
@@ -102,6 +112,18 @@ void check_options(const ReadOptions& options) {
     if (!options.default_language.empty() && !language_tag(options.default_language))
         throw InvalidRequest("the default language (--lang) must be a language code such as en or pt-BR, not '" +
                              options.default_language.substr(0, 40) + "'");
+}
+
+// What shapes an article's document besides the article itself (article_digest): a change to
+// any of them indexes every article again.
+std::string digest_settings(const IndexOptions& options) {
+    std::string settings = "newsdesk " NEWSDESK_VERSION ", schema " + std::to_string(schema::Version) +
+                           ", language " + options.default_language;
+    if (!options.aliases.empty()) {
+        std::ifstream in(options.aliases, std::ios::binary);   // read already by SpeakerAliases::load
+        settings += ", aliases " + std::string(std::istreambuf_iterator<char>(in), {});
+    }
+    return settings;
 }
 
 IndexSummary run_index(const IndexOptions& options, const IndexObserver& observer) {
@@ -140,13 +162,20 @@ IndexSummary run_index(const IndexOptions& options, const IndexObserver& observe
     // Analysis (language, entities, words) on worker threads, writing on this one.
     struct Prepared {
         Article article;
+        std::uint64_t digest = 0;   // of the article as read
         Xapian::Document text;
     };
     const std::size_t workers = options.threads ? options.threads : cores;
     OrderedWorkers<Prepared> analysis(workers, 4 * workers, [&](Prepared& p) {
         enrich(p.article, options.default_language, aliases);
         p.text = text_document(p.article);
+        set_digest(p.text, p.digest);
     });
+    // An article met again as it was indexed is passed over before it is analysed, unless the
+    // same id is on its way to the writer already (read earlier in this run), whose version
+    // this one must replace.
+    const auto settings = digest_settings(options);
+    std::unordered_multiset<std::string> on_the_way;
     // Memory: Xapian's batch has half the limit (above); articles being analysed or waiting
     // for the writer have the other half, IndexBytesPerByte a byte. One article larger than
     // that is refused; several that together are wait until the ones before are written.
@@ -155,6 +184,7 @@ IndexSummary run_index(const IndexOptions& options, const IndexObserver& observe
     const auto text_bytes = [](const Article& a) { return std::uint64_t{a.title.size() + a.body.size()}; };
     const auto write = [&](Prepared&& p) {
         in_flight -= text_bytes(p.article);
+        on_the_way.erase(on_the_way.find(p.article.id));
         if (writer.add(std::move(p.article), std::move(p.text))) ++summary.replaced;
         else ++summary.added;
         ++progress.articles;
@@ -176,9 +206,16 @@ IndexSummary run_index(const IndexOptions& options, const IndexObserver& observe
     };
     handlers.article = [&](Article&& a) {
         if (stop_requested()) return false;
+        const auto digest = article_digest(a, settings);
+        if (!on_the_way.contains(a.id) && writer.unchanged(a.id, digest)) {
+            ++summary.unchanged;
+            ++progress.articles;
+            return true;
+        }
         if (in_flight + text_bytes(a) > in_flight_limit) analysis.drain(write);
         in_flight += text_bytes(a);
-        analysis.push(Prepared{std::move(a), {}}, write);
+        on_the_way.insert(a.id);
+        analysis.push(Prepared{std::move(a), digest, {}}, write);
         return true;
     };
     handlers.bytes_read = [&](std::uint64_t n) {
@@ -203,9 +240,9 @@ IndexSummary run_index(const IndexOptions& options, const IndexObserver& observe
         // A bulk load's merge is a compaction (ShardedWriter::bulk_load).
         if (writer.bulk()) summary.compaction_seconds = std::chrono::duration<double>(Clock::now() - finishing).count();
     } catch (const Xapian::Error& e) {   // a full disk, most often
-        throw DatabaseError(e.get_description() + "; " + committed_note(writer.shard_paths(), options.database));
+        throw DatabaseError(e.get_description() + "; " + failure_note(writer, options.database));
     } catch (const DatabaseError& e) {
-        throw DatabaseError(e.what() + ("; " + committed_note(writer.shard_paths(), options.database)));
+        throw DatabaseError(e.what() + ("; " + failure_note(writer, options.database)));
     }
     summary.bytes = progress.bytes;
     summary.articles_in_database = writer.article_count();

@@ -1,6 +1,8 @@
 #include "indexer/sharded_writer.hpp"
 
 #include <algorithm>
+#include <fstream>
+#include <iterator>
 #include <cerrno>
 #include <limits>
 
@@ -25,11 +27,43 @@ namespace {
 constexpr std::string_view NamesDirectory = "names";   // see ShardedWriter::names_db_
 
 // A bulk load's side databases, in PATH.loading (ShardedWriter::bulk_load): each writer's
-// articles, their quote records, and the articles merged (the first of the merge's two passes).
+// articles, their quote records, and the articles merged by the first of the merge's two
+// passes: made as MergingArticles, renamed MergedArticles once whole and on the disk.
 std::filesystem::path side_articles(const std::filesystem::path& dir, std::size_t n) {
     return dir / ("articles-" + std::to_string(n));
 }
-constexpr std::string_view SideQuotes = "quotes", MergedArticles = "articles";
+constexpr std::string_view SideQuotes = "quotes", MergedArticles = "articles", MergingArticles = "articles.partial";
+// The revisions of the side databases (the writers' in order, then the quote records') after
+// the last commit of them all, which commits the quote records last (ShardedWriter::commit).
+constexpr std::string_view CommittedRevisions = "committed", WritingRevisions = "committed.new";
+
+bool not_a_side(const std::filesystem::path& entry) {
+    const auto name = entry.filename();
+    return name == MergedArticles || name == MergingArticles || name == CommittedRevisions || name == WritingRevisions;
+}
+
+// Whether `dir` holds a merge stopped after its first pass: the articles merged, and the quote
+// records still to be merged with them.
+bool merge_pending(const std::filesystem::path& dir) {
+    std::error_code ec;
+    return std::filesystem::exists(dir / MergedArticles / "iamglass", ec) && std::filesystem::exists(dir / SideQuotes / "iamglass", ec);
+}
+
+// How many articles the side databases in `dir` hold (0 when they cannot be read): what a
+// failed load leaves for the next to take up.
+Xapian::doccount articles_beside(const std::filesystem::path& dir) {
+    const auto kind = schema::exact_term(schema::DocKind, schema::ArticleKind);
+    Xapian::doccount n = 0;
+    try {
+        if (merge_pending(dir)) return Xapian::Database((dir / MergedArticles).string()).get_termfreq(kind);
+        std::error_code ec;
+        for (auto it = std::filesystem::directory_iterator(dir, ec); !ec && it != std::filesystem::directory_iterator(); it.increment(ec))
+            if (it->path().filename().string().starts_with("articles-")) n += Xapian::Database(it->path().string()).get_termfreq(kind);
+    } catch (const Xapian::Error&) {
+        return 0;
+    }
+    return n;
+}
 
 // How many writers' side databases `dir` holds: n when it holds those of writers 0 to n-1 and
 // their quote records, and nothing else the merge did not make; otherwise 0.
@@ -37,7 +71,7 @@ std::size_t sides_in(const std::filesystem::path& dir) {
     std::error_code ec;
     std::size_t entries = 0;
     for (auto it = std::filesystem::directory_iterator(dir, ec); !ec && it != std::filesystem::directory_iterator(); it.increment(ec))
-        if (it->path().filename() != MergedArticles) ++entries;
+        if (!not_a_side(it->path())) ++entries;
     if (ec || entries < 2 || !std::filesystem::exists(dir / SideQuotes / "iamglass", ec)) return 0;
     for (std::size_t n = 0; n + 1 < entries; ++n)
         if (!std::filesystem::exists(side_articles(dir, n) / "iamglass", ec)) return 0;
@@ -69,7 +103,7 @@ bool checks_clean(const std::filesystem::path& path) {
 bool sound(const std::filesystem::path& dir) {
     std::error_code ec;
     for (auto it = std::filesystem::directory_iterator(dir, ec); !ec && it != std::filesystem::directory_iterator(); it.increment(ec))
-        if (it->path().filename() != MergedArticles && !checks_clean(it->path())) return false;
+        if (!not_a_side(it->path()) && !checks_clean(it->path())) return false;
     return !ec;
 }
 
@@ -100,6 +134,69 @@ IndexWriterOptions writing(SpeakerRegistry* names, bool background) {
     return options;
 }
 
+// The revisions of the side databases in `dir` as they are now (written by `writers` writers).
+std::string side_revisions(const std::filesystem::path& dir, std::size_t writers) {
+    std::string revisions;
+    for (std::size_t n = 0; n < writers; ++n)
+        revisions += std::to_string(Xapian::Database(side_articles(dir, n).string()).get_revision()) + ' ';
+    return revisions + std::to_string(Xapian::Database((dir / SideQuotes).string()).get_revision()) + '\n';
+}
+
+// The merge's first pass: the writers' articles, renumbered one after another so that they lie
+// side by side from 1, into one database, put in place once whole; then the writers' side
+// databases go, so that the second pass needs room for the merged database beside the
+// articles merged and the quote records, and not beside the writers' databases too (at a
+// million articles, 35 GB less). Two passes: one, padding the articles out to where quote
+// records start with two empty documents and deleting those afterwards, leaves a database
+// that Xapian 1.4.22 cannot read: once a document is deleted, a boolean term that every
+// document holds ends in "Unexpected end of posting list".
+void merge_articles(const std::filesystem::path& dir, std::size_t writers) {
+    const auto partial = dir / MergingArticles;
+    std::filesystem::remove_all(partial);   // a crashed merge's
+    try {
+        Xapian::Database sides;
+        for (std::size_t n = 0; n < writers; ++n) sides.add_database(Xapian::Database(side_articles(dir, n).string()));
+        sides.compact(partial.string(), Xapian::Compactor::FULL);
+    } catch (...) {
+        std::error_code ignored;
+        std::filesystem::remove_all(partial, ignored);   // a full disk, most often
+        throw;
+    }
+    rename_durably(partial, dir / MergedArticles);
+    for (std::size_t n = 0; n < writers; ++n) std::filesystem::remove_all(side_articles(dir, n));
+}
+
+// The second pass: the articles merged and the quote records, whose ids were given out in
+// input order above where articles end, merged as they are into the database at `target`,
+// which the caller holds locked and empty; then the side databases go.
+void merge_into(const std::filesystem::path& dir, const std::filesystem::path& target) {
+    auto merged = target;
+    merged += ".merging";
+    std::filesystem::remove_all(merged);
+    try {
+        Xapian::Database sources((dir / MergedArticles).string());
+        const Xapian::Database quotes((dir / SideQuotes).string());
+        if (quotes.get_doccount() > 0) sources.add_database(quotes);
+        sources.compact(merged.string(), Xapian::Compactor::FULL | Xapian::DBCOMPACT_NO_RENUMBER);
+    } catch (...) {
+        std::error_code ignored;
+        std::filesystem::remove_all(merged, ignored);
+        throw;
+    }
+    swap_in(merged, target);
+    std::filesystem::remove_all(dir);
+}
+
+// A bulk load whose merge stopped after its first pass (a full disk) left its articles merged
+// and their quote records beside its empty database: they are merged in before the database
+// is written to, as that load's last step.
+void finish_merge_left(const std::filesystem::path& path) {
+    const auto dir = side_directory(path);
+    if (!merge_pending(dir)) return;
+    auto locked = open_writable(path, path);   // until the merged database is swapped in
+    if (locked.get_doccount() == 0) merge_into(dir, path);
+}
+
 std::uint64_t heap_in_use() {
     const auto info = mallinfo2();
     return info.uordblks + info.hblkhd;
@@ -113,10 +210,12 @@ ShardedWriter::ShardedWriter(const std::filesystem::path& path, bool background)
     const auto stub = stub_file_of(path);
     if (!stub) {
         check_database_directory(path);   // Xapian would read a stub it finds, programs included
+        finish_merge_left(path);
         shards_.push_back(std::make_unique<IndexWriter>(path, writing(nullptr, background)));
         paths_.push_back(path);
-        // A bulk load that crashed before its merge was swapped in, or just after: this
-        // database is the one written now, and what the load left beside it is of no use.
+        // A bulk load that crashed or failed before its merge's first pass was in, or just after
+        // the merge was swapped in: this database is the one written now, and what the load
+        // left beside it is of no use.
         std::error_code ignored;
         std::filesystem::remove_all(side_directory(path), ignored);
     } else {
@@ -150,17 +249,33 @@ void ShardedWriter::read_committed_stories() {
 
 ShardedWriter::~ShardedWriter() {
     if (side_dir_.empty()) return;
-    // A load that failed or was not finished: its database is as it was (empty), and what it
-    // wrote beside it is of no use.
+    // A load that failed (a full disk) or was not finished: its database is as it was (empty).
+    // What it committed beside it is kept for the next load with as many writers to take up
+    // (bulk_load), or for the next writer to complete its merge (finish_merge_left): hours of
+    // work, at a million articles. What holds no article is of no use.
     shards_.clear();   // before the quote records, to which their threads write
     quotes_.reset();
+    if (articles_beside(side_dir_) > 0) return;
     std::error_code ignored;
     std::filesystem::remove_all(side_dir_, ignored);
+}
+
+std::string ShardedWriter::kept_note() const {
+    if (side_dir_.empty()) return "";
+    const auto n = articles_beside(side_dir_);
+    if (n == 0) return "";
+    if (merge_pending(side_dir_))
+        return "the " + std::to_string(n) + " articles it merged are kept in " + side_dir_.string() +
+               ": the next run into " + paths_.front().string() + " merges them in first (it needs free space about the size of that directory)";
+    return "the " + std::to_string(n) + " articles it wrote are kept in " + side_dir_.string() + ": the same command with --writers " +
+           std::to_string(writers_) + " takes them up, passing over those unchanged (or remove that directory to "
+           "start over)";
 }
 
 bool ShardedWriter::loads_in_bulk(const std::filesystem::path& path) {
     std::error_code ec;
     if (parse_location(path.string()).kind != ShardLocation::Kind::Local || stub_file_of(path)) return false;
+    if (merge_pending(side_directory(path))) return false;   // the writer completes it, then adds (finish_merge_left)
     if (!std::filesystem::exists(path, ec) || std::filesystem::is_empty(path, ec)) return true;
     try {
         return Xapian::Database(path.string()).get_doccount() == 0;
@@ -184,21 +299,34 @@ std::unique_ptr<ShardedWriter> ShardedWriter::bulk_load(const std::filesystem::p
         db.commit();
     }
     w->paths_.push_back(target);
+    if (merge_pending(side_directory(target)))
+        throw InvalidRequest(side_directory(target).string() + " holds a load's merge cut short: writing " + target.string() +
+                             " with one writer completes it");
     w->side_dir_ = side_directory(target);
+    w->writers_ = std::max<std::size_t>(writers, 1);
     // What a load that crashed left is taken up again when it had as many writers: its side
     // databases hold the batches it committed, and this load replaces their articles as it
     // meets them again (the same ids hash to the same side), as a rerun into one database
     // replaces what the crashed run committed there. Side databases are written without
     // syncing (open_writable), so what a power cut left may be damaged: it is checked first.
-    if (sides_in(w->side_dir_) != writers || !sound(w->side_dir_)) std::filesystem::remove_all(w->side_dir_);
+    if (sides_in(w->side_dir_) != w->writers_ || !sound(w->side_dir_)) std::filesystem::remove_all(w->side_dir_);
     std::filesystem::create_directories(w->side_dir_);
+    // An article committed in a side database is passed over when met again unchanged only
+    // if its quote records were committed too: the side databases are as the last commit of
+    // them all left them. After a crash between their commits, or a failure in one, every
+    // article met again is replaced whole instead.
+    if (std::filesystem::exists(w->side_dir_ / SideQuotes)) {
+        std::ifstream in(w->side_dir_ / CommittedRevisions, std::ios::binary);
+        const std::string recorded(std::istreambuf_iterator<char>(in), {});
+        w->passes_over_ = recorded == side_revisions(w->side_dir_, w->writers_);
+    }
     w->names_ = std::make_unique<SpeakerRegistry>();
     // Room for a few dozen articles' quote records, or one large article's, as a writer holds.
     w->quotes_ = std::make_unique<SharedQuotes>(open_writable(w->side_dir_ / SideQuotes, target, false), 64, 512 << 10);
     w->quotes_->next = std::max(schema::quote_docids_from(1),
                                 schema::last_docid_holding(w->quotes_->db, schema::exact_term(schema::DocKind, schema::QuoteKind)) + 1);
     w->quotes_->last = schema::last_docid(1);
-    for (std::size_t n = 0; n < std::max<std::size_t>(writers, 1); ++n) {
+    for (std::size_t n = 0; n < w->writers_; ++n) {
         auto options = writing(w->names_.get(), true);
         options.quotes = w->quotes_.get();
         options.durable = false;
@@ -212,39 +340,12 @@ std::unique_ptr<ShardedWriter> ShardedWriter::bulk_load(const std::filesystem::p
 void ShardedWriter::finish() {
     commit();
     if (!bulk()) return;
-    const auto writers = shards_.size();
     stories_.reset();
     shards_.clear();    // the side databases are closed, every write committed,
     quotes_.reset();
     names_.reset();     // and nothing reads them
-    const auto target = paths_.front();
-    auto merged = target;
-    merged += ".merging";
-    std::filesystem::remove_all(merged);
-    try {
-        // Two passes: the writers' articles, renumbered one after another so that they lie
-        // side by side from 1; then those and the quote records, whose ids were given out in
-        // input order above where articles end, merged as they are. (One pass, padding the
-        // articles out to where quote records start with two empty documents and deleting
-        // those afterwards, leaves a database that Xapian 1.4.22 cannot read: once a document
-        // is deleted, a boolean term that every document holds ends in "Unexpected end of
-        // posting list".)
-        const auto articles = side_dir_ / MergedArticles;
-        std::filesystem::remove_all(articles);   // a crashed merge's
-        Xapian::Database article_sides;
-        for (std::size_t n = 0; n < writers; ++n) article_sides.add_database(Xapian::Database(side_articles(side_dir_, n).string()));
-        article_sides.compact(articles.string(), Xapian::Compactor::FULL);
-        Xapian::Database sources(articles.string());
-        const Xapian::Database quotes((side_dir_ / SideQuotes).string());
-        if (quotes.get_doccount() > 0) sources.add_database(quotes);
-        sources.compact(merged.string(), Xapian::Compactor::FULL | Xapian::DBCOMPACT_NO_RENUMBER);
-    } catch (...) {
-        std::error_code ignored;
-        std::filesystem::remove_all(merged, ignored);   // a full disk, most often
-        throw;
-    }
-    swap_in(merged, target);
-    std::filesystem::remove_all(side_dir_);
+    merge_articles(side_dir_, writers_);
+    merge_into(side_dir_, paths_.front());
     side_dir_.clear();
     // The database it held open is the one swapped out; the lock goes with it.
     bulk_target_->close();
@@ -294,6 +395,10 @@ bool ShardedWriter::add(Article article, Xapian::Document text) {
     return added(shards_[shard]->add(std::move(article), std::move(text)), bytes);
 }
 
+bool ShardedWriter::unchanged(const std::string& id, std::uint64_t digest) const {
+    return passes_over_ && shards_[shard_of(id, shards_.size())]->unchanged(id, digest);
+}
+
 bool ShardedWriter::remove(const std::string& id) {
     stories_->leave(id);
     if (!shards_[shard_of(id, shards_.size())]->remove(id)) return false;
@@ -331,10 +436,20 @@ void ShardedWriter::commit() {
         // never quote records without their article, which it would leave beside new ones.
         quotes_->writes.post([store = quotes_.get()] { store->db.commit(); });
         quotes_->writes.wait();
+        record_revisions();
     }
     if (names_) names_->committed();
     pending_ = 0;
     ++commits_;
+}
+
+void ShardedWriter::record_revisions() {
+    std::string revisions;
+    for (const auto& shard : shards_) revisions += std::to_string(shard->committed().get_revision()) + ' ';
+    revisions += std::to_string(quotes_->db.get_revision()) + '\n';
+    // Replaced whole by a rename: a crash leaves the old list or the new one.
+    std::ofstream(side_dir_ / WritingRevisions, std::ios::binary | std::ios::trunc) << revisions;
+    std::filesystem::rename(side_dir_ / WritingRevisions, side_dir_ / CommittedRevisions);
 }
 
 void ShardedWriter::set_batch_size(std::size_t n) { batch_size_ = n == 0 ? 1 : n; }

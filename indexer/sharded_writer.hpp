@@ -38,14 +38,16 @@ public:
     // compactor: the writers' articles renumbered one after another, so that they lie side by
     // side from 1 as one writer lays them out, then those and the quote records as they are.
     // `path` stays as it was, empty and locked, until the merged database is swapped in whole:
-    // a crash leaves it empty, and the next load with as many writers takes up what the
-    // crashed one committed in PATH.loading, once Xapian's checker finds it sound (the side
-    // databases' commits are not synced, which made loads about a tenth faster: a power cut
-    // may leave them damaged, and damaged ones are started over). Throws what IndexWriter
-    // throws, and InvalidRequest when `path` holds documents (see loads_in_bulk()).
+    // a crash or a failure (a full disk) leaves it empty, and the next load with as many
+    // writers takes up what the last one committed in PATH.loading, once Xapian's checker
+    // finds it sound (the side databases' commits are not synced, which made loads about a
+    // tenth faster: a power cut may leave them damaged, and damaged ones are started over). A
+    // merge that failed in its second pass leaves what its first made, which the next writer
+    // of `path` merges in (the constructor). Throws what IndexWriter throws, and
+    // InvalidRequest when `path` holds documents (see loads_in_bulk()) or such a merge is left.
     static std::unique_ptr<ShardedWriter> bulk_load(const std::filesystem::path& path, std::size_t writers);
     // Whether a load into `path` may be a bulk load: nothing is there, or a plain database
-    // without a document. Adding to a database that holds articles is left to one writer: the
+    // without a document, and no merge a failed load left beside it. Adding to a database that holds articles is left to one writer: the
     // compactor would renumber them, or have to leave gaps among them.
     static bool loads_in_bulk(const std::filesystem::path& path);
 
@@ -65,6 +67,8 @@ public:
     // The same for an article whose text_document() was made already (on another thread).
     bool add(Article article, Xapian::Document text);
     bool remove(const std::string& id);
+    // IndexWriter::unchanged, in the article's shard (or side database).
+    bool unchanged(const std::string& id, std::uint64_t digest) const;
     // Settles again the documents whose names' canonical forms the batch changed, in every
     // shard, then commits every shard (each shard is atomic; a crash between two shard commits
     // loses only the later shards' batch, which re-indexing restores).
@@ -73,6 +77,9 @@ public:
     // database and removes them. Nothing may be added afterwards.
     void finish();
     bool bulk() const { return bulk_target_ != nullptr; }
+    // After a bulk load failed: where what it committed is kept, and how it is taken up (the
+    // destructor keeps it); empty when nothing is kept.
+    std::string kept_note() const;
     // Articles per automatic commit, over all shards together.
     void set_batch_size(std::size_t n);
     // Commits every shard before the batch is full once the heap in use passes this many
@@ -91,7 +98,7 @@ private:
     ShardedWriter() = default;
     void keep_stories();         // once the shards are open
     void read_committed_stories();
-    void merge_sides();
+    void record_revisions();   // a bulk load's, once every side database has committed
     bool added(bool replaced, std::size_t bytes);   // counts the work; commits when a batch or the memory is full
     std::vector<std::unique_ptr<IndexWriter>> shards_;
     std::vector<std::filesystem::path> paths_;
@@ -105,6 +112,9 @@ private:
     // A bulk load only: PATH.loading, where its side databases are, and its database (PATH),
     // held open so that its write lock turns other writers away until the merge is in.
     std::filesystem::path side_dir_;
+    std::size_t writers_ = 0;
+    // Whether an article met again unchanged may be passed over (see bulk_load).
+    bool passes_over_ = true;
     std::unique_ptr<Xapian::WritableDatabase> bulk_target_;
     std::unique_ptr<SharedQuotes> quotes_;   // a bulk load's quote records
     // Decides each article's story across every shard (or side database).

@@ -207,6 +207,7 @@ json to_json(const IndexSummary& s) {
     return {{"indexed", s.indexed()},
             {"added", s.added},
             {"replaced", s.replaced},
+            {"unchanged", s.unchanged},
             {"skipped", s.skipped},
             {"files", s.files},
             {"ignored_files", s.ignored_files},

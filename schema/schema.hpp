@@ -62,6 +62,9 @@ enum class Slot : Xapian::valueno {
     // so that undated ones come last (Xapian's remote backend sorts by a value, not a KeyMaker).
     OldestFirst = 11,
     Verb = 12,             // the reporting verb (quote records only)
+    // What an article was indexed from, as a number (article_digest, articles only): a run
+    // passes over an article met again unchanged instead of indexing it again.
+    Digest = 13,
 };
 inline constexpr std::string_view UndatedLast = "~";   // after every "YYYYMMDD"
 inline constexpr char MultiValueSeparator = '\x1f';   // ASCII unit separator: never in a name
@@ -200,8 +203,8 @@ static_assert(all_distinct([](const Field& f) { return std::optional{f.name}; })
 static_assert(all_distinct([](const Field& f) {
     return f.prefix.empty() ? std::nullopt : std::optional{f.prefix}; }), "duplicate prefix");
 static_assert(all_distinct([](const Field& f) { return f.slot; }), "duplicate value slot");
-// Prefixes and slots that are not fields' (speaker forms, story bands, the fingerprint and the
-// oldest-first key): none is a field's, and the prefixes are X...: and apart.
+// Prefixes and slots that are not fields' (speaker forms, story bands, the fingerprint, the
+// oldest-first key and the digest): none is a field's, and the prefixes are X...: and apart.
 consteval bool prefix_free(std::string_view prefix) {
     for (const auto& f : Fields)
         if (f.prefix == prefix || f.word_prefix == prefix) return false;
@@ -215,7 +218,8 @@ consteval bool slot_free(Slot slot) {
 static_assert(prefix_free(SpeakerFormPrefix), "the speaker form prefix is a field's, or not X...:");
 static_assert(prefix_free(StoryBandPrefix) && StoryBandPrefix != SpeakerFormPrefix,
               "the story band prefix is another's, or not X...:");
-static_assert(slot_free(Slot::StoryFingerprint) && slot_free(Slot::OldestFirst), "a field uses a slot kept for another use");
+static_assert(slot_free(Slot::StoryFingerprint) && slot_free(Slot::OldestFirst) && slot_free(Slot::Digest),
+              "a field uses a slot kept for another use");
 consteval bool prefixes_well_formed() {
     for (const auto& f : Fields)
         if (f.prefix.size() > 1 && (f.prefix.front() != 'X' || f.prefix.back() != ':')) return false;

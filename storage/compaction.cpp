@@ -71,4 +71,10 @@ void swap_in(const std::filesystem::path& replacement, const std::filesystem::pa
     std::filesystem::remove_all(replacement);   // now the old database
 }
 
+void rename_durably(const std::filesystem::path& made, const std::filesystem::path& name) {
+    sync_database(made);
+    std::filesystem::rename(made, name);
+    sync_directory(name.parent_path());
+}
+
 } // namespace newsdesk

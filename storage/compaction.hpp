@@ -17,4 +17,8 @@ void compact_in_place(const std::filesystem::path& path);
 // removes the one that was there. Throws std::system_error (replacement removed) if the rename fails.
 void swap_in(const std::filesystem::path& replacement, const std::filesystem::path& target);
 
+// Renames the database made at `made` to `name` once the disk holds it whole, and syncs the
+// name: after a crash `name` holds the whole database or nothing.
+void rename_durably(const std::filesystem::path& made, const std::filesystem::path& name);
+
 } // namespace newsdesk

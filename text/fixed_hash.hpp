@@ -7,9 +7,9 @@
 
 namespace newsdesk::text {
 
-// FNV-1a, 64 bits: tiny, and good enough to spread short strings.
-inline std::uint64_t fnv1a(std::string_view bytes) {
-    std::uint64_t h = 0xcbf29ce484222325ULL;
+// FNV-1a, 64 bits: tiny, and good enough to spread short strings. `h`: a hash to go on from,
+// fnv1a(b, fnv1a(a)) being fnv1a of a's bytes then b's.
+inline std::uint64_t fnv1a(std::string_view bytes, std::uint64_t h = 0xcbf29ce484222325ULL) {
     for (const unsigned char c : bytes) {
         h ^= c;
         h *= 0x100000001b3ULL;

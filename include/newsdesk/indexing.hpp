@@ -69,6 +69,8 @@ struct IndexProgress {
 struct IndexSummary {
     std::uint64_t added = 0;
     std::uint64_t replaced = 0;
+    // Met again as they were indexed (the same id, fields and settings), and passed over.
+    std::uint64_t unchanged = 0;
     std::uint64_t skipped = 0;                        // input pieces not indexed
     std::map<std::string, std::uint64_t> skipped_by_reason;
     std::uint64_t files = 0;

@@ -12,6 +12,7 @@
 #include <unistd.h>
 
 #include <nlohmann/json.hpp>
+#include <xapian.h>
 
 #include "support/articles.hpp"
 #include "support/run_program.hpp"
@@ -241,23 +242,116 @@ TEST_CASE("disk full: indexing stops saying how many articles are committed", "[
     CHECK(articles_in(db) == committed);
 }
 
-TEST_CASE("disk full: a bulk load that cannot finish leaves its new database empty and nothing beside it",
+// The summary of `newsdesk index --json`: its counts of articles added, replaced and unchanged.
+std::vector<int> index_counts(const Run& r) {
+    const auto s = json::parse(r.out);
+    return {s["added"].get<int>(), s["replaced"].get<int>(), s["unchanged"].get<int>()};
+}
+
+TEST_CASE("disk full: a bulk load that fails as it writes keeps what it committed, and the same command takes it up",
           "[cli][bounds]") {
     TempDir dir;
     const auto db = (dir / "db").string();
     const auto feed = dir.write("feed.jsonl", small_articles(400));
-    const auto r = run_with_file_size_limit(dir, 1 << 20, {"index", "--db", db, "--writers", "2", "--batch-size", "50", feed.string()});
+    const std::vector<std::string> command{"index", "--db", db, "--writers", "2", "--batch-size", "50", "--json", feed.string()};
+    const auto r = run_with_file_size_limit(dir, 1 << 20, command);
     INFO(r.err);
     CHECK(r.exit_code == 3);
-    CHECK(has(r.err, "(File too large); 0 articles are committed in " + db + "\n"));
+    std::smatch m;
+    REQUIRE(std::regex_search(r.err, m, std::regex("\\(File too large\\); 0 articles are committed in " + db + "; the ([0-9]+) articles it wrote are kept in " +
+                                                   (dir / "db.loading").string() + ": the same command with --writers 2 takes them up, "
+                                                   "passing over those unchanged \\(or remove that directory to start over\\)\n")));
+    const int kept = std::stoi(m[1]);
+    CHECK(kept > 0);
+    CHECK(kept < 400);
     CHECK(articles_in(db) == 0);
-    CHECK_FALSE(fs::exists(db + ".loading"));
+    CHECK(fs::exists(db + ".loading"));
     CHECK_FALSE(fs::exists(db + ".merging"));
-    // With room, the same command loads it all.
-    const auto again = run_newsdesk({"index", "--db", db, "--writers", "2", feed.string()});
+    // With room, the same command loads it all. A writer failed in the middle of a commit, so
+    // the side databases are not as one commit of them all left them: what they hold is
+    // replaced, not passed over (its quote records may be missing).
+    const auto again = run_newsdesk(command);
     INFO(again.err);
-    CHECK(again.exit_code == 0);
+    REQUIRE(again.exit_code == 0);
+    const auto counts = index_counts(again);
+    CHECK(counts[0] + counts[1] == 400);
+    CHECK(counts[1] >= kept);   // and what Xapian committed as it closed the side databases
+    CHECK(counts[2] == 0);
     CHECK(articles_in(db) == 400);
+    CHECK_FALSE(fs::exists(db + ".loading"));
+    const auto clean = (dir / "clean").string();
+    REQUIRE(run_newsdesk({"index", "--db", clean, "--writers", "2", feed.string()}).exit_code == 0);
+    CHECK(Xapian::Database(db).get_doccount() == Xapian::Database(clean).get_doccount());
+}
+
+TEST_CASE("disk full: a bulk load whose merge fails keeps its work, and the next run merges it in without indexing it again",
+          "[cli][bounds]") {
+    TempDir dir;
+    // Articles with quotes, so that the merge's second pass (the articles merged in its first,
+    // and the quote records) makes larger files than the first or the side databases. One
+    // commit: the side databases hold no space a batch left behind.
+    const std::vector<std::string> names{"Ann Master", "Paul Keel", "Maria Lund", "Omar Haddad", "Lena Ruiz"};
+    std::string lines;
+    for (int i = 0; i < 400; ++i) {
+        std::string body;
+        for (int q = 0; q < 6; ++q) {
+            std::string words;
+            for (int w = 0; w < 14; ++w) words += " harbour" + std::to_string((i * 131 + q * 37 + w * 7919) % 5003);
+            body += std::string(q ? "\n\n" : "") + "\"The" + words + " talks will go on at berth " + std::to_string((i + q) % 37) +
+                    ",\" " + names[(i + q) % 5] + " said on Monday.";
+        }
+        lines += json({{"id", "q" + std::to_string(i)}, {"title", "Harbour story " + std::to_string(i)}, {"body", body},
+                       {"language", "en"}}).dump() + "\n";
+    }
+    const auto feed = dir.write("quoted.jsonl", lines).string();
+    const auto clean = (dir / "clean").string();
+    const auto command = [&](const std::string& db) {
+        return std::vector<std::string>{"index", "--db", db, "--writers", "2", "--batch-size", "1000000", "--json", feed};
+    };
+    REQUIRE(run_newsdesk(command(clean)).exit_code == 0);
+    std::uintmax_t largest = 0;   // the largest file the merge makes
+    for (const auto& f : fs::directory_iterator(clean)) largest = std::max(largest, f.file_size());
+    const auto same_as_clean = [&](const std::string& db) {
+        CHECK(Xapian::Database(db).get_doccount() == Xapian::Database(clean).get_doccount());
+        for (const auto* query : {"harbour", "speaker:keel", "berth"})
+            CHECK(run_newsdesk({"search", "--db", db, "--json", "--facet", "speaker", query}).out ==
+                  run_newsdesk({"search", "--db", clean, "--json", "--facet", "speaker", query}).out);
+        CHECK(run_newsdesk({"quotes", "--db", db, "--json", "harbour"}).out ==
+              run_newsdesk({"quotes", "--db", clean, "--json", "harbour"}).out);
+    };
+
+    SECTION("in its second pass: the articles it merged are kept, and merged in first by the next run") {
+        const auto db = (dir / "db").string();
+        const auto r = run_with_file_size_limit(dir, largest * 17 / 20, command(db));
+        INFO(r.err);
+        CHECK(r.exit_code == 3);
+        CHECK(has(r.err, "(File too large); 0 articles are committed in " + db + "; the 400 articles it merged are kept in " +
+                             (dir / "db.loading").string() + ": the next run into " + db +
+                             " merges them in first (it needs free space about the size of that directory)\n"));
+        CHECK(articles_in(db) == 0);
+        CHECK(fs::exists(dir / "db.loading" / "articles"));
+        CHECK_FALSE(fs::exists(dir / "db.loading" / "articles-0"));   // gone once merged: room for the second pass
+        CHECK_FALSE(fs::exists(db + ".merging"));
+        const auto again = run_newsdesk(command(db));
+        INFO(again.err);
+        REQUIRE(again.exit_code == 0);
+        CHECK(index_counts(again) == std::vector{0, 0, 400});
+        CHECK_FALSE(fs::exists(db + ".loading"));
+        same_as_clean(db);
+    }
+    SECTION("in its first pass: the side databases are kept, every article in them passed over") {
+        const auto db = (dir / "db").string();
+        const auto r = run_with_file_size_limit(dir, largest * 3 / 5, command(db));
+        INFO(r.err);
+        CHECK(r.exit_code == 3);
+        CHECK(has(r.err, "(File too large); 0 articles are committed in " + db + "; the 400 articles it wrote are kept in "));
+        CHECK_FALSE(fs::exists(dir / "db.loading" / "articles.partial"));
+        const auto again = run_newsdesk(command(db));
+        INFO(again.err);
+        REQUIRE(again.exit_code == 0);
+        CHECK(index_counts(again) == std::vector{0, 0, 400});
+        same_as_clean(db);
+    }
 }
 
 TEST_CASE("disk full: a failed --compact removes its partial copy and leaves the database as it was", "[cli][bounds]") {

@@ -142,13 +142,15 @@ TEST_CASE("SIGKILL during a bulk load leaves its new database empty, and the nex
     REQUIRE(left >= 2 * BatchSize);
     REQUIRE(ids_in_database(db).empty());
 
-    // The next load takes those up (it replaces them as it meets their ids again), and ends
-    // with every article once, as a load that was never killed.
+    // The next load takes those up, and ends with every article once, as a load that was never
+    // killed. It passes over what the killed one committed when the side databases are as one
+    // commit of them all left them, and replaces it when the kill fell between their commits
+    // (as it often does here: the side databases are watched for their articles' commit).
     const auto r = run_newsdesk({"index", "--db", db, "--writers", "2", "--json", corpus.string()});
     INFO(r.err);
     REQUIRE(r.exit_code == 0);
     const auto summary = nlohmann::json::parse(r.out);
-    CHECK(summary["replaced"].get<Xapian::doccount>() >= left);
+    CHECK(summary["unchanged"].get<Xapian::doccount>() + summary["replaced"].get<Xapian::doccount>() >= left);
     CHECK_FALSE(std::filesystem::exists(sides));
     CHECK(std::system(("xapian-check " + shell_quote(db) + " >/dev/null").c_str()) == 0);
     CHECK(ids_in_database(db).size() == order.size());

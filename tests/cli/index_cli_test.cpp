@@ -23,9 +23,60 @@ TEST_CASE("index the sample archive and the seed, then again without duplicates"
     REQUIRE(again.exit_code == 0);
     const auto s2 = json::parse(again.out);
     CHECK(s2["added"] == 0);
-    CHECK(s2["replaced"] == s1["added"]);
+    CHECK(s2["replaced"] == 0);
+    CHECK(s2["unchanged"] == s1["added"]);   // passed over, not indexed again
     const auto info = json::parse(run_newsdesk({"info", "--db", db, "--json"}).out);
     CHECK(info["articles"] == s1["added"]);
+}
+
+TEST_CASE("a rerun passes over articles met again unchanged, indexes those that changed, and all when the settings do",
+          "[cli][index]") {
+    TempDir dir;
+    const auto db = (dir / "db").string();
+    const auto line = [](const std::string& id, const std::string& word) {
+        return json({{"id", id}, {"title", "Harbour " + word}, {"body", "The harbour master said the " + word + " berth would open."},
+                     {"language", "en"}})
+                   .dump() +
+               "\n";
+    };
+    const auto index = [&](const std::string& name, const std::string& lines, std::vector<std::string> extra = {}) {
+        std::vector<std::string> args{"index", "--db", db, "--json", dir.write(name, lines).string()};
+        args.insert(args.end(), extra.begin(), extra.end());
+        const auto r = run_newsdesk(args);
+        INFO(r.err);
+        REQUIRE(r.exit_code == 0);
+        return json::parse(r.out);
+    };
+    const auto counts = [](const json& s) {
+        return std::vector<int>{s["added"].get<int>(), s["replaced"].get<int>(), s["unchanged"].get<int>()};
+    };
+    const auto first = line("a", "zyxalpha") + line("b", "zyxbravo") + line("c", "zyxcharlie");
+    CHECK(counts(index("first.jsonl", first)) == std::vector{3, 0, 0});
+    // The same articles from another file: where they were read from is not part of them.
+    CHECK(counts(index("copy.jsonl", first)) == std::vector{0, 0, 3});
+    CHECK(counts(index("grown.jsonl", line("a", "zyxalpha") + line("b", "zyxdelta") + line("c", "zyxcharlie") +
+                                          line("d", "zyxecho"))) == std::vector{1, 1, 2});
+    CHECK(search_total(db, "zyxbravo") == 0);
+    CHECK(search_total(db, "zyxdelta") == 1);
+
+    SECTION("an article met twice in one run: the later version stands, though it is the one committed") {
+        for (const auto* batch : {"500", "1"}) {
+            INFO("batch size " << batch);
+            CHECK(counts(index("twice.jsonl", line("a", "zyxfoxtrot") + line("a", "zyxalpha"), {"--batch-size", batch})) ==
+                  std::vector{0, 2, 0});
+            CHECK(search_total(db, "zyxalpha") == 1);
+            CHECK(search_total(db, "zyxfoxtrot") == 0);
+        }
+    }
+    SECTION("another default language indexes every article again") {
+        CHECK(counts(index("again.jsonl", line("a", "zyxalpha"), {"--lang", "de"})) == std::vector{0, 1, 0});
+    }
+    SECTION("the text summary says how many were passed over") {
+        const auto r = run_newsdesk({"index", "--db", db, (dir / "first.jsonl").string()});
+        INFO(r.err);
+        CHECK(r.exit_code == 0);
+        CHECK(r.err.find("(0 new, 1 replaced; 2 unchanged, passed over)") != std::string::npos);
+    }
 }
 
 TEST_CASE("a malformed line is reported with its line number, and the other lines are indexed", "[cli][index]") {

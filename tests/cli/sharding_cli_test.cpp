@@ -150,10 +150,10 @@ TEST_CASE("index --shards writes shards and a stub, which search, info and later
                  false);
     CHECK(newsdesk_json({"info", "--db", one, "--json"}) == newsdesk_json({"info", "--db", db, "--json"}));
 
-    // Again without --shards: the same shards, every article replaced in place.
+    // Again without --shards: the same shards, where every article is found unchanged.
     const auto again = index({});
     REQUIRE(again.exit_code == 0);
-    CHECK(json::parse(again.out)["replaced"] == 45);
+    CHECK(json::parse(again.out)["unchanged"] == 45);
     CHECK(json::parse(again.out)["articles_in_database"] == 45);
     CHECK(index({"--shards", "3"}).exit_code == 0);
 

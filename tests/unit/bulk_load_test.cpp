@@ -52,17 +52,13 @@ void load(ShardedWriter& w, int from, int to) {
     for (int n = from; n < to; ++n) w.add(article(n));
 }
 
-// What a bulk load into DIR/db by two writers of articles 0 to `to` leaves when it crashes
-// after its last commit: the side databases in DIR/db.loading, and DIR/db empty. A crash runs
-// no destructor; it is emulated by keeping a copy of the side databases.
+// What a bulk load into DIR/db by two writers of articles 0 to `to` leaves when it crashes or
+// fails after its last commit: the side databases in DIR/db.loading, and DIR/db empty. (A
+// crash runs no destructor; an unfinished writer's keeps what was committed all the same.)
 void leave_crashed_load(const TempDir& dir, int to) {
-    {
-        const auto crashed = ShardedWriter::bulk_load(dir / "db", 2);
-        load(*crashed, 0, to);
-        crashed->commit();
-        std::filesystem::copy(dir / "db.loading", dir / "kept", std::filesystem::copy_options::recursive);
-    }
-    std::filesystem::rename(dir / "kept", dir / "db.loading");
+    const auto crashed = ShardedWriter::bulk_load(dir / "db", 2);
+    load(*crashed, 0, to);
+    crashed->commit();
 }
 
 } // namespace
@@ -125,9 +121,10 @@ TEST_CASE("bulk load: a load that stopped before its merge is taken up again, an
     const auto path = dir / "db";
     leave_crashed_load(dir, 700);
     CHECK(Xapian::Database(path.string()).get_doccount() == 0);   // untouched
-    // And its merge was cut short: what it began is not a side database, and is made again.
-    std::filesystem::create_directories(dir / "db.loading" / "articles");
-    std::ofstream(dir / "db.loading" / "articles" / "iamglass") << "cut short";
+    // And its merge was cut short in its first pass: what it began is not a side database, and
+    // is made again.
+    std::filesystem::create_directories(dir / "db.loading" / "articles.partial");
+    std::ofstream(dir / "db.loading" / "articles.partial" / "iamglass") << "cut short";
     {
         const auto again = ShardedWriter::bulk_load(path, 2);
         CHECK(again->article_count() > 0);   // taken up
@@ -174,15 +171,32 @@ TEST_CASE("bulk load: side databases a crash left damaged are started over, not 
     CHECK(documents_by_id(path) == documents_by_id(dir / "one"));
 }
 
-TEST_CASE("bulk load: a load that is not finished leaves the database empty and nothing beside it", "[indexer][bulk]") {
+TEST_CASE("bulk load: a load that is not finished leaves the database empty, and beside it what it committed",
+          "[indexer][bulk]") {
     TempDir dir;
     {
         const auto bulk = ShardedWriter::bulk_load(dir / "db", 2);
         load(*bulk, 0, 300);
         bulk->commit();
+        load(*bulk, 300, 350);   // not committed
+        CHECK(bulk->kept_note() == "the 300 articles it wrote are kept in " + (dir / "db.loading").string() +
+                                       ": the same command with --writers 2 takes them up, passing over those unchanged "
+                                       "(or remove that directory to start over)");
     }   // an error on the way: the writer is destroyed unfinished
     CHECK(Xapian::Database((dir / "db").string()).get_doccount() == 0);
-    CHECK_FALSE(std::filesystem::exists(dir / "db.loading"));
+    {
+        const auto again = ShardedWriter::bulk_load(dir / "db", 2);
+        // Taken up: what was committed, and what Xapian committed as it closed the side databases.
+        CHECK(again->article_count() >= 300);
+    }
+    SECTION("one that wrote nothing leaves nothing") {
+        std::filesystem::remove_all(dir / "db.loading");
+        {
+            const auto bulk = ShardedWriter::bulk_load(dir / "db", 2);
+            CHECK(bulk->kept_note().empty());
+        }
+        CHECK_FALSE(std::filesystem::exists(dir / "db.loading"));
+    }
 }
 
 TEST_CASE("bulk load: only a new or empty plain database is loaded in bulk", "[indexer][bulk]") {
