@@ -184,7 +184,7 @@ IndexSummary run_index(const IndexOptions& options, const IndexObserver& observe
     const auto text_bytes = [](const Article& a) { return std::uint64_t{a.title.size() + a.body.size()}; };
     const auto write = [&](Prepared&& p) {
         in_flight -= text_bytes(p.article);
-        on_the_way.erase(on_the_way.find(p.article.id));
+        if (const auto it = on_the_way.find(p.article.id); it != on_the_way.end()) on_the_way.erase(it);
         if (writer.add(std::move(p.article), std::move(p.text))) ++summary.replaced;
         else ++summary.added;
         ++progress.articles;

@@ -304,11 +304,12 @@ std::unique_ptr<ShardedWriter> ShardedWriter::bulk_load(const std::filesystem::p
                              " with one writer completes it");
     w->side_dir_ = side_directory(target);
     w->writers_ = std::max<std::size_t>(writers, 1);
-    // What a load that crashed left is taken up again when it had as many writers: its side
-    // databases hold the batches it committed, and this load replaces their articles as it
-    // meets them again (the same ids hash to the same side), as a rerun into one database
-    // replaces what the crashed run committed there. Side databases are written without
-    // syncing (open_writable), so what a power cut left may be damaged: it is checked first.
+    // What a load that crashed or failed left is taken up again when it had as many writers:
+    // its side databases hold the batches it committed, and this load passes over their
+    // articles as it meets them again unchanged, or replaces them (the same ids hash to the
+    // same side), as a rerun into one database does with what the last run committed there.
+    // Side databases are written without syncing (open_writable), so what a power cut left
+    // may be damaged: it is checked first.
     if (sides_in(w->side_dir_) != w->writers_ || !sound(w->side_dir_)) std::filesystem::remove_all(w->side_dir_);
     std::filesystem::create_directories(w->side_dir_);
     // An article committed in a side database is passed over when met again unchanged only
