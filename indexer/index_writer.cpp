@@ -21,6 +21,12 @@ constexpr std::size_t QueuedTextBytes = 256 << 10;
 
 } // namespace
 
+void SharedQuotes::commit() {
+    schema::log_changed_documents(db, {});
+    db.commit_transaction();
+    db.begin_transaction();
+}
+
 std::size_t text_bytes(const Article& a) {
     std::size_t bytes = a.title.size() + a.body.size();
     for (const auto& q : a.quotes) bytes += q.text.size();
@@ -40,6 +46,8 @@ IndexWriter::IndexWriter(const std::filesystem::path& path, const IndexWriterOpt
     place_documents();
     committed_ = Xapian::Database(path.string());
     registry().add_shard(committed_, db_);
+    in_transactions_ = shared_quotes_ != nullptr;
+    if (in_transactions_) db_.begin_transaction();
 }
 
 void IndexWriter::place_documents() {
@@ -226,7 +234,9 @@ void IndexWriter::start_commit() {
     const bool writing = pending_ > 0 || !changed_.empty();
     writes_.post([this, writing, changed = std::move(changed_)] {
         if (writing) schema::log_changed_documents(db_, changed);   // in the commit it describes
-        db_.commit();
+        if (!in_transactions_) return db_.commit();
+        db_.commit_transaction();
+        db_.begin_transaction();
     });
     changed_.clear();
 }

@@ -25,9 +25,17 @@ std::size_t text_bytes(const Article& article);
 // side databases, written on a thread of its own. Its document ids are given out by the
 // deciding thread in input order, from where one database's quote records start, as one
 // writer gives them out; so the merge takes them as they are, above the articles.
+// Each batch is held in a Xapian transaction, as the side databases' are
+// (IndexWriterOptions::quotes).
 struct SharedQuotes {
     SharedQuotes(Xapian::WritableDatabase database, std::size_t max_jobs, std::size_t max_bytes)
-        : db(std::move(database)), writes(true, max_jobs, max_bytes) {}
+        : db(std::move(database)), writes(true, max_jobs, max_bytes) {
+        db.begin_transaction();
+    }
+    // Commits the batch, logged (schema/change_log.hpp) so that a load taking these quote
+    // records up can tell whether this commit was made, and begins the next; on the quote
+    // records' thread.
+    void commit();
     Xapian::WritableDatabase db;
     Xapian::docid next = 0, last = 0;   // the deciding thread's
     WriteThread writes;                 // last: destroyed first, it writes what is queued
@@ -46,7 +54,11 @@ struct IndexWriterOptions {
     // while the caller goes on; an error surfaces at a later call.
     bool background = false;
     // A bulk load's side database: its articles' quote records go to this store, which its
-    // owner commits after the side databases, rather than into the database itself.
+    // owner commits after the side databases, rather than into the database itself. Each
+    // batch is held in a Xapian transaction, so that a writer destroyed before it commits
+    // (an error elsewhere) drops its batch where Xapian's destructor would commit it: the
+    // side databases stay as the last commit of them all left them, which a load taking
+    // them up trusts (ShardedWriter::bulk_load).
     SharedQuotes* quotes = nullptr;
     // Whether each commit waits until the disk holds it (open_writable).
     bool durable = true;
@@ -59,7 +71,8 @@ public:
     explicit IndexWriter(const std::filesystem::path& path, const IndexWriterOptions& options = {});
     IndexWriter(const IndexWriter&) = delete;   // the registry refers to this writer's database
     IndexWriter& operator=(const IndexWriter&) = delete;
-    // Call commit() at the end: Xapian's destructor commits too, but swallows errors.
+    // Call commit() at the end: Xapian's destructor commits too, but swallows errors (and a
+    // bulk load's side database drops what is not committed: IndexWriterOptions::quotes).
 
     // Adds an article whose language and entities are final, its people's names settled to
     // the forms the archive knows (SpeakerRegistry); returns true if it replaced an article
@@ -100,6 +113,7 @@ public:
 private:
     Xapian::WritableDatabase db_;
     SharedQuotes* shared_quotes_ = nullptr;   // see IndexWriterOptions::quotes
+    bool in_transactions_ = false;            // the same
     // What is committed, read without the writer's pending changes: asking the writer whether
     // an id exists makes Xapian merge its uncommitted postings, which dominated indexing time.
     Xapian::Database committed_;

@@ -2,9 +2,10 @@
 
 #include <algorithm>
 #include <fstream>
-#include <iterator>
 #include <cerrno>
 #include <limits>
+#include <optional>
+#include <set>
 
 #include <fcntl.h>
 #include <malloc.h>
@@ -13,6 +14,7 @@
 
 #include "indexer/article_document.hpp"
 #include "indexer/writable_database.hpp"
+#include "schema/change_log.hpp"
 #include "schema/schema.hpp"
 #include "schema/terms.hpp"
 #include "storage/compaction.hpp"
@@ -33,8 +35,9 @@ std::filesystem::path side_articles(const std::filesystem::path& dir, std::size_
     return dir / ("articles-" + std::to_string(n));
 }
 constexpr std::string_view SideQuotes = "quotes", MergedArticles = "articles", MergingArticles = "articles.partial";
-// The revisions of the side databases (the writers' in order, then the quote records') after
-// the last commit of them all, which commits the quote records last (ShardedWriter::commit).
+// The revisions of the side databases' last logged commits (the writers' in order, then the
+// quote records') and the writers' last document ids after the last commit of them all,
+// which commits the quote records last (ShardedWriter::commit).
 constexpr std::string_view CommittedRevisions = "committed", WritingRevisions = "committed.new";
 
 bool not_a_side(const std::filesystem::path& entry) {
@@ -134,12 +137,61 @@ IndexWriterOptions writing(SpeakerRegistry* names, bool background) {
     return options;
 }
 
-// The revisions of the side databases in `dir` as they are now (written by `writers` writers).
-std::string side_revisions(const std::filesystem::path& dir, std::size_t writers) {
-    std::string revisions;
-    for (std::size_t n = 0; n < writers; ++n)
-        revisions += std::to_string(Xapian::Database(side_articles(dir, n).string()).get_revision()) + ' ';
-    return revisions + std::to_string(Xapian::Database((dir / SideQuotes).string()).get_revision()) + '\n';
+// What the last commit of a bulk load's side databases, all of them, left
+// (ShardedWriter::record_revisions).
+struct CommittedSides {
+    // The revision of each database's last logged commit (schema::last_logged_revision): the
+    // writers' side databases', then the quote records'.
+    std::vector<Xapian::rev> logged;
+    std::vector<Xapian::docid> last_docids;   // the writers' side databases' (articles only)
+};
+
+// What `dir` records for `writers` writers; nothing when the record is missing or cut short.
+std::optional<CommittedSides> read_committed(const std::filesystem::path& dir, std::size_t writers) {
+    std::ifstream in(dir / CommittedRevisions, std::ios::binary);
+    CommittedSides recorded{std::vector<Xapian::rev>(writers + 1), std::vector<Xapian::docid>(writers)};
+    for (auto& revision : recorded.logged) in >> revision;
+    for (auto& last : recorded.last_docids) in >> last;
+    if (!in) return std::nullopt;
+    return recorded;
+}
+
+// The articles that a load taking up side databases takes out before it goes on, as their
+// quote records may be missing; nothing when every article is to be written again. Each
+// commit of the load commits every side database, then the quote records, then records them
+// all; a side database drops what it holds uncommitted as it closes
+// (IndexWriterOptions::quotes). So a side database can be one commit past the record, and
+// then, unless the quote records are too, that commit's articles lack theirs: those above the
+// last document id recorded, and those it rewrote in place (its change log). Commits are
+// told by the change log rather than by revision, which Xapian moves on past a commit that
+// failed. Anything else (no record, a database behind it after a power cut, a change log
+// that cannot tell) trusts nothing.
+std::optional<std::vector<std::string>> untrusted_articles(const std::optional<CommittedSides>& recorded,
+                                                           const std::vector<std::unique_ptr<IndexWriter>>& sides,
+                                                           const Xapian::Database& quotes) {
+    if (!recorded) return std::nullopt;
+    const auto quotes_were = recorded->logged.back(), quotes_now = schema::last_logged_revision(quotes);
+    if (quotes_now < quotes_were) return std::nullopt;
+    std::vector<std::string> ids;
+    for (std::size_t n = 0; n < sides.size(); ++n) {
+        const auto& side = sides[n]->committed();
+        const auto was = recorded->logged[n], now = schema::last_logged_revision(side);
+        if (now < was) return std::nullopt;
+        // The quote records commit after every side database: if they did, that commit is whole.
+        if (now == was || quotes_now > quotes_were) continue;
+        const auto rewritten = side.get_revision() == now ? schema::documents_changed_since(side, now - 1) : std::nullopt;
+        if (!rewritten) return std::nullopt;
+        std::set<Xapian::docid> docids(rewritten->begin(), rewritten->end());
+        for (auto docid = recorded->last_docids[n] + 1; docid != 0 && docid <= side.get_lastdocid(); ++docid) docids.insert(docid);
+        for (const auto docid : docids) {
+            try {
+                if (auto id = schema::article_id_of(side.get_document(docid))) ids.push_back(std::move(*id));
+            } catch (const Xapian::DocNotFoundError&) {
+                // deleted by that commit
+            }
+        }
+    }
+    return ids;
 }
 
 // The merge's first pass: the writers' articles, renumbered one after another so that they lie
@@ -312,15 +364,7 @@ std::unique_ptr<ShardedWriter> ShardedWriter::bulk_load(const std::filesystem::p
     // may be damaged: it is checked first.
     if (sides_in(w->side_dir_) != w->writers_ || !sound(w->side_dir_)) std::filesystem::remove_all(w->side_dir_);
     std::filesystem::create_directories(w->side_dir_);
-    // An article committed in a side database is passed over when met again unchanged only
-    // if its quote records were committed too: the side databases are as the last commit of
-    // them all left them. After a crash between their commits, or a failure in one, every
-    // article met again is replaced whole instead.
-    if (std::filesystem::exists(w->side_dir_ / SideQuotes)) {
-        std::ifstream in(w->side_dir_ / CommittedRevisions, std::ios::binary);
-        const std::string recorded(std::istreambuf_iterator<char>(in), {});
-        w->passes_over_ = recorded == side_revisions(w->side_dir_, w->writers_);
-    }
+    const bool taken_up = std::filesystem::exists(w->side_dir_ / SideQuotes);
     w->names_ = std::make_unique<SpeakerRegistry>();
     // Room for a few dozen articles' quote records, or one large article's, as a writer holds.
     w->quotes_ = std::make_unique<SharedQuotes>(open_writable(w->side_dir_ / SideQuotes, target, false), 64, 512 << 10);
@@ -335,6 +379,18 @@ std::unique_ptr<ShardedWriter> ShardedWriter::bulk_load(const std::filesystem::p
     }
     for (auto& shard : w->shards_) shard->set_batch_size(std::numeric_limits<std::size_t>::max());
     w->keep_stories();
+    if (taken_up) {
+        // An article committed in a side database is passed over when met again unchanged
+        // only if its quote records were committed too: those that may lack theirs are taken
+        // out first, to be written again as they are met (untrusted_articles).
+        const auto untrusted = untrusted_articles(read_committed(w->side_dir_, w->writers_), w->shards_, w->quotes_->db);
+        if (!untrusted) {
+            w->passes_over_ = false;
+        } else if (!untrusted->empty()) {
+            for (const auto& id : *untrusted) w->remove(id);
+            w->commit();
+        }
+    }
     return w;
 }
 
@@ -435,7 +491,7 @@ void ShardedWriter::commit() {
         // After the articles: a crash in between leaves articles whose quote records are
         // missing, which the load taken up again replaces whole (deleting none, adding them),
         // never quote records without their article, which it would leave beside new ones.
-        quotes_->writes.post([store = quotes_.get()] { store->db.commit(); });
+        quotes_->writes.post([store = quotes_.get()] { store->commit(); });
         quotes_->writes.wait();
         record_revisions();
     }
@@ -445,11 +501,14 @@ void ShardedWriter::commit() {
 }
 
 void ShardedWriter::record_revisions() {
-    std::string revisions;
-    for (const auto& shard : shards_) revisions += std::to_string(shard->committed().get_revision()) + ' ';
-    revisions += std::to_string(quotes_->db.get_revision()) + '\n';
-    // Replaced whole by a rename: a crash leaves the old list or the new one.
-    std::ofstream(side_dir_ / WritingRevisions, std::ios::binary | std::ios::trunc) << revisions;
+    std::string revisions, last_docids;
+    for (const auto& shard : shards_) {
+        revisions += std::to_string(schema::last_logged_revision(shard->committed())) + ' ';
+        last_docids += std::to_string(shard->committed().get_lastdocid()) + ' ';
+    }
+    revisions += std::to_string(schema::last_logged_revision(quotes_->db)) + '\n';
+    // Replaced whole by a rename: a crash leaves the old record or the new one.
+    std::ofstream(side_dir_ / WritingRevisions, std::ios::binary | std::ios::trunc) << revisions << last_docids << '\n';
     std::filesystem::rename(side_dir_ / WritingRevisions, side_dir_ / CommittedRevisions);
 }
 

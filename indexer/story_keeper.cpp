@@ -76,10 +76,9 @@ std::optional<StoryKeeper::Member> StoryKeeper::committed_member(Xapian::docid d
     if (auto fingerprint = story_fingerprint(doc)) m.fingerprint = std::move(*fingerprint);
     m.date = doc.get_value(schema::value_no(schema::Slot::Date));
     if (linked_to && !linked(*linked_to, m)) return std::nullopt;
-    auto term = doc.termlist_begin();
-    term.skip_to(std::string{schema::Id.prefix});
-    if (term == doc.termlist_end() || !(*term).starts_with(schema::Id.prefix)) return std::nullopt;
-    m.id = (*term).substr(schema::Id.prefix.size());
+    auto id = schema::article_id_of(doc);
+    if (!id) return std::nullopt;
+    m.id = std::move(*id);
     if (batch_.contains(m.id) || removed_.contains(m.id)) return std::nullopt;   // the batch's is the current one
     m.story = story_of(doc);
     return m;

@@ -138,4 +138,12 @@ std::optional<std::vector<Xapian::docid>> documents_changed_since(const Xapian::
     return changed;
 }
 
+Xapian::rev last_logged_revision(const Xapian::Database& db) {
+    const auto uuid = db.get_uuid();
+    Xapian::rev last = 0;
+    for (const auto& e : parse(db.get_metadata(std::string{ChangeLogKey})))
+        if (e.uuid == uuid) last = std::max(last, e.revision);
+    return last;
+}
+
 } // namespace newsdesk::schema

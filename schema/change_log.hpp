@@ -25,4 +25,9 @@ void log_changed_documents(Xapian::WritableDatabase& db, const std::vector<Xapia
 // longer reaches back that far, or one commit changed more than the log keeps).
 std::optional<std::vector<Xapian::docid>> documents_changed_since(const Xapian::Database& db, Xapian::rev since);
 
+// The revision of the last commit `db` logged, 0 if none: the last commit that wrote to it
+// through this log, which a commit that failed does not change (Xapian moves a database's
+// revision on past one that failed, with nothing in it changed).
+Xapian::rev last_logged_revision(const Xapian::Database& db);
+
 } // namespace newsdesk::schema

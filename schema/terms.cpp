@@ -101,6 +101,13 @@ void check_version(const Xapian::Database& db) {
                               std::to_string(Version) + ": re-index the archive into a new database");
 }
 
+std::optional<std::string> article_id_of(const Xapian::Document& doc) {
+    auto term = doc.termlist_begin();
+    term.skip_to(std::string{Id.prefix});
+    if (term == doc.termlist_end() || !(*term).starts_with(Id.prefix)) return std::nullopt;
+    return (*term).substr(Id.prefix.size());
+}
+
 Xapian::docid last_docid_holding(const Xapian::Database& db, const std::string& term) {
     if (!db.term_exists(term)) return 0;
     Xapian::docid low = 1, high = db.get_lastdocid();   // some id in [low, high] holds the term

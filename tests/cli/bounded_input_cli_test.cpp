@@ -267,16 +267,19 @@ TEST_CASE("disk full: a bulk load that fails as it writes keeps what it committe
     CHECK(articles_in(db) == 0);
     CHECK(fs::exists(db + ".loading"));
     CHECK_FALSE(fs::exists(db + ".merging"));
-    // With room, the same command loads it all. A writer failed in the middle of a commit, so
-    // the side databases are not as one commit of them all left them: what they hold is
-    // replaced, not passed over (its quote records may be missing).
+    // With room, the same command loads it all, passing over what was kept. The failure came
+    // as a batch was written or committed: a side database that committed that batch when
+    // another could not has the batch's articles taken out and written again (their quote
+    // records were not committed), with any it rewrote in place (a story joined): these
+    // articles' bodies share no story, so at most the batch of 50.
     const auto again = run_newsdesk(command);
     INFO(again.err);
     REQUIRE(again.exit_code == 0);
     const auto counts = index_counts(again);
-    CHECK(counts[0] + counts[1] == 400);
-    CHECK(counts[1] >= kept);   // and what Xapian committed as it closed the side databases
-    CHECK(counts[2] == 0);
+    CHECK(counts[0] + counts[2] == 400);
+    CHECK(counts[1] == 0);
+    CHECK(counts[2] <= kept);
+    CHECK(counts[2] >= kept - 50);
     CHECK(articles_in(db) == 400);
     CHECK_FALSE(fs::exists(db + ".loading"));
     const auto clean = (dir / "clean").string();

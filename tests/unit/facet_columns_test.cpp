@@ -202,10 +202,21 @@ TEST_CASE("the change log names the articles a commit rewrote or deleted, and on
     CHECK(schema::documents_changed_since(db, before + 1) == std::vector<Xapian::docid>{a});
     CHECK(schema::documents_changed_since(db, db.get_revision())->empty());
     CHECK_FALSE(schema::documents_changed_since(db, db.get_revision() + 1).has_value());
+    CHECK(schema::last_logged_revision(db) == db.get_revision());
+    CHECK(schema::article_id_of(db.get_document(a)) == "a");
     // A compacted copy is another database: the log it carries over tells nothing of it.
     db.compact((dir / "compacted").string());
     const Xapian::Database compacted((dir / "compacted").string());
     CHECK_FALSE(schema::documents_changed_since(compacted, compacted.get_revision() - 1).has_value());
+    CHECK(schema::last_logged_revision(compacted) == 0);
+    // A commit that does not log leaves the last logged one where it was.
+    {
+        Xapian::WritableDatabase w(path.string());
+        w.set_metadata("unlogged", "1");
+        w.commit();
+    }
+    db.reopen();
+    CHECK(schema::last_logged_revision(db) == db.get_revision() - 1);
 }
 
 TEST_CASE("counts from columns are the counts from the lists, as the database changes", "[facets][columns]") {
