@@ -46,8 +46,7 @@ IndexWriter::IndexWriter(const std::filesystem::path& path, const IndexWriterOpt
     place_documents();
     committed_ = Xapian::Database(path.string());
     registry().add_shard(committed_, db_);
-    in_transactions_ = shared_quotes_ != nullptr;
-    if (in_transactions_) db_.begin_transaction();
+    if (in_transactions()) db_.begin_transaction();
 }
 
 void IndexWriter::place_documents() {
@@ -234,7 +233,7 @@ void IndexWriter::start_commit() {
     const bool writing = pending_ > 0 || !changed_.empty();
     writes_.post([this, writing, changed = std::move(changed_)] {
         if (writing) schema::log_changed_documents(db_, changed);   // in the commit it describes
-        if (!in_transactions_) return db_.commit();
+        if (!in_transactions()) return db_.commit();
         db_.commit_transaction();
         db_.begin_transaction();
     });

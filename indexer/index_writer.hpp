@@ -113,7 +113,8 @@ public:
 private:
     Xapian::WritableDatabase db_;
     SharedQuotes* shared_quotes_ = nullptr;   // see IndexWriterOptions::quotes
-    bool in_transactions_ = false;            // the same
+    // A side database holds each batch in a transaction (IndexWriterOptions::quotes).
+    bool in_transactions() const { return shared_quotes_ != nullptr; }
     // What is committed, read without the writer's pending changes: asking the writer whether
     // an id exists makes Xapian merge its uncommitted postings, which dominated indexing time.
     Xapian::Database committed_;
