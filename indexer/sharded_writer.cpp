@@ -37,8 +37,16 @@ std::filesystem::path side_articles(const std::filesystem::path& dir, std::size_
 constexpr std::string_view SideQuotes = "quotes", MergedArticles = "articles", MergingArticles = "articles.partial";
 // The revisions of the side databases' last logged commits (the writers' in order, then the
 // quote records') and the writers' last document ids after the last commit of them all,
-// which commits the quote records last (ShardedWriter::commit).
+// which commits the quote records last (ShardedWriter::commit), then the boot they were
+// written in (this_boot).
 constexpr std::string_view CommittedRevisions = "committed", WritingRevisions = "committed.new";
+
+// This boot of the system, as Linux names it (a new random id each boot); empty when unknown.
+std::string this_boot() {
+    std::string id;
+    std::ifstream("/proc/sys/kernel/random/boot_id") >> id;
+    return id;
+}
 
 bool not_a_side(const std::filesystem::path& entry) {
     const auto name = entry.filename();
@@ -144,16 +152,32 @@ struct CommittedSides {
     // writers' side databases', then the quote records'.
     std::vector<Xapian::rev> logged;
     std::vector<Xapian::docid> last_docids;   // the writers' side databases' (articles only)
+    std::string boot;                         // this_boot() when they were recorded
 };
 
 // What `dir` records for `writers` writers; nothing when the record is missing or cut short.
 std::optional<CommittedSides> read_committed(const std::filesystem::path& dir, std::size_t writers) {
     std::ifstream in(dir / CommittedRevisions, std::ios::binary);
-    CommittedSides recorded{std::vector<Xapian::rev>(writers + 1), std::vector<Xapian::docid>(writers)};
+    CommittedSides recorded{std::vector<Xapian::rev>(writers + 1), std::vector<Xapian::docid>(writers), {}};
     for (auto& revision : recorded.logged) in >> revision;
     for (auto& last : recorded.last_docids) in >> last;
     if (!in) return std::nullopt;
+    in >> recorded.boot;
     return recorded;
+}
+
+// Whether the side databases in `dir` may hold less than their commits wrote: they are not
+// synced (open_writable), so a power cut or a system crash can lose or tear what the system
+// had not yet written out, but the death of the process that wrote them cannot, nor a
+// commit that failed (Xapian writes a revision's blocks before the root that names them).
+// So only side databases last committed before this boot of the system, or whose boot is not
+// known, are checked before they are taken up. The check costs: Xapian's checker keeps a
+// number for every document id up to the last, and quote records lie from 2^28 (2 GiB of
+// memory at any size).
+bool may_be_damaged(const std::filesystem::path& dir, std::size_t writers) {
+    const auto recorded = read_committed(dir, writers);
+    const auto now = this_boot();
+    return !recorded || now.empty() || recorded->boot != now;
 }
 
 // The articles that a load taking up side databases takes out before it goes on, as their
@@ -361,8 +385,10 @@ std::unique_ptr<ShardedWriter> ShardedWriter::bulk_load(const std::filesystem::p
     // articles as it meets them again unchanged, or replaces them (the same ids hash to the
     // same side), as a rerun into one database does with what the last run committed there.
     // Side databases are written without syncing (open_writable), so what a power cut left
-    // may be damaged: it is checked first.
-    if (sides_in(w->side_dir_) != w->writers_ || !sound(w->side_dir_)) std::filesystem::remove_all(w->side_dir_);
+    // may be damaged: it is checked first (may_be_damaged).
+    if (const auto sides = sides_in(w->side_dir_);
+        sides != w->writers_ || (may_be_damaged(w->side_dir_, sides) && !sound(w->side_dir_)))
+        std::filesystem::remove_all(w->side_dir_);
     std::filesystem::create_directories(w->side_dir_);
     const bool taken_up = std::filesystem::exists(w->side_dir_ / SideQuotes);
     w->names_ = std::make_unique<SpeakerRegistry>();
@@ -508,7 +534,8 @@ void ShardedWriter::record_revisions() {
     }
     revisions += std::to_string(schema::last_logged_revision(quotes_->db)) + '\n';
     // Replaced whole by a rename: a crash leaves the old record or the new one.
-    std::ofstream(side_dir_ / WritingRevisions, std::ios::binary | std::ios::trunc) << revisions << last_docids << '\n';
+    std::ofstream(side_dir_ / WritingRevisions, std::ios::binary | std::ios::trunc)
+        << revisions << last_docids << '\n' << this_boot() << '\n';
     std::filesystem::rename(side_dir_ / WritingRevisions, side_dir_ / CommittedRevisions);
 }
 

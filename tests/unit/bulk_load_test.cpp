@@ -4,6 +4,7 @@
 // damaged, passing over what it committed whole; an empty load; the merge's own bounds.
 #include <catch2/catch.hpp>
 
+#include <cstdlib>
 #include <fstream>
 #include <map>
 
@@ -67,6 +68,32 @@ void leave_crashed_load(const TempDir& dir, int to) {
     load(*crashed, 0, to);
     crashed->commit();
 }
+
+// Marks the record of the side databases in `sides` as written before the system last started
+// (a power cut in between), as the boot id Linux gives each boot would show.
+void record_from_another_boot(const std::filesystem::path& sides) {
+    std::ifstream in(sides / "committed");
+    std::string revisions, last_docids, boot;
+    std::getline(in, revisions);
+    std::getline(in, last_docids);
+    std::getline(in, boot);
+    REQUIRE(boot.size() == 36);   // this boot's id, as Linux gives it
+    std::ofstream(sides / "committed", std::ios::trunc) << revisions << '\n' << last_docids << '\n'
+                                                        << "00000000-0000-0000-0000-000000000000\n";
+}
+
+// PATH without Xapian's checker for as long as it lives: side databases that are to be
+// checked then count as damaged, as when the checker cannot run.
+class NoChecker {
+public:
+    NoChecker() : path_(std::getenv("PATH") ? std::getenv("PATH") : "") { ::setenv("PATH", "/nonexistent", 1); }
+    ~NoChecker() { ::setenv("PATH", path_.c_str(), 1); }
+    NoChecker(const NoChecker&) = delete;
+    NoChecker& operator=(const NoChecker&) = delete;
+
+private:
+    std::string path_;
+};
 
 } // namespace
 
@@ -164,10 +191,11 @@ TEST_CASE("bulk load: side databases a crash left damaged are started over, not 
     const auto path = dir / "db";
     leave_crashed_load(dir, 600);
     // A power cut before the system wrote all that a side database's commit left to it (side
-    // databases are not synced): a table cut short.
+    // databases are not synced): a table cut short, and the system started again.
     const auto table = dir / "db.loading" / "articles-1" / "postlist.glass";
     REQUIRE(std::filesystem::file_size(table) > 8192);
     std::filesystem::resize_file(table, 8192);
+    record_from_another_boot(dir / "db.loading");
     {
         const auto again = ShardedWriter::bulk_load(path, 2);
         // Started over: nothing the crashed load wrote is left to be merged in.
@@ -176,6 +204,29 @@ TEST_CASE("bulk load: side databases a crash left damaged are started over, not 
         again->finish();
     }
     CHECK(documents_by_id(path) == documents_by_id(dir / "one"));
+}
+
+TEST_CASE("bulk load: side databases are checked before they are taken up only when the system has started again since "
+          "they were written", "[indexer][bulk]") {
+    TempDir dir;
+    const auto path = dir / "db", sides = dir / "db.loading";
+    leave_crashed_load(dir, 300);
+    // Without the checker, side databases that are to be checked count as damaged.
+    NoChecker no_checker;
+    SECTION("the same boot: a process that died, or a commit that failed, loses nothing the system holds") {
+        const auto again = ShardedWriter::bulk_load(path, 2);
+        CHECK(again->article_count() == 300);
+    }
+    SECTION("another boot: what the system had not written out may be lost, so they are checked") {
+        record_from_another_boot(sides);
+        const auto again = ShardedWriter::bulk_load(path, 2);
+        CHECK(again->article_count() == 0);
+    }
+    SECTION("no record of their last commit: they are checked") {
+        std::filesystem::remove(sides / "committed");
+        const auto again = ShardedWriter::bulk_load(path, 2);
+        CHECK(again->article_count() == 0);
+    }
 }
 
 TEST_CASE("bulk load: a load that failed between its side databases' commits takes out that commit's articles and passes "
