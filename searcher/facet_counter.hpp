@@ -58,9 +58,9 @@ public:
         : column_(column), counts_(column.value_count(), 0), uncovered_(slot) {}
     void operator()(const Xapian::Document& doc, double weight) override {
         const auto docid = doc.get_docid();
-        if (!column_.covers(docid)) return uncovered_(doc, weight);
-        const auto [begin, end] = column_.values_of(docid);
-        for (auto v = begin; v != end; ++v) ++counts_[*v];
+        const auto numbers = column_.covers(docid) ? column_.values_of(docid) : std::nullopt;
+        if (!numbers) return uncovered_(doc, weight);
+        for (const auto n : *numbers) ++counts_[n];
     }
     std::string name() const override { return "newsdesk.ColumnSpy"; }
     const SlotColumn& column() const { return column_; }

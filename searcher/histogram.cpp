@@ -120,12 +120,14 @@ bool add_series(Histogram& h, const FacetResult& top, const SlotColumn& dates,
     for (std::uint32_t i = 0; i < h.periods.size(); ++i) period_at.emplace(h.periods[i].period, i);
     constexpr auto Unseen = static_cast<std::uint32_t>(-2);
     std::vector<std::uint32_t> period_of_date(dates.value_count(), Unseen);
+    bool damaged = false;   // numbers of a column file that cannot be read: counted by filters
     const auto period_index = [&](Xapian::docid docid) {
-        const auto [first, last] = dates.values_of(docid);
-        if (first == last) return None;
-        auto& at = period_of_date[*first];
+        const auto numbers = dates.values_of(docid);
+        damaged = damaged || !numbers;
+        if (!numbers || numbers->empty()) return None;
+        auto& at = period_of_date[numbers->front()];
         if (at == Unseen) {
-            const auto found = period_at.find(period_of(dates.value(*first), length));
+            const auto found = period_at.find(period_of(dates.value(numbers->front()), length));
             at = found == period_at.end() ? None : found->second;
         }
         return at;
@@ -148,13 +150,18 @@ bool add_series(Histogram& h, const FacetResult& top, const SlotColumn& dates,
         bool any = false;
         for (const auto* column : columns) {
             if (!column->covers(docid)) continue;
-            const auto [first, last] = column->values_of(docid);
-            any = any || first != last;
-            for (auto v = first; v != last; ++v)
-                if (const auto s = series_of_group[values.group(*v)]; s != None) count(s);
+            const auto numbers = column->values_of(docid);
+            if (!numbers) {
+                damaged = true;
+                continue;
+            }
+            any = any || !numbers->empty();
+            for (const auto n : *numbers)
+                if (const auto s = series_of_group[values.group(n)]; s != None) count(s);
         }
         if (!any && without_values) count(*without_values);
     });
+    if (damaged) return false;
     h.by = top.name;
     h.series = std::move(series);
     return true;

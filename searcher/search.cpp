@@ -228,9 +228,10 @@ Matched::Stories count_stories(const SlotSpies::Spy& spy, const Xapian::MSet& ms
             if (documents) counted.articles += documents, ++counted.stories;
         for (std::size_t n = 0; n < page.size(); ++n) {
             const auto docid = *mset[page[n] - mset.get_firstitem()];
+            // Not covered, or damaged in the file: counted from the document (uncovered(), below).
             if (!column->column().covers(docid)) continue;
-            const auto [first, last] = column->column().values_of(docid);
-            if (first != last) counted.on_page[page_stories[n]] = numbered[*first];
+            if (const auto numbers = column->column().values_of(docid); numbers && !numbers->empty())
+                counted.on_page[page_stories[n]] = numbered[numbers->front()];
         }
         for (const auto& [story, documents] : column->uncovered().tally()) add(story, documents);
     } else if (const auto* local = spy.local) {

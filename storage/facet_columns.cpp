@@ -67,9 +67,17 @@ void SlotColumn::number(std::string_view joined, std::vector<std::uint32_t>& out
 }
 
 void SlotColumn::update(const Xapian::Database& db, const std::vector<Xapian::docid>& changed) {
-    if (mapping_) {   // the file's numbers, copied to be changed
-        starts_.assign(starts_view_.begin(), starts_view_.end());
-        ordinals_.assign(ordinals_view_.begin(), ordinals_view_.end());
+    if (mapping_) {   // the file's numbers, copied to be changed; if damaged, read again from the slot
+        const auto count = values_->size();
+        const bool sound = std::is_sorted(starts_view_.begin(), starts_view_.end()) && starts_view_.back() == ordinals_view_.size() &&
+                           std::all_of(ordinals_view_.begin(), ordinals_view_.end(), [count](std::uint32_t n) { return n < count; });
+        if (sound) {
+            starts_.assign(starts_view_.begin(), starts_view_.end());
+            ordinals_.assign(ordinals_view_.begin(), ordinals_view_.end());
+        } else {
+            starts_ = {0, 0};   // covering no article: each is read below
+            ordinals_.clear();
+        }
         mapping_.reset();
     }
     const auto last = schema::last_docid_holding(db, schema::exact_term(schema::DocKind, schema::ArticleKind));

@@ -68,8 +68,10 @@ class SlotColumn {
 public:
     // `values`: the dictionary shared with the reader's other columns (a new one if none).
     SlotColumn(const Xapian::Database& db, Xapian::valueno slot, std::shared_ptr<ValueDictionary> values = nullptr);
-    // A column as a column file holds it, viewed where `mapping` keeps the file mapped (checked
-    // by the reader: starts rising from 0 to the numbers' count, every number in `values`).
+    // A column as a column file holds it, viewed where `mapping` keeps the file mapped. Its
+    // numbers are checked where they are read (values_of), not all at once: a one-off search
+    // reads the numbers of its matches only, not the whole column (at a million articles,
+    // tens of megabytes a search).
     SlotColumn(Xapian::valueno slot, std::span<const std::uint32_t> starts, std::span<const std::uint32_t> ordinals,
                std::shared_ptr<const void> mapping, std::shared_ptr<ValueDictionary> values)
         : slot_(slot), starts_view_(starts), ordinals_view_(ordinals), mapping_(std::move(mapping)), values_(std::move(values)) {}
@@ -81,9 +83,16 @@ public:
 
     bool covers(Xapian::docid docid) const { return docid + 1 < starts_view_.size(); }
     Xapian::docid last_covered() const { return static_cast<Xapian::docid>(starts_view_.size() - 2); }
-    // The value numbers of a document the column covers.
-    std::pair<const std::uint32_t*, const std::uint32_t*> values_of(Xapian::docid docid) const {
-        return {ordinals_view_.data() + starts_view_[docid], ordinals_view_.data() + starts_view_[docid + 1]};
+    // The value numbers of a document the column covers; nullopt where a column file holds
+    // damaged numbers for it (outside the numbers, or naming no value): the document's own
+    // values are to be read instead.
+    std::optional<std::span<const std::uint32_t>> values_of(Xapian::docid docid) const {
+        const auto begin = starts_view_[docid], end = starts_view_[docid + 1];
+        if (begin > end || end > ordinals_view_.size()) return std::nullopt;
+        const auto numbers = ordinals_view_.subspan(begin, end - begin);
+        for (const auto n : numbers)
+            if (n >= values_->size()) return std::nullopt;
+        return numbers;
     }
     // Value numbers run below value_count(): those of every column sharing the dictionary.
     std::size_t value_count() const { return values_->size(); }
