@@ -166,7 +166,7 @@ std::optional<CommittedSides> read_committed(const std::filesystem::path& dir, s
     return recorded;
 }
 
-// Whether the side databases in `dir` may hold less than their commits wrote: they are not
+// Whether side databases, as `recorded`, may hold less than their commits wrote: they are not
 // synced (open_writable), so a power cut or a system crash can lose or tear what the system
 // had not yet written out, but the death of the process that wrote them cannot, nor a
 // commit that failed (Xapian writes a revision's blocks before the root that names them).
@@ -174,8 +174,7 @@ std::optional<CommittedSides> read_committed(const std::filesystem::path& dir, s
 // known, are checked before they are taken up. The check costs: Xapian's checker keeps a
 // number for every document id up to the last, and quote records lie from 2^28 (2 GiB of
 // memory at any size).
-bool may_be_damaged(const std::filesystem::path& dir, std::size_t writers) {
-    const auto recorded = read_committed(dir, writers);
+bool may_be_damaged(const std::optional<CommittedSides>& recorded) {
     const auto now = this_boot();
     return !recorded || now.empty() || recorded->boot != now;
 }
@@ -386,8 +385,8 @@ std::unique_ptr<ShardedWriter> ShardedWriter::bulk_load(const std::filesystem::p
     // same side), as a rerun into one database does with what the last run committed there.
     // Side databases are written without syncing (open_writable), so what a power cut left
     // may be damaged: it is checked first (may_be_damaged).
-    if (const auto sides = sides_in(w->side_dir_);
-        sides != w->writers_ || (may_be_damaged(w->side_dir_, sides) && !sound(w->side_dir_)))
+    const auto recorded = read_committed(w->side_dir_, w->writers_);
+    if (sides_in(w->side_dir_) != w->writers_ || (may_be_damaged(recorded) && !sound(w->side_dir_)))
         std::filesystem::remove_all(w->side_dir_);
     std::filesystem::create_directories(w->side_dir_);
     const bool taken_up = std::filesystem::exists(w->side_dir_ / SideQuotes);
@@ -409,7 +408,7 @@ std::unique_ptr<ShardedWriter> ShardedWriter::bulk_load(const std::filesystem::p
         // An article committed in a side database is passed over when met again unchanged
         // only if its quote records were committed too: those that may lack theirs are taken
         // out first, to be written again as they are met (untrusted_articles).
-        const auto untrusted = untrusted_articles(read_committed(w->side_dir_, w->writers_), w->shards_, w->quotes_->db);
+        const auto untrusted = untrusted_articles(recorded, w->shards_, w->quotes_->db);
         if (!untrusted) {
             w->passes_over_ = false;
         } else if (!untrusted->empty()) {

@@ -47,8 +47,8 @@ std::string story_band_term(std::uint64_t band_key);
 // The band key a story band term holds; nullopt for a term that is not one.
 std::optional<std::uint64_t> story_band_key(std::string_view term);
 
-// The id of the article a document is, from its id term (the only place it is kept); nullopt
-// for a document without one (a quote record).
+// The id a document's id term holds (the only place it is kept): an article's id, or a quote
+// record's (its article's with "#q" and its number); nullopt for a document without one.
 std::optional<std::string> article_id_of(const Xapian::Document& doc);
 
 // Checks the schema version stored in a database; an empty database is accepted. Throws
